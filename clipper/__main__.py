@@ -1,0 +1,9 @@
+"""`python -m clipper` runs the command line."""
+
+from __future__ import annotations
+
+import sys
+
+from clipper.cli import main
+
+sys.exit(main())

@@ -1,0 +1,112 @@
+"""The `clipper` command line: the same core functions the desktop app calls."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from clipper import __version__, paths
+from clipper.config import Config, default_config_path, ensure_user_config, load_config
+from clipper.errors import ClipperError, ConfigError
+
+logger = logging.getLogger(__name__)
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+
+
+def command(name: str):
+    def register(func):
+        COMMANDS[name] = func
+        return func
+    return register
+
+
+def _date(value: str) -> str:
+    from datetime import date
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"tanggal harus YYYY-MM-DD, bukan {value!r}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="clipper", description="Kliping digital Perpustakaan Balitbangdiklat.")
+    parser.add_argument("--config", type=Path, help="sources.yaml (bawaan: salinan milik pengguna)")
+    parser.add_argument("--db", type=Path, help="berkas arsip SQLite (bawaan: folder data pengguna)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="tampilkan log rinci")
+    parser.add_argument("--version", action="version", version=f"clipper {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="PERINTAH")
+
+    p = sub.add_parser("harvest", help="panen semua sumber yang aktif")
+    p.add_argument("--source", action="append", metavar="NAMA", help="hanya sumber ini (boleh berulang)")
+
+    p = sub.add_parser("extract", help="ekstrak halaman HTML tersimpan (JSON per baris)")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--url", help="URL asal halaman (untuk tautan relatif)")
+
+    p = sub.add_parser("list", help="daftar artikel di arsip")
+    p.add_argument("--status", choices=["new", "approved", "rejected", "irrelevant", "all"])
+    p.add_argument("--topic")
+    p.add_argument("--date", type=_date)
+    p.add_argument("--limit", type=int, default=200)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("export", help="ekspor artikel (jsonl atau csv)")
+    p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    p.add_argument("--from", dest="date_from", type=_date)
+    p.add_argument("--to", dest="date_to", type=_date)
+    p.add_argument("--status", choices=["new", "approved", "rejected", "irrelevant", "all"], default="all")
+    p.add_argument("--out", type=Path, help="berkas keluaran (bawaan: stdout)")
+
+    p = sub.add_parser("reclassify", help="terapkan ulang aturan topik")
+    p.add_argument("--from", dest="date_from", type=_date)
+    p.add_argument("--dry-run", action="store_true", help="hanya tampilkan perubahan")
+
+    p = sub.add_parser("demo", help="seluruh alur secara luring pada korpus demo")
+    p.add_argument("--out", type=Path, default=Path("clipper-demo"), help="folder hasil demo")
+
+    sub.add_parser("gui", help="aplikasi desktop")
+    return parser
+
+
+def _config(args: argparse.Namespace) -> Config:
+    path = args.config or ensure_user_config(default_config_path())
+    return load_config(path)
+
+
+def _archive(args: argparse.Namespace):
+    from clipper.store import Archive
+    return Archive(args.db or paths.default_db_path())
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `clipper` script; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return COMMANDS[args.command](args)
+    except ConfigError as exc:
+        print("Konfigurasi tidak sah:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    except ClipperError as exc:
+        print(f"clipper: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("clipper: dibatalkan", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+# The command implementations live in clipper.commands (imported for registration).
+from clipper import commands as _commands  # noqa: E402,F401

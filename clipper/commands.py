@@ -1,0 +1,172 @@
+"""The command-line commands (registered into clipper.cli)."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import logging
+import sys
+
+from clipper import export as export_mod
+from clipper.cli import _archive, _config, command
+from clipper.models import HarvestResult, Progress
+
+logger = logging.getLogger(__name__)
+
+STATUS_WORDS = {"ok": "ok", "not_modified": "tak berubah", "failed": "GAGAL", "cancelled": "batal"}
+
+
+def _out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+class ProgressLine:
+    """A one-line progress display on a terminal (nothing when not a terminal)."""
+
+    def __init__(self, stream=sys.stderr):
+        self.stream = stream
+        self.enabled = stream.isatty()
+        self.width = 0
+
+    def show(self, step: Progress) -> None:
+        if not self.enabled or step.total <= 0:
+            return
+        filled = int(20 * min(step.done, step.total) / step.total)
+        text = f"\r[{'#' * filled}{'.' * (20 - filled)}] {step.done}/{step.total} {step.source or ''}"
+        if step.message:
+            text += f": {step.message}"
+        text = text[:110]
+        self.stream.write(text.ljust(self.width))
+        self.width = len(text)
+        self.stream.flush()
+
+    def clear(self) -> None:
+        if self.enabled and self.width:
+            self.stream.write("\r" + " " * self.width + "\r")
+            self.stream.flush()
+
+
+def print_summary(result: HarvestResult) -> None:
+    """The per-source table printed at the end of a harvest."""
+    rows = [("SUMBER", "STATUS", "TAUTAN", "BARU", "GANDA", "GAGAL", "KETERANGAN")]
+    for r in result.sources:
+        rows.append((r.source, STATUS_WORDS.get(r.status, r.status), str(r.links), str(r.new_articles),
+                     str(r.duplicates), str(r.failed_pages), r.reason or ""))
+    widths = [max(len(row[i]) for row in rows) for i in range(6)]
+    _out(f"Ringkasan panen #{result.run_id}:")
+    for row in rows:
+        cells = [row[0].ljust(widths[0]), row[1].ljust(widths[1])]
+        cells += [row[i].rjust(widths[i]) for i in range(2, 6)]
+        _out("  " + "  ".join(cells) + ("  " + row[6] if row[6] else ""))
+    failed = len(result.failed_sources)
+    word = "dibatalkan" if result.status == "cancelled" else "selesai"
+    _out(f"Panen {word}: {result.new_articles} artikel baru dari {len(result.sources)} sumber"
+         + (f", {failed} sumber gagal (lihat KETERANGAN)." if failed else "."))
+
+
+def run_harvest_cli(config, archive, names=None) -> HarvestResult:
+    from clipper.pipeline import run_harvest
+    line = ProgressLine()
+    result = None
+    try:
+        for step in run_harvest(config, archive, sources=names):
+            if step.stage == "done":
+                result = step.result
+            else:
+                line.show(step)
+    finally:
+        line.clear()
+    assert isinstance(result, HarvestResult)
+    return result
+
+
+@command("harvest")
+def cmd_harvest(args: argparse.Namespace) -> int:
+    config = _config(args)
+    with _archive(args) as archive:
+        _out(f"Memanen ke arsip {archive.path}")
+        result = run_harvest_cli(config, archive, args.source)
+    print_summary(result)
+    return 0
+
+
+@command("extract")
+def cmd_extract(args: argparse.Namespace) -> int:
+    from clipper.errors import ExtractionError
+    from clipper.extract import extract_article
+    status = 0
+    for path in args.files:
+        url = args.url or path.resolve().as_uri()
+        try:
+            article = extract_article(path.read_bytes(), url)
+        except OSError as exc:
+            print(f"clipper: {path}: {exc.strerror or exc}", file=sys.stderr)
+            status = 1
+            continue
+        except ExtractionError as exc:
+            _out(json.dumps({"file": str(path), "url": url, "error": exc.reason}, ensure_ascii=False))
+            status = 1
+            continue
+        _out(json.dumps({"file": str(path), **export_mod.extracted_to_dict(article)}, ensure_ascii=False))
+    return status
+
+
+@command("list")
+def cmd_list(args: argparse.Namespace) -> int:
+    with _archive(args) as archive:
+        rows = export_mod.select_articles(archive, status=args.status or "new", topic=args.topic,
+                                          day=args.date, limit=args.limit)
+    if args.json:
+        for row in rows:
+            _out(json.dumps(export_mod.row_to_dict(row, with_text=False), ensure_ascii=False))
+        return 0
+    if not rows:
+        _out("Tidak ada artikel yang cocok.")
+        return 0
+    for row in rows:
+        topics = ",".join(json.loads(row["topics"] or "[]")) or "-"
+        _out(f"{row['id']:>6}  {row['day']}  {row['status']:<10} {topics:<16} "
+             f"{row['media'][:20]:<20}  {row['title'][:80]}")
+    _out(f"{len(rows)} artikel.")
+    return 0
+
+
+@command("export")
+def cmd_export(args: argparse.Namespace) -> int:
+    with _archive(args) as archive:
+        rows = export_mod.select_articles(archive, status=args.status, day_from=args.date_from,
+                                          day_to=args.date_to, limit=None)
+        stream = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout
+        try:
+            if args.format == "jsonl":
+                for row in rows:
+                    stream.write(json.dumps(export_mod.row_to_dict(row), ensure_ascii=False) + "\n")
+            else:
+                writer = csv.DictWriter(stream, fieldnames=export_mod.CSV_FIELDS)
+                writer.writeheader()
+                for row in rows:
+                    writer.writerow(export_mod.row_to_csv(row))
+        finally:
+            if args.out:
+                stream.close()
+    if args.out:
+        print(f"{len(rows)} artikel diekspor ke {args.out}", file=sys.stderr)
+    return 0
+
+
+@command("demo")
+def cmd_demo(args: argparse.Namespace) -> int:
+    from clipper.demo import run_demo
+    return run_demo(args.out, report=_out)
+
+
+@command("gui")
+def cmd_gui(args: argparse.Namespace) -> int:
+    from ui.app import main as gui_main
+    argv = []
+    if args.config:
+        argv += ["--config", str(args.config)]
+    if args.db:
+        argv += ["--db", str(args.db)]
+    return gui_main(argv)

@@ -1,0 +1,48 @@
+"""The ClipperError tree: every expected failure the core raises."""
+
+from __future__ import annotations
+
+
+class ClipperError(Exception):
+    """Base of every error the core raises on purpose."""
+
+
+class ConfigError(ClipperError):
+    """sources.yaml is unreadable or invalid; ``problems`` holds one line per problem."""
+
+    def __init__(self, path: str, problems: list[str]):
+        self.path = str(path)
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems) or f"{path}: invalid configuration")
+
+
+class FetchError(ClipperError):
+    """An HTTP fetch failed; ``status`` is the HTTP status when there was one."""
+
+    def __init__(self, url: str, reason: str, status: int | None = None, *, blocked: bool = False):
+        self.url = url
+        self.reason = reason
+        self.status = status
+        self.blocked = blocked
+        super().__init__(f"{reason} ({url})")
+
+
+class ExtractionError(ClipperError):
+    """No article could be extracted from a page."""
+
+    def __init__(self, url: str, reason: str):
+        self.url = url
+        self.reason = reason
+        super().__init__(f"{reason} ({url})")
+
+
+class StoreError(ClipperError):
+    """The archive cannot be opened or written."""
+
+
+class MailError(ClipperError):
+    """Sending mail failed as a whole (per-recipient failures are data)."""
+
+
+class PdfError(ClipperError):
+    """The edition PDF could not be written."""

@@ -1,0 +1,725 @@
+"""Extract clean article text and metadata from a news page (trafilatura, then newspaper)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import warnings
+from dataclasses import replace
+from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
+
+import trafilatura
+from lxml import etree
+from lxml.html import HtmlElement, HTMLParser, document_fromstring
+
+from clipper.dates import parse_date
+from clipper.errors import ExtractionError
+from clipper.models import ExtractedArticle
+
+logger = logging.getLogger(__name__)
+
+# Below this many characters of cleaned text, trafilatura probably caught only a lead or a
+# caption, so newspaper is tried too. The shortest real items we saw (Antara and detik
+# flashes) run to two paragraphs, 300+ characters; one long sentence is about 120-250.
+MIN_TEXT_CHARS = 250
+# Below this, neither extractor found an article (a JS shell, "Aktifkan JavaScript ...",
+# a video page with a one-line caption): one sentence of news is ~120 characters.
+MIN_ARTICLE_CHARS = 120
+# Index detection: a section page shows many headline links (anchor text of at least
+# HEADLINE_LINK_CHARS; Indonesian headlines run 40-100 characters) and no prose block of
+# ARTICLE_BLOCK_CHARS (three sentences) in one container. Our section-page fixtures have
+# 20-40 headline links; article pages with sidebars have 15-30 but a 1,000+ character body.
+INDEX_MIN_HEADLINE_LINKS = 10
+HEADLINE_LINK_CHARS = 25
+ARTICLE_BLOCK_CHARS = 400
+# Page numbers above this are not pagination (ids, years); multi-page news stops near 10.
+MAX_PAGE_NUMBER = 50
+# Language guess from stop words: at least this many hits, and twice the other language's.
+LANG_MIN_HITS = 5
+# "Baca juga"-style lines longer than this are real paragraphs, not promo links (promo
+# lines hold a marker plus one headline: under 200 characters in our fixtures).
+PROMO_MAX_CHARS = 200
+# Social-channel promos ("Dapatkan update berita ... Telegram") are one or two sentences.
+CHANNEL_PROMO_MAX_CHARS = 400
+
+# Ad markers and pager text are short lines ("ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT"
+# is the longest, 45); longer lines skip those regexes (they are most of clean_text's time).
+NOISE_LINE_MAX_CHARS = 80
+
+INDEX_REASON = "halaman indeks, bukan artikel"
+NO_TEXT_REASON = "tidak ada teks artikel"
+
+_ARTICLE_TYPES = {
+    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
+    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "liveblogposting",
+    "report", "scholarlyarticle",
+}  # fmt: skip
+_PAGE_PARAMS = {"page", "halaman", "hal", "pg", "paged", "pagenum", "part"}
+_SINGLE_PAGE_QUERY = re.compile(
+    r"(?:^|&)(?:page|halaman|hal|view|tampil|mode)=(?:all|semua|single|full)(?:&|$)"
+    r"|(?:^|&)(?:single|showall|all|full|singlepage)=(?:1|true|yes|y)(?:&|$)",
+    re.I,
+)
+_SINGLE_PAGE_SUFFIX = re.compile(r"/(?:all|full|single|semua)$", re.I)
+_SINGLE_PAGE_LABEL = re.compile(
+    r"tampilkan semua|lihat semua|baca dalam satu halaman|tampilkan dalam satu halaman|satu halaman"
+    r"|baca semua|show all|view all|single page|read all",
+    re.I,
+)
+_PAGER_LABEL = re.compile(
+    r"^(?:[«‹<]\s*)?(?:(?:halaman|hal\.?|page)\s*)?\d{1,2}$"
+    r"|^(?:halaman\s+)?(?:selanjutnya|berikutnya|lanjut|lanjutkan|next)\b|^[»›>]+$",
+    re.I,
+)
+_PAGER_CONTAINER = re.compile(r"pag|halaman", re.I)
+_DATE_ELEMENT_XPATH = (
+    "//*[self::time or self::span or self::div or self::p or self::small or self::li]"
+    "[contains(@class, 'date') or contains(@class, 'time') or contains(@class, 'tanggal')"
+    " or contains(@class, 'publish') or contains(@class, 'waktu')]"
+    "[not(ancestor::header or ancestor::nav or ancestor::footer or ancestor::aside)]"
+)
+
+_PROMO_START = re.compile(
+    r"^[\W_]*(?:baca juga|baca pula|baca lagi|simak juga|lihat juga|tonton juga|simak video"
+    r"|tonton video|saksikan video|baca selengkapnya|artikel terkait|berita terkait"
+    r"|read also|also read|see also|read more)\b",
+    re.I,
+)
+_NOISE_TOKENS = re.compile(
+    r"advertisement|advertisment|scroll to continue with content|scroll to continue"
+    r"|scroll untuk melanjutkan membaca|scroll untuk melanjutkan|lanjutkan membaca|iklan|ads",
+    re.I,
+)
+_PAGER_LINE = re.compile(
+    r"^(?:halaman|hal\.?|page)\s*(?:selanjutnya|berikutnya|sebelumnya|\d{1,2}(?:\s*(?:dari|of|/)\s*\d{1,2})?)"
+    r"\s*[»›>:.]*$|^[«‹<\s]*(?:selanjutnya|sebelumnya|berikutnya|next|prev|previous)[\s»›>]*$"
+    r"|^[«‹<]?\s*\d{1,2}(?:\s+\d{1,2})+(?:\s+(?:selanjutnya|berikutnya|next))?\s*[»›>]?$",
+    re.I,
+)
+_CHANNEL_PROMO_VERB = re.compile(
+    r"^[\W_]*(?:dapatkan|ikuti|gabung|bergabung|follow|klik|kunjungi|jangan lewatkan|yuk"
+    r"|simak|update|unduh|download|pantau|berlangganan|subscribe)\b",
+    re.I,
+)
+_CHANNEL = re.compile(r"google news|whatsapp|telegram|saluran|channel|instagram|tiktok|youtube|aplikasi", re.I)
+_TRAILING_LABEL = re.compile(
+    r"^(?:editor|penulis|reporter|pewarta|redaktur|penyunting|editor bahasa|sumber|kontributor"
+    r"|fotografer|foto|video|copyright|hak cipta|©)\b[^:：]{0,20}[:：]|^©",
+    re.I,
+)
+_INITIALS_LINE = re.compile(
+    r"^[(\[]\s*[a-z]{2,5}(?:\s*/\s*[a-z0-9]{2,5}){0,3}\s*[)\]]$|^[a-z]{2,5}(?:/[a-z0-9]{2,5}){1,3}$|^\(\*+\)$", re.I
+)
+_TRAILING_INITIALS = re.compile(
+    r"(?<=[.!?\"”'’)\]])\s*[(\[]\s*[a-z]{2,5}(?:\s*/\s*[a-z0-9]{2,5}){0,3}\s*[)\]]\s*$", re.I
+)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b\u00ad\ufeff\x00]")
+_AUTHOR_LABEL = re.compile(
+    r"^\s*(?:oleh|penulis|reporter|wartawan|kontributor|laporan|pewarta|ditulis oleh|written by|by)\b\s*[:\-]?\s*",
+    re.I,
+)
+_AUTHOR_EDITOR = re.compile(r"\b(?:editor|penyunting|redaktur|editor bahasa|foto|fotografer)\b\s*:.*$", re.I)
+_AUTHOR_SPLIT = re.compile(r"\s*(?:;|,|&|\||/|\bdan\b|\band\b)\s*", re.I)
+_AUTHOR_NOISE = {"admin", "redaksi", "tim redaksi", "editor", "administrator", "reporter", "penulis", "staff"}
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_ID_WORDS = frozenset(
+    "yang dan di dengan untuk dari ini itu dalam tidak akan pada juga ke karena oleh adalah"
+    " bahwa para atau sudah telah kami mereka tersebut saat bisa ada menjadi kata ujar".split()
+)
+_EN_WORDS = frozenset(
+    "the and of to in is that for with on was as are by this be from it at has have were"
+    " will said which an their not".split()
+)
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_TRAILING_NUMBER = re.compile(r"[/-](\d{1,2})$")
+_PAGE_EXTENSION = re.compile(r"\.(?:s?html?|php|aspx?|jsp)$", re.I)
+_FLATTEN_TAGS = re.compile(r"</?(?:div|span|section|font|center|article|main)\b[^>]*>", re.I)
+
+
+def extract_article(html: str | bytes, url: str, *, language_hint: str | None = None) -> ExtractedArticle:
+    """Read the article on a news page: clean text and metadata.
+
+    trafilatura runs first on a tree parsed once here; newspaper4k is tried when
+    trafilatura finds less than MIN_TEXT_CHARS. Nothing here touches the network.
+
+    Args:
+        html: The page as fetched (bytes are decoded: UTF-8, the declared charset, cp1252).
+        url: The page URL, used to make links absolute.
+        language_hint: The source's configured language, used when the text does not tell.
+
+    Returns:
+        The article, its text cleaned by clean_text, with next_pages filled.
+
+    Raises:
+        ExtractionError: The page is an index page, or holds no article text.
+    """
+    text_html, tree = _load(html, url)
+    meta = _read_meta(tree)
+    if _is_index_tree(tree, meta):
+        raise ExtractionError(url, INDEX_REASON)
+    document = _run_trafilatura(tree, url)
+    title = _pick_title(meta, document, tree, url)
+    text, extractor, fallback_title = _best_text(document, text_html, url, title, language_hint)
+    if len(text) < MIN_ARTICLE_CHARS:
+        raise ExtractionError(url, f"{NO_TEXT_REASON} (halaman kosong, hanya JavaScript, atau teks terlalu pendek)")
+    image = meta.get("og:image") or meta.get("twitter:image") or meta.get("ld:image")
+    return ExtractedArticle(
+        url=url,
+        title=title or fallback_title or text.split("\n", 1)[0][:200],
+        text=text,
+        author=_pick_author(meta, document),
+        published_at=_pick_date(meta, document, tree),
+        image_url=_absolute(url, image or (document.image if document else None)),
+        language=_detect_language(text, meta.get("lang"), language_hint),
+        site_name=meta.get("og:site_name") or meta.get("ld:publisher") or (document.sitename if document else None),
+        canonical_url=_canonical(meta, url),
+        rubrik=_pick_rubrik(meta, document),
+        description=meta.get("og:description") or meta.get("description") or meta.get("ld:description"),
+        next_pages=_next_pages_in(tree, url),
+        extractor=extractor,
+    )
+
+
+def find_next_pages(html: str | bytes, url: str) -> tuple[str, ...]:
+    """The further pages of a multi-page article, after the current one, in order.
+
+    Looks at <link rel="next">, <a rel="next"> and pagination blocks ("1 2 3",
+    "Halaman 2", "Selanjutnya", "Next") whose links lead to the same article path with
+    ?page=N, /N or -N. Links to other articles and the current page are never returned.
+
+    Args:
+        html: The page.
+        url: The page URL.
+
+    Returns:
+        Absolute URLs of the following pages, by page number; empty for a single page.
+    """
+    return _next_pages_in(_load(html, url)[1], url)
+
+
+def find_single_page_url(html: str | bytes, url: str) -> str | None:
+    """The "show the whole article on one page" link of a paginated article, if any.
+
+    Args:
+        html: The page.
+        url: The page URL.
+
+    Returns:
+        The absolute URL ("Tampilkan semua", "Baca dalam satu halaman", ?page=all,
+        ?single=1 ... pointing at the same article), or None.
+    """
+    tree = _load(html, url)[1]
+    bases = _article_bases(url)
+    for anchor in tree.iter("a"):
+        href = anchor.get("href")
+        if not href or href.startswith(("#", "javascript:")):
+            continue
+        target = urlsplit(urljoin(url, href.strip()))
+        if target.hostname != urlsplit(url).hostname:
+            continue
+        by_query = bool(_SINGLE_PAGE_QUERY.search(target.query))
+        suffix = _SINGLE_PAGE_SUFFIX.search(target.path.rstrip("/"))
+        path = target.path.rstrip("/")[: suffix.start()] if suffix else target.path.rstrip("/")
+        labelled = bool(_SINGLE_PAGE_LABEL.search(anchor.text_content() or ""))
+        if (by_query or suffix or labelled) and path in bases and (by_query or suffix or target.query):
+            return urlunsplit(target._replace(fragment=""))
+    return None
+
+
+def join_pages(first: ExtractedArticle, rest: list[ExtractedArticle]) -> ExtractedArticle:
+    """Join the pages of a multi-page article into one article.
+
+    Texts are concatenated in order; a paragraph already seen (some sites repeat the lead
+    on every page) is dropped. Metadata comes from the first page, completed from the
+    others where it is missing.
+
+    Args:
+        first: The first page.
+        rest: Pages 2..N, in order.
+
+    Returns:
+        The whole article; next_pages lists the URLs of the pages joined in.
+    """
+    seen: set[str] = set()
+    paragraphs: list[str] = []
+    for page in (first, *rest):
+        for paragraph in page.text.split("\n"):
+            key = " ".join(paragraph.casefold().split())
+            if key and key not in seen:
+                seen.add(key)
+                paragraphs.append(paragraph)
+    missing = {
+        name: next((getattr(p, name) for p in rest if getattr(p, name)), None)
+        for name in ("author", "published_at", "image_url", "language", "site_name", "rubrik", "description")
+        if not getattr(first, name)
+    }
+    return replace(first, text="\n".join(paragraphs), next_pages=tuple(p.url for p in rest), **missing)
+
+
+def clean_text(text: str) -> str:
+    """Remove what Indonesian media put inside article bodies, and tidy whitespace.
+
+    Drops lines that are "Baca juga"/"Simak juga"/"Lihat juga" links, advertisement and
+    "scroll to continue" markers, pager text ("Halaman 2", "Selanjutnya"), social-channel
+    promos ("Dapatkan update berita ... Telegram"), and at the end editor initials
+    ("(fai/idh)"), "Editor: ..." and "Penulis: ..." lines. Sentences that merely contain
+    these words are kept.
+
+    Args:
+        text: Extracted text, one paragraph per line.
+
+    Returns:
+        The cleaned text, one paragraph per line.
+    """
+    lines = []
+    for raw in text.splitlines():
+        line = _SPACES.sub(" ", _INVISIBLE.sub("", raw)).strip()
+        if line and not _is_boilerplate_line(line):
+            lines.append(line)
+    while lines and (_TRAILING_LABEL.match(lines[-1]) or _INITIALS_LINE.match(lines[-1])):
+        lines.pop()
+    if lines:
+        lines[-1] = _TRAILING_INITIALS.sub("", lines[-1]).rstrip()
+    return "\n".join(line for line in lines if line)
+
+
+def _is_boilerplate_line(line: str) -> bool:
+    """A whole line of promo link, ad marker, pager text or channel promo."""
+    if _PROMO_START.match(line):
+        marker_end = _PROMO_START.match(line).end()
+        return len(line) <= PROMO_MAX_CHARS or bool(re.match(r"\s*[:\-–—]", line[marker_end:]))
+    if len(line) <= NOISE_LINE_MAX_CHARS and (
+        not _NOISE_TOKENS.sub("", line).strip(" .:-–—|·•*") or _PAGER_LINE.match(line)
+    ):
+        return True
+    return bool(_CHANNEL_PROMO_VERB.match(line) and _CHANNEL.search(line) and len(line) <= CHANNEL_PROMO_MAX_CHARS)
+
+
+def is_index_page(html: str | bytes, url: str) -> bool:
+    """Whether a page is a section/index page (many headline links, little prose).
+
+    A page that declares itself an article (og:type article, JSON-LD NewsArticle,
+    article:published_time) is never an index page.
+
+    Args:
+        html: The page.
+        url: The page URL.
+
+    Returns:
+        True for an index or section page.
+    """
+    tree = _load(html, url)[1]
+    return _is_index_tree(tree, _read_meta(tree))
+
+
+# --- loading --------------------------------------------------------------------------------
+
+
+def _decode(html: str | bytes) -> str:
+    """Bytes to text: UTF-8 when valid, else the declared charset, else cp1252."""
+    if isinstance(html, str):
+        return html
+    if html.startswith(b"\xef\xbb\xbf"):
+        return html[3:].decode("utf-8", "replace")
+    if html.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return html.decode("utf-16", "replace")
+    try:
+        return html.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = _CHARSET.search(html[:4096])
+    encoding = declared.group(1).decode("ascii", "ignore").lower() if declared else "cp1252"
+    if encoding in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "utf-8", "utf8"):
+        encoding = "cp1252"  # what browsers do (WHATWG); a declared UTF-8 just failed
+    try:
+        return html.decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        return html.decode("cp1252", "replace")
+
+
+def _parse(text: str) -> tuple[HtmlElement | None, bool]:
+    """One lxml parse; also says whether libxml2 gave up on excessive nesting."""
+    parser = HTMLParser(
+        collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True, huge_tree=True
+    )
+    try:
+        tree = document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        logger.debug("lxml could not parse: %s", exc)
+        return None, False
+    too_deep = any("depth" in error.message.lower() for error in parser.error_log)
+    return tree, too_deep
+
+
+def _load(html: str | bytes, url: str) -> tuple[str, HtmlElement]:
+    """Decode and parse a page, flattening wrappers when it is nested too deep for lxml."""
+    text = _XML_DECLARATION.sub("", _decode(html).replace("\x00", ""), count=1)
+    if not text.strip():
+        raise ExtractionError(url, f"{NO_TEXT_REASON} (halaman kosong)")
+    tree, too_deep = _parse(text)
+    if too_deep:
+        logger.info("HTML nested too deep, flattening containers: %s", url)
+        text = _FLATTEN_TAGS.sub(" ", text)
+        tree, too_deep = _parse(text)
+        if too_deep:
+            raise ExtractionError(url, "struktur HTML terlalu dalam bersarang, teks tidak terbaca")
+    if tree is None:
+        raise ExtractionError(url, "halaman bukan HTML yang dapat dibaca")
+    return text, tree
+
+
+def _run_trafilatura(tree: HtmlElement, url: str):
+    """trafilatura on our tree (it copies it); None when it finds nothing."""
+    try:
+        return trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False)
+    except (RecursionError, ValueError, TypeError) as exc:
+        logger.warning("trafilatura failed on %s: %s", url, exc)
+        return None
+
+
+def _best_text(document, text_html: str, url: str, title: str, language: str | None) -> tuple[str, str, str]:
+    """(clean text, extractor name, newspaper's title): trafilatura's, or newspaper's when longer."""
+    text = _strip_title_line(clean_text(document.text or "") if document else "", title)
+    if len(text) >= MIN_TEXT_CHARS:
+        return text, "trafilatura", ""
+    fallback = _run_newspaper(text_html, url, language)
+    fallback_text = _strip_title_line(clean_text(fallback.text or ""), title) if fallback else ""
+    if len(fallback_text) > len(text):
+        return fallback_text, "newspaper", (fallback.title or "").strip()
+    return text, "trafilatura", ""
+
+
+def _run_newspaper(text_html: str, url: str, language: str | None):
+    """newspaper4k on the page text, images not fetched, no NLP; None on failure."""
+    with warnings.catch_warnings():  # imported here: ~370 ms, and only the fallback needs it
+        warnings.simplefilter("ignore")
+        from newspaper import Article
+    options = {"fetch_images": False, "memorize_articles": False, "follow_meta_refresh": False}
+    if language in ("id", "en", "ar"):
+        options["language"] = language
+    try:
+        article = Article(url, **options)
+        article.download(input_html=text_html)
+        article.parse()
+    except Exception as exc:  # newspaper raises many kinds; a failed fallback is no text
+        logger.warning("newspaper failed on %s: %s", url, exc)
+        return None
+    return article
+
+
+# --- metadata -------------------------------------------------------------------------------
+
+
+def _read_meta(tree: HtmlElement) -> dict[str, str]:
+    """meta/link tags and JSON-LD article fields, as one flat dict (first value wins)."""
+    meta: dict[str, str] = {}
+    lang = tree.get("lang") or tree.get("xml:lang")
+    if lang:
+        meta["lang"] = lang
+    for element in tree.iter("meta"):
+        key = (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().lower()
+        content = (element.get("content") or "").strip()
+        if key and content:
+            meta.setdefault(key, content)
+    for element in tree.iter("link"):
+        rel, href = (element.get("rel") or "").lower().split(), element.get("href")
+        for value in rel:
+            if href and value in ("canonical", "next", "prev"):
+                meta.setdefault(f"link:{value}", href.strip())
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        _read_json_ld(script.text or "", meta)
+    return meta
+
+
+def _read_json_ld(raw: str, meta: dict[str, str]) -> None:
+    """Copy the article fields and breadcrumb of one JSON-LD block into meta."""
+    try:
+        data = json.loads(raw, strict=False)
+    except ValueError:
+        return
+    for item in _json_ld_items(data):
+        kinds = item.get("@type") or []
+        kinds = {str(k).lower() for k in (kinds if isinstance(kinds, list) else [kinds])}
+        if "breadcrumblist" in kinds:
+            crumbs = [e for e in item.get("itemListElement") or [] if isinstance(e, dict)]
+            names = [_ld_name(e) or _ld_name(e.get("item")) for e in crumbs]
+            names = [n for n in names if n and len(n) <= 40 and n.lower() not in ("beranda", "home", "index")]
+            if names:  # the deepest section; long names are the article's own title
+                meta.setdefault("ld:breadcrumb", names[-1])
+        if kinds & _ARTICLE_TYPES:
+            meta["ld:article"] = "1"
+            for key in ("headline", "datePublished", "description", "articleSection"):
+                value = item.get(key)
+                value = value[0] if isinstance(value, list) and value else value
+                if isinstance(value, str) and value.strip():
+                    meta.setdefault(f"ld:{key.lower()}", value.strip())
+            authors = item.get("author") or []
+            names = [_ld_name(a) for a in (authors if isinstance(authors, list) else [authors])]
+            if any(names):
+                meta.setdefault("ld:author", "; ".join(n for n in names if n))
+            image = item.get("image")
+            image = image[0] if isinstance(image, list) and image else image
+            image = image.get("url") if isinstance(image, dict) else image
+            if isinstance(image, str) and image:
+                meta.setdefault("ld:image", image)
+            publisher = _ld_name(item.get("publisher"))
+            if publisher:
+                meta.setdefault("ld:publisher", publisher)
+
+
+def _json_ld_items(data) -> list[dict]:
+    """The objects of a JSON-LD document, @graph and lists flattened."""
+    if isinstance(data, list):
+        return [item for part in data for item in _json_ld_items(part)]
+    if isinstance(data, dict):
+        return [data, *_json_ld_items(data["@graph"])] if "@graph" in data else [data]
+    return []
+
+
+def _ld_name(value) -> str | None:
+    """The name of a JSON-LD person/organization/thing, or the string itself."""
+    if isinstance(value, dict):
+        value = value.get("name")
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _pick_title(meta: dict[str, str], document, tree: HtmlElement, url: str) -> str:
+    """og:title, JSON-LD headline, trafilatura's title, <h1>, <title>: first one, site name cut."""
+    h1 = tree.find(".//h1")
+    candidates = (
+        meta.get("og:title"),
+        meta.get("ld:headline"),
+        document.title if document else None,
+        h1.text_content() if h1 is not None else None,
+        tree.findtext(".//title"),
+    )
+    title = next((" ".join(c.split()) for c in candidates if c and c.strip()), "")
+    site = (meta.get("og:site_name") or "").lower()
+    label = (urlsplit(url).hostname or "").removeprefix("www.").split(".")[0].replace("-", "")
+    for separator in (" | ", " - ", " – ", " — ", " :: "):
+        head, _, tail = title.rpartition(separator)
+        squeezed = tail.lower().replace(" ", "").replace("-", "")
+        if head and ((site and site in tail.lower()) or (label and label in squeezed)):
+            title = head.strip()
+    return title
+
+
+def _strip_title_line(text: str, title: str) -> str:
+    """Drop a first line that repeats the title (trafilatura keeps the <h1>)."""
+    first, _, rest = text.partition("\n")
+    if title and " ".join(first.casefold().split()) == " ".join(title.casefold().split()):
+        return rest
+    return text
+
+
+def _pick_author(meta: dict[str, str], document) -> str | None:
+    """JSON-LD author, meta author, trafilatura's byline: the first that survives cleaning."""
+    article_author = meta.get("article:author", "")
+    candidates = (
+        meta.get("ld:author"),
+        meta.get("author"),
+        None if article_author.startswith("http") else article_author,
+        meta.get("dc.creator"),
+        document.author if document else None,
+    )
+    for candidate in candidates:
+        cleaned = _clean_author(candidate)
+        if cleaned:
+            return cleaned
+    return None
+
+
+def _clean_author(raw: str | None) -> str | None:
+    """Names from a byline: labels, editors, e-mails, site names and dates dropped; "A; B"."""
+    if not raw:
+        return None
+    names: list[str] = []
+    for chunk in re.split(r"\s*\|\s*|\n|\s+[-–—]\s+", raw):
+        chunk = _AUTHOR_EDITOR.sub("", _AUTHOR_LABEL.sub("", chunk)).strip()
+        for part in _AUTHOR_SPLIT.split(chunk):
+            part = _AUTHOR_LABEL.sub("", part).strip(" .:-–—()")
+            if (
+                not part
+                or part.lower() in _AUTHOR_NOISE
+                or "@" in part
+                or re.search(r"\d|https?:|\.(?:com|id|co|net|org)\b", part, re.I)
+                or len(part.split()) > 5
+                or not re.search(r"[^\W\d_]", part)
+            ):
+                continue
+            if part.isupper():
+                part = part.title()
+            if part.lower() not in (n.lower() for n in names):
+                names.append(part)
+    return "; ".join(names) or None
+
+
+def _pick_date(meta: dict[str, str], document, tree: HtmlElement):
+    """The publication time: meta tags, JSON-LD, <time>, a dated element, then htmldate's day."""
+    keys = ("article:published_time", "ld:datepublished", "og:article:published_time", "datepublished",
+            "pubdate", "publishdate", "publish-date", "publish_date", "dc.date.issued", "dc.date", "date",
+            "content_publisheddate", "dtm:published")  # fmt: skip
+    for key in keys:
+        parsed = parse_date(meta.get(key))
+        if parsed:
+            return parsed
+    for element in tree.xpath(_DATE_ELEMENT_XPATH)[:8]:
+        parsed = parse_date(element.get("datetime")) or parse_date(element.text_content()[:120])
+        if parsed:
+            return parsed
+    return parse_date(document.date) if document and document.date else None
+
+
+def _pick_rubrik(meta: dict[str, str], document) -> str | None:
+    """article:section, JSON-LD articleSection, breadcrumb, trafilatura's first category."""
+    categories = document.categories if document and document.categories else []
+    for value in (meta.get("article:section"), meta.get("ld:articlesection"), meta.get("ld:breadcrumb"),
+                  categories[0] if categories else None):  # fmt: skip
+        if value and value.strip():
+            return " ".join(value.split())
+    return None
+
+
+def _canonical(meta: dict[str, str], url: str) -> str | None:
+    """link rel=canonical or og:url, absolute; a canonical pointing at the home page is ignored."""
+    for value in (meta.get("link:canonical"), meta.get("og:url")):
+        absolute = _absolute(url, value)
+        if absolute and (urlsplit(absolute).path.strip("/") or not urlsplit(url).path.strip("/")):
+            return absolute
+    return None
+
+
+def _absolute(base: str, href: str | None) -> str | None:
+    """href resolved against the page URL; None for empty or data: values."""
+    if not href or not href.strip() or href.startswith("data:"):
+        return None
+    return urljoin(base, href.strip())
+
+
+def _detect_language(text: str, html_lang: str | None, hint: str | None) -> str | None:
+    """Arabic script share, then Indonesian/English stop words, then <html lang>, then the hint."""
+    sample = text[:5000]
+    arabic, latin = len(_ARABIC.findall(sample)), len(_LATIN.findall(sample))
+    if arabic > latin:
+        return "ar"
+    words = re.findall(r"[a-z]+", sample.lower())
+    id_hits = sum(word in _ID_WORDS for word in words)
+    en_hits = sum(word in _EN_WORDS for word in words)
+    if max(id_hits, en_hits) >= LANG_MIN_HITS and max(id_hits, en_hits) >= 2 * min(id_hits, en_hits):
+        return "id" if id_hits > en_hits else "en"
+    if html_lang:
+        code = html_lang.strip().lower()[:2]
+        return "id" if code == "in" else code
+    return hint
+
+
+# --- page structure -------------------------------------------------------------------------
+
+
+def _is_index_tree(tree: HtmlElement, meta: dict[str, str]) -> bool:
+    """Many headline links and no article-sized prose block, on a page not marked as article."""
+    if meta.get("og:type", "").lower() == "article" or meta.get("ld:article") or meta.get("article:published_time"):
+        return False
+    headline_links = sum(len(" ".join(a.text_content().split())) >= HEADLINE_LINK_CHARS for a in tree.iter("a"))
+    if headline_links < INDEX_MIN_HEADLINE_LINKS:
+        return False
+    return _largest_prose_block(tree) < ARTICLE_BLOCK_CHARS
+
+
+def _largest_prose_block(tree: HtmlElement) -> int:
+    """Characters of non-link text in the richest container (<p>s summed per parent)."""
+    per_parent: dict[HtmlElement, int] = {}
+    best = 0
+    for element in tree.iter("p", "div", "td"):
+        if element.tag == "p":
+            links = sum(len(a.text_content()) for a in element.iter("a"))
+            size = len(element.text_content().strip()) - links
+            parent = element.getparent()
+            per_parent[parent] = per_parent.get(parent, 0) + max(size, 0)
+            best = max(best, per_parent[parent])
+        else:  # text sitting directly in a container (<br>-separated bodies)
+            own = (element.text or "") + "".join(child.tail or "" for child in element)
+            best = max(best, len(own.strip()))
+    return best
+
+
+def _split_page(url: str) -> tuple[str, str, str, int | None]:
+    """(host, path, other query, page number from the query) of a URL."""
+    parts = urlsplit(url)
+    number, rest = None, []
+    for key, value in parse_qsl(parts.query, keep_blank_values=True):
+        if key.lower() in _PAGE_PARAMS and value.isdigit():
+            number = int(value)
+        else:
+            rest.append(f"{key}={value}")
+    path = _PAGE_EXTENSION.sub("", parts.path.rstrip("/")) or "/"  # slug-2.html pages like slug-2
+    return parts.hostname or "", path, "&".join(sorted(rest)), number
+
+
+def _article_bases(url: str) -> set[str]:
+    """The path of the article, with and without a trailing page number (/2, -2)."""
+    path = _split_page(url)[1]
+    match = _TRAILING_NUMBER.search(path)
+    return {path, path[: match.start()]} if match else {path}
+
+
+def _page_of(candidate: str, url: str) -> tuple[int, bool] | None:
+    """(page number, matched url's path minus its trailing number) or None for another document."""
+    host, path, query, number = _split_page(candidate)
+    own_host, own_path, own_query, _ = _split_page(url)
+    if host != own_host or query != own_query:
+        return None
+    if number is None:
+        match = _TRAILING_NUMBER.search(path)
+        if match is None:
+            return None
+        number, path = int(match.group(1)), path[: match.start()]
+    if number > MAX_PAGE_NUMBER:
+        return None
+    if path == own_path:
+        return number, False
+    own_match = _TRAILING_NUMBER.search(own_path)
+    if own_match and path == own_path[: own_match.start()]:
+        return number, True
+    return None
+
+
+def _next_pages_in(tree: HtmlElement, url: str) -> tuple[str, ...]:
+    """Pages after the current one, from rel=next and pager links of the same article."""
+    rel_next = "//link[@rel='next'] | //a[contains(concat(' ', @rel, ' '), ' next ')]"
+    hrefs = [e.get("href") for e in tree.xpath(rel_next)]
+    short_anchors = tree.xpath("//a[@href][string-length(normalize-space(.)) <= 30]")  # pager labels
+    hrefs += [a.get("href") for a in short_anchors if _is_pager_anchor(a)]
+    current_url = urlunsplit(urlsplit(url)._replace(fragment=""))
+    pages: dict[tuple[bool, int], str] = {}
+    for href in hrefs:
+        if not href or href.strip().startswith(("#", "javascript:")):
+            continue
+        absolute = urlunsplit(urlsplit(urljoin(url, href.strip()))._replace(fragment=""))
+        found = _page_of(absolute, url)
+        if found is not None and absolute != current_url:
+            pages.setdefault((found[1], found[0]), absolute)
+    # Links to <path minus our trailing number>/N mean we are page N of that article;
+    # otherwise our trailing number (if any) belongs to the slug and we are page ?page=N or 1.
+    paged_by_path = any(by_path for by_path, _ in pages)
+    own = _split_page(url)
+    current = int(_TRAILING_NUMBER.search(own[1]).group(1)) if paged_by_path else (own[3] or 1)
+    return tuple(
+        pages[key] for key in sorted(pages, key=lambda k: k[1]) if key[0] == paged_by_path and key[1] > current
+    )
+
+
+def _is_pager_anchor(anchor: HtmlElement) -> bool:
+    """A short link labelled like a pager, or sitting in a pagination block."""
+    if _PAGER_LABEL.match(" ".join(anchor.text_content().split())):
+        return True
+    for depth, parent in enumerate(anchor.iterancestors()):
+        if depth >= 3:
+            break
+        if _PAGER_CONTAINER.search(f"{parent.get('class', '')} {parent.get('id', '')}"):
+            return True
+    return False

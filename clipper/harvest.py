@@ -1,0 +1,323 @@
+"""The network side of a harvest: discover, fetch and extract, concurrently, off the caller's thread."""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import hashlib
+import logging
+import multiprocessing
+import os
+import queue
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from clipper import dedupe, discover, extract
+from clipper.errors import ClipperError, ExtractionError, FetchError
+from clipper.fetch import Fetcher, FetchSettings, decode_text, is_textual
+from clipper.models import ExtractedArticle, FetchResult, Link, Source
+
+logger = logging.getLogger(__name__)
+
+# A multi-page article rarely has more pages than this; more is a pager gone wrong.
+MAX_EXTRA_PAGES = 10
+# Pages that failed this many times are not fetched again.
+MAX_PAGE_ATTEMPTS = 3
+# Below this many pages to extract, a process pool costs more to start than it saves.
+POOL_MIN_PAGES = 4
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """The outcome of extracting one article page in a worker process."""
+
+    article: ExtractedArticle | None = None
+    error: str | None = None
+    permanent: bool = True
+    single_page_url: str | None = None
+    sketch: tuple[int, ...] = ()
+
+
+def extract_job(content: bytes, url: str, language: str | None, *, follow_single: bool = True) -> Extracted:
+    """Extract one page (runs in a worker process; never raises)."""
+    try:
+        if follow_single:
+            single = extract.find_single_page_url(content, url)
+            if single and dedupe.url_key(single) != dedupe.url_key(url):
+                return Extracted(single_page_url=single)
+        article = extract.extract_article(content, url, language_hint=language)
+        return Extracted(article=article)
+    except ExtractionError as exc:
+        return Extracted(error=exc.reason)
+    except Exception as exc:  # a worker must always answer
+        logger.exception("extraction crashed on %s", url)
+        return Extracted(error=f"ekstraksi gagal: {type(exc).__name__}: {exc}")
+
+
+def sketch_job(text: str) -> tuple[int, ...]:
+    return dedupe.text_sketch(text)
+
+
+@dataclass
+class Found:
+    """An extracted article ready for the archive, sent to the caller's thread."""
+
+    source: Source
+    link: Link
+    article: ExtractedArticle
+    fetch: FetchResult
+    sketch: tuple[int, ...] = ()
+    keys: tuple[str, ...] = ()
+
+
+@dataclass
+class PageFailure:
+    source: Source
+    url: str
+    reason: str
+    status: int | None
+    permanent: bool
+
+
+@dataclass
+class SourceDone:
+    source: Source
+    status: str
+    links: int = 0
+    failed_pages: int = 0
+    reason: str | None = None
+    http_status: int | None = None
+    seconds: float = 0.0
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+@dataclass
+class LinksFound:
+    source: Source
+    count: int
+
+
+@dataclass
+class Finished:
+    error: BaseException | None = None
+
+
+class _Known:
+    """Read-only look-ups in the archive from the network thread (WAL allows it)."""
+
+    def __init__(self, db_path: Path):
+        self._conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=30,
+                                     check_same_thread=False)
+
+    def is_known(self, key: str) -> bool:
+        if self._conn.execute("select 1 from articles where url_key = ?", [key]).fetchone():
+            return True
+        row = self._conn.execute(
+            "select permanent, attempts from page_errors where url_key = ?", [key]).fetchone()
+        return bool(row and (row[0] or row[1] >= MAX_PAGE_ATTEMPTS))
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+@dataclass
+class Harvester:
+    """Runs the network side of one harvest in its own thread with its own event loop.
+
+    Results go to ``out`` as Found / PageFailure / LinksFound / SourceDone and a final
+    Finished. ``cancel()`` may be called from any thread.
+    """
+
+    sources: list[Source]
+    states: dict[str, dict]
+    db_path: Path
+    settings: FetchSettings
+    out: queue.Queue = field(default_factory=queue.Queue)
+    workers: int = field(default_factory=lambda: max(1, min(2, os.cpu_count() or 1)))
+
+    def __post_init__(self) -> None:
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._task: asyncio.Task | None = None
+        self._pool: concurrent.futures.Executor | None = None
+        self._pool_lock = threading.Lock()
+        self._cancelled = threading.Event()
+        self._seen: set[str] = set()
+        self._pages_expected = 0
+        self._thread = threading.Thread(target=self._main, name="clipper-harvest", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def join(self, timeout: float | None = None) -> None:
+        self._thread.join(timeout)
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+        loop, task = self._loop, self._task
+        if loop is not None and task is not None:
+            try:
+                loop.call_soon_threadsafe(task.cancel)
+            except RuntimeError:
+                pass  # the loop has already finished
+
+    def _main(self) -> None:
+        error: BaseException | None = None
+        try:
+            asyncio.run(self._run())
+        except asyncio.CancelledError:
+            pass
+        except BaseException as exc:  # reported to the caller, who decides
+            logger.exception("harvest thread failed")
+            error = exc
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown(wait=True, cancel_futures=True)
+            self.out.put(Finished(error))
+
+    async def _run(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._task = asyncio.current_task()
+        if self._cancelled.is_set():
+            return
+        known = _Known(self.db_path)
+        try:
+            async with Fetcher(self.settings) as fetcher:
+                await asyncio.gather(*(self._source(fetcher, known, s) for s in self.sources))
+        finally:
+            known.close()
+
+    # --- extraction off the event loop ----------------------------------------------
+
+    async def _extract(self, content: bytes, url: str, language: str, follow_single: bool = True) -> Extracted:
+        loop = asyncio.get_running_loop()
+        pool = self._get_pool()
+        if pool is None:
+            return await asyncio.to_thread(extract_job, content, url, language, follow_single=follow_single)
+        job = loop.run_in_executor(pool, _call_extract_job, content, url, language, follow_single)
+        return await job
+
+    def _get_pool(self) -> concurrent.futures.Executor | None:
+        with self._pool_lock:
+            if self._pool is None and self._pages_expected >= POOL_MIN_PAGES and self.workers > 1:
+                context = multiprocessing.get_context("forkserver")
+                context.set_forkserver_preload(["clipper.extract", "clipper.harvest"])
+                self._pool = concurrent.futures.ProcessPoolExecutor(self.workers, mp_context=context)
+            return self._pool
+
+
+    # --- one source ---------------------------------------------------------------
+
+    async def _source(self, fetcher: Fetcher, known: _Known, source: Source) -> None:
+        started = time.monotonic()
+        state = self.states.get(source.name) or {}
+        same_url = state.get("url") == source.url
+        try:
+            listing = await fetcher.fetch(
+                source.url, etag=state.get("etag") if same_url else None,
+                last_modified=state.get("last_modified") if same_url else None,
+                delay=source.delay, concurrency=source.concurrency, timeout=source.timeout)
+            if listing.not_modified:
+                self.out.put(SourceDone(source, "not_modified", http_status=304,
+                                        seconds=time.monotonic() - started,
+                                        etag=state.get("etag"), last_modified=state.get("last_modified")))
+                return
+            links = await self._discover(fetcher, source, listing)
+        except (FetchError, ExtractionError) as exc:
+            status = exc.status if isinstance(exc, FetchError) else None
+            self.out.put(SourceDone(source, "failed", reason=exc.reason, http_status=status,
+                                    seconds=time.monotonic() - started))
+            return
+        fresh = []
+        for link in links:
+            key = dedupe.url_key(link.url)
+            if key in self._seen or known.is_known(key):
+                continue
+            self._seen.add(key)
+            fresh.append(link)
+        self._pages_expected += len(fresh)
+        self.out.put(LinksFound(source, len(fresh)))
+        outcomes = await asyncio.gather(*(self._article(fetcher, known, source, l) for l in fresh))
+        self.out.put(SourceDone(source, "ok", links=len(links), failed_pages=outcomes.count(False),
+                                seconds=time.monotonic() - started, http_status=listing.status,
+                                etag=listing.etag, last_modified=listing.last_modified))
+
+    async def _discover(self, fetcher: Fetcher, source: Source, listing: FetchResult) -> list[Link]:
+        if source.kind == "feed":
+            links = discover.parse_feed(listing)
+        elif source.kind == "site":
+            if not is_textual(listing):
+                raise ExtractionError(listing.final_url, "bukan halaman HTML")
+            links = discover.parse_site(listing, source.article_pattern or ".", decode_text(listing))
+        else:
+            links, children = discover.parse_sitemap(listing)
+            for child in children:
+                child_result = await fetcher.fetch(child, delay=source.delay,
+                                                   concurrency=source.concurrency, timeout=source.timeout)
+                more, _ = discover.parse_sitemap(child_result)
+                links.extend(more)
+        return discover.newest_first(links, source.max_items)
+
+    # --- one article --------------------------------------------------------------
+
+    async def _fetch_page(self, fetcher: Fetcher, source: Source, url: str) -> FetchResult:
+        result = await fetcher.fetch(url, delay=source.delay, concurrency=source.concurrency,
+                                     timeout=source.timeout, accept="text/html,application/xhtml+xml")
+        if not is_textual(result):
+            kind = result.content_type.split(";")[0] or "tidak dikenal"
+            raise FetchError(url, f"bukan halaman HTML ({kind})", result.status)
+        return result
+
+    async def _article(self, fetcher: Fetcher, known: _Known, source: Source, link: Link) -> bool:
+        try:
+            page = await self._fetch_page(fetcher, source, link.url)
+            keys = {dedupe.url_key(link.url), dedupe.url_key(page.final_url)}
+            if any(k != dedupe.url_key(link.url) and known.is_known(k) for k in keys):
+                return True  # a redirect to an article we already have
+            done = await self._extract(page.content, page.final_url, source.language)
+            if done.single_page_url:
+                single = await self._fetch_page(fetcher, source, done.single_page_url)
+                done = await self._extract(single.content, single.final_url, source.language,
+                                           follow_single=False)
+            if done.article is None:
+                raise ExtractionError(page.final_url, done.error or "tidak ada teks artikel")
+            article = await self._more_pages(fetcher, source, done.article)
+        except FetchError as exc:
+            permanent = exc.status in (404, 410) or "bukan halaman HTML" in exc.reason
+            self.out.put(PageFailure(source, link.url, exc.reason, exc.status, permanent))
+            return False
+        except ExtractionError as exc:
+            self.out.put(PageFailure(source, link.url, exc.reason, None, True))
+            return False
+        sketch = await asyncio.to_thread(dedupe.text_sketch, article.text)
+        self.out.put(Found(source, link, article, page, sketch, tuple(keys)))
+        return True
+
+    async def _more_pages(self, fetcher: Fetcher, source: Source, first: ExtractedArticle) -> ExtractedArticle:
+        rest = []
+        for url in first.next_pages[:MAX_EXTRA_PAGES]:
+            try:
+                page = await self._fetch_page(fetcher, source, url)
+            except FetchError as exc:
+                logger.warning("page %s of %s not fetched: %s", url, first.url, exc.reason)
+                continue
+            done = await self._extract(page.content, page.final_url, source.language, follow_single=False)
+            if done.article is not None:
+                rest.append(done.article)
+        return extract.join_pages(first, rest) if rest else first
+
+
+def _call_extract_job(content: bytes, url: str, language: str, follow_single: bool) -> Extracted:
+    return extract_job(content, url, language, follow_single=follow_single)
+
+
+def evidence_of(result: FetchResult) -> tuple[bytes, str]:
+    """The raw page and its SHA-256, kept as proof of what was published."""
+    return result.content, hashlib.sha256(result.content).hexdigest()
+
+
+__all__ = ["ClipperError", "Extracted", "Finished", "Found", "Harvester", "LinksFound",
+           "PageFailure", "SourceDone", "evidence_of", "extract_job"]

@@ -1,0 +1,256 @@
+"""Plain data passed between the pipeline stages (no I/O, no Qt)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+SOURCE_KINDS = ("feed", "site", "sitemap")
+STATUSES = ("new", "approved", "rejected", "irrelevant", "error")
+TONES = ("positif", "netral", "negatif")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One medium to watch, as configured in sources.yaml."""
+
+    name: str
+    kind: str  # one of SOURCE_KINDS
+    url: str
+    article_pattern: str | None = None  # regex: which links on a site page are articles
+    enabled: bool = True
+    language: str = "id"
+    rubrik: str | None = None
+    max_items: int = 50  # newest links taken per harvest
+    delay: float = 0.0  # seconds between two requests to this source's host
+    concurrency: int | None = None  # per-host parallel requests (None: the run's default)
+    timeout: float | None = None  # total deadline per request (None: the run's default)
+    aggregator: bool = False  # a keyword/news-search feed: the media name comes from each page
+
+    @property
+    def slug(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """A completed HTTP response (2xx or 304) with its body decoded from gzip/brotli."""
+
+    url: str
+    final_url: str
+    status: int
+    headers: dict[str, str]
+    content: bytes
+    fetched_at: datetime
+    not_modified: bool = False
+
+    @property
+    def etag(self) -> str | None:
+        return self.headers.get("etag")
+
+    @property
+    def last_modified(self) -> str | None:
+        return self.headers.get("last-modified")
+
+    @property
+    def content_type(self) -> str:
+        return self.headers.get("content-type", "")
+
+
+@dataclass(frozen=True)
+class Link:
+    """An article link found by discovery (feed item, section page link, sitemap url)."""
+
+    url: str
+    title: str | None = None
+    published_at: datetime | None = None
+    summary: str | None = None
+
+
+@dataclass(frozen=True)
+class ExtractedArticle:
+    """What extraction read from one article page."""
+
+    url: str
+    title: str
+    text: str
+    author: str | None = None
+    published_at: datetime | None = None  # timezone-aware
+    image_url: str | None = None
+    language: str | None = None
+    site_name: str | None = None
+    canonical_url: str | None = None
+    rubrik: str | None = None
+    description: str | None = None
+    next_pages: tuple[str, ...] = ()  # further pages of a multi-page article, in order
+    extractor: str = "trafilatura"
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    """One rule term found in an article, for highlighting and explanation."""
+
+    topic: str
+    term: str  # the rule term that matched
+    field: str  # "title" or "text"
+    start: int  # character offsets in that field
+    end: int
+
+
+@dataclass(frozen=True)
+class Narasumber:
+    """A person quoted in an article."""
+
+    name: str
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Classification:
+    """Which topics an article belongs to, and why."""
+
+    scores: dict[str, float] = field(default_factory=dict)
+    topics: tuple[str, ...] = ()  # the topics over their threshold, best first
+    primary: str | None = None
+    matches: tuple[TermMatch, ...] = ()
+    tone: str = "netral"
+    narasumber: tuple[Narasumber, ...] = ()
+
+    @property
+    def relevant(self) -> bool:
+        return bool(self.topics)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One archived article row."""
+
+    id: int
+    url: str
+    media: str
+    title: str
+    text: str
+    source: str | None = None
+    author: str | None = None
+    published_at: datetime | None = None
+    fetched_at: datetime | None = None
+    language: str | None = None
+    image_url: str | None = None
+    rubrik: str | None = None
+    status: str = "new"
+    story_id: int | None = None
+    topics: tuple[str, ...] = ()
+    primary_topic: str | None = None
+    scores: dict[str, float] = field(default_factory=dict)
+    matches: tuple[TermMatch, ...] = ()
+    tone: str | None = None  # the editor's tone when set, else the suggestion
+    tone_suggested: str | None = None
+    narasumber: tuple[Narasumber, ...] = ()
+    tags: tuple[str, ...] = ()
+    summary: str | None = None
+    highlight: bool = False
+    position: int | None = None
+    also_in: tuple[str, ...] = ()  # other outlets of the same story
+
+
+# --- the edition as the PDF renderer sees it -------------------------------------------
+
+
+@dataclass(frozen=True)
+class EditionItem:
+    """One clipping in an edition."""
+
+    article_id: int
+    title: str
+    media: str
+    url: str
+    text: str
+    published_at: datetime | None = None
+    rubrik: str | None = None
+    author: str | None = None
+    topic_label: str | None = None
+    tags: tuple[str, ...] = ()
+    tone: str | None = None
+    narasumber: tuple[Narasumber, ...] = ()
+    summary: str | None = None
+    image: bytes | None = None  # the lead image file content (any format), if cached
+    also_in: tuple[str, ...] = ()
+    highlight: bool = False
+
+
+@dataclass(frozen=True)
+class EditionSection:
+    topic: str
+    label: str
+    items: tuple[EditionItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Edition:
+    """The approved articles of one day, in sections, ready to render."""
+
+    date: date
+    number: str  # e.g. "212/2026"
+    sections: tuple[EditionSection, ...]
+    status: str = "draft"  # draft | final
+    kind: str = "regular"  # regular | ralat
+    corrects: str | None = None  # the number of the edition a ralat corrects
+    title: str = "Kliping Berita Harian"
+    institution: tuple[str, ...] = (
+        "Kementerian Agama Republik Indonesia",
+        "Badan Litbang dan Diklat",
+        "Perpustakaan",
+    )
+    logo_path: str | None = None
+    editor: str | None = None  # penanggung jawab
+    approved_at: datetime | None = None
+
+    @property
+    def items(self) -> tuple[EditionItem, ...]:
+        return tuple(item for section in self.sections for item in section.items)
+
+
+# --- harvest progress and outcome ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourceReport:
+    """What one source gave in one harvest run."""
+
+    source: str
+    status: str  # ok | not_modified | failed | cancelled
+    links: int = 0
+    new_articles: int = 0
+    duplicates: int = 0
+    failed_pages: int = 0
+    reason: str | None = None
+    http_status: int | None = None
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class HarvestResult:
+    run_id: int
+    status: str  # completed | cancelled
+    sources: tuple[SourceReport, ...]
+
+    @property
+    def new_articles(self) -> int:
+        return sum(s.new_articles for s in self.sources)
+
+    @property
+    def failed_sources(self) -> tuple[SourceReport, ...]:
+        return tuple(s for s in self.sources if s.status == "failed")
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One step of a long operation, yielded by the core for a progress display."""
+
+    stage: str  # e.g. "article", "page_error", "source", "done"
+    done: int
+    total: int
+    source: str | None = None
+    article_id: int | None = None
+    message: str | None = None
+    result: object | None = None  # the operation's result, on the final "done" step

@@ -1,0 +1,41 @@
+"""Where things live: bundled resources, the user's config and data folders."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+import platformdirs
+
+logger = logging.getLogger(__name__)
+
+ROOT = Path(__file__).resolve().parent.parent
+RESOURCES = ROOT / "resources"
+APP_NAME = "clipper"
+
+
+def resource(*parts: str) -> Path:
+    """A file under the bundled ``resources/`` folder."""
+    return RESOURCES.joinpath(*parts)
+
+
+def bundled_config() -> Path:
+    """The default sources.yaml shipped with Clipper."""
+    return ROOT / "sources.yaml"
+
+
+def user_config_dir() -> Path:
+    """The folder of the user's sources.yaml (``CLIPPER_CONFIG_DIR`` overrides)."""
+    override = os.environ.get("CLIPPER_CONFIG_DIR")
+    return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME))
+
+
+def user_data_dir() -> Path:
+    """The folder of the archive and editions (``CLIPPER_DATA_DIR`` overrides)."""
+    override = os.environ.get("CLIPPER_DATA_DIR")
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def default_db_path() -> Path:
+    return user_data_dir() / "arsip.db"

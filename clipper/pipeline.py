@@ -1,0 +1,245 @@
+"""Orchestrates a harvest: network side in a thread, archive writes on the caller's thread."""
+
+from __future__ import annotations
+
+import logging
+import queue
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
+
+from clipper import dedupe
+from clipper.config import Config
+from clipper.dates import to_jakarta
+from clipper.errors import ClipperError
+from clipper.fetch import FetchSettings
+from clipper.harvest import Finished, Found, Harvester, LinksFound, PageFailure, SourceDone, evidence_of
+from clipper.models import Classification, HarvestResult, Progress, Source, SourceReport
+from clipper.store import Archive, dumps
+
+logger = logging.getLogger(__name__)
+
+# Syndicated copies appear within a few days of each other; older articles are not compared.
+STORY_WINDOW_DAYS = 4
+# How often (seconds) the caller's should_stop() is polled while the network is quiet.
+POLL_SECONDS = 0.1
+
+
+def fetch_settings(config: Config) -> FetchSettings:
+    """The run's HTTP settings from the `harvest:` section."""
+    spec = config.harvest
+    settings = FetchSettings(per_host=spec.per_host, host_delay=spec.delay, deadline=spec.timeout,
+                             max_bytes=int(spec.max_page_mb * 1024 * 1024), retries=spec.retries)
+    if spec.user_agent:
+        settings = FetchSettings(**{**settings.__dict__, "user_agent": spec.user_agent})
+    return settings
+
+
+def make_classifier(config: Config):
+    """The topic classifier for this configuration, or None before rules exist."""
+    try:
+        from clipper.rules import Classifier, TopicSpec, build_topics
+    except ImportError:  # pragma: no cover
+        return None
+    specs = [TopicSpec.model_validate(t) for t in config.topics_spec] if config.topics_spec else None
+    return Classifier(build_topics(specs))
+
+
+def classification_fields(result: Classification | None) -> dict:
+    """The archive columns that hold a classification."""
+    if result is None:
+        return {"status": "new"}
+    return {
+        "status": "new" if result.relevant else "irrelevant",
+        "topics": dumps(list(result.topics)),
+        "primary_topic": result.primary,
+        "scores": dumps({k: round(v, 3) for k, v in result.scores.items()}),
+        "matches": dumps([[m.topic, m.term, m.field, m.start, m.end] for m in result.matches]),
+        "tone_suggested": result.tone,
+        "narasumber": dumps([[n.name, n.role] for n in result.narasumber]),
+    }
+
+
+class _Run:
+    """The caller-thread side of one harvest: dedupe, classify, store, report."""
+
+    def __init__(self, config: Config, archive: Archive, sources: list[Source]):
+        self.config = config
+        self.archive = archive
+        self.sources = sources
+        self.classifier = make_classifier(config)
+        self.stories = dedupe.StoryIndex()
+        since = (datetime.now(UTC) - timedelta(days=STORY_WINDOW_DAYS)).date().isoformat()
+        for row in archive.recent_sketches(since):
+            self.stories.add(row["id"], dedupe.sketch_from_bytes(row["sketch"]), row["story_id"], row["media"])
+        self.counts: dict[str, dict[str, int]] = {s.name: {"new": 0, "dup": 0, "failed": 0} for s in sources}
+        self.reports: list[SourceReport] = []
+        self.done = 0
+        self.total = len(sources)
+
+    def on_found(self, found: Found) -> Progress:
+        counts = self.counts[found.source.name]
+        article_id = self._store(found)
+        self.done += 1
+        if article_id is None:
+            counts["dup"] += 1
+            return Progress("duplicate", self.done, self.total, found.source.name,
+                            message=found.article.title)
+        counts["new"] += 1
+        return Progress("article", self.done, self.total, found.source.name, article_id,
+                        found.article.title)
+
+    def _store(self, found: Found) -> int | None:
+        article, source = found.article, found.source
+        keys = set(found.keys)
+        canonical = article.canonical_url
+        if canonical and _same_site(canonical, found.fetch.final_url):
+            keys.add(dedupe.url_key(canonical))
+        if any(self.archive.has_url_key(k) for k in keys):
+            return None
+        media = _media_name(source, article)
+        match = self.stories.find(found.sketch, media)
+        if match and match.same_media and match.similarity >= dedupe.DUPLICATE_THRESHOLD:
+            return None  # the same outlet's same text under another address
+        row = self._row(found, media, canonical if canonical and _same_site(canonical, found.fetch.final_url) else None)
+        if match:
+            row["story_id"] = match.story_id
+        html, sha = evidence_of(found.fetch)
+        keep = self.config.harvest.keep_html
+        article_id = self.archive.insert_article(row, html=html if keep else None,
+                                                 sha256=sha if keep else None,
+                                                 final_url=found.fetch.final_url)
+        if article_id is None:
+            return None
+        if match:
+            self._join_story(match.story_id)
+        self.stories.add(article_id, found.sketch, row.get("story_id") or article_id, media)
+        return article_id
+
+    def _join_story(self, story_id: int) -> None:
+        first = self.archive.get(story_id)
+        if first is not None and first["story_id"] is None:
+            self.archive.set_story(story_id, story_id)
+
+    def _row(self, found: Found, media: str, canonical: str | None) -> dict:
+        article, link = found.article, found.link
+        published = article.published_at or link.published_at
+        fetched = found.fetch.fetched_at
+        day_of = to_jakarta(published or fetched)
+        url = dedupe.clean_url(canonical or found.fetch.final_url)
+        classified = None
+        if self.classifier is not None:
+            classified = self.classifier.classify(article.title, article.text)
+        return {
+            "url": url, "url_key": dedupe.url_key(url), "media": media,
+            "source": found.source.name, "title": article.title, "author": article.author,
+            "published_at": to_jakarta(published).isoformat() if published else None,
+            "published_utc": (published or fetched).astimezone(UTC).isoformat(),
+            "day": day_of.date().isoformat(), "fetched_at": fetched.isoformat(),
+            "text": article.text, "description": article.description,
+            "language": article.language or found.source.language,
+            "image_url": article.image_url, "rubrik": article.rubrik or found.source.rubrik,
+            "extractor": article.extractor, "sketch": dedupe.sketch_to_bytes(found.sketch) or None,
+            **classification_fields(classified),
+        }
+
+    def on_failure(self, failure: PageFailure) -> Progress:
+        self.counts[failure.source.name]["failed"] += 1
+        self.archive.record_page_error(dedupe.url_key(failure.url), failure.url, failure.source.name,
+                                       failure.reason, failure.status, failure.permanent)
+        self.done += 1
+        return Progress("page_error", self.done, self.total, failure.source.name,
+                        message=f"{failure.url}: {failure.reason}")
+
+    def on_source(self, run_id: int, done: SourceDone) -> Progress:
+        counts = self.counts[done.source.name]
+        report = SourceReport(done.source.name, done.status, done.links, counts["new"], counts["dup"],
+                              counts["failed"], done.reason, done.http_status, round(done.seconds, 2))
+        self.reports.append(report)
+        self.archive.record_source(run_id, report.__dict__, url=done.source.url,
+                                   etag=done.etag, last_modified=done.last_modified)
+        self.done += 1
+        return Progress("source", self.done, self.total, done.source.name,
+                        message=done.reason or done.status)
+
+
+def _same_site(a: str, b: str) -> bool:
+    host = lambda u: (urlsplit(u).hostname or "").removeprefix("www.").removeprefix("m.")
+    return host(a) == host(b)
+
+
+def _media_name(source: Source, article) -> str:
+    if source.aggregator:
+        return article.site_name or (urlsplit(article.url).hostname or source.name).removeprefix("www.")
+    return source.name
+
+
+def run_harvest(config: Config, archive: Archive, *, sources: list[str] | None = None,
+                should_stop: Callable[[], bool] = lambda: False,
+                workers: int | None = None) -> Iterator[Progress]:
+    """Harvest the enabled (or named) sources into the archive.
+
+    Yields a Progress for every stored article, failed page and finished source; the
+    last one has stage "done" and ``result`` a HarvestResult. One failing source never
+    stops the others; a cancel (``should_stop()`` true) ends the run as "cancelled" with
+    everything stored so far kept.
+
+    Raises:
+        ConfigError: an unknown source name.
+        StoreError: the archive cannot be written.
+    """
+    chosen = config.enabled_sources(sources)
+    run = _Run(config, archive, chosen)
+    run_id = archive.start_run(len(chosen))
+    harvester = Harvester(chosen, archive.source_states(), archive.path, fetch_settings(config))
+    if workers is not None:
+        harvester.workers = workers
+    harvester.start()
+    status, error, finished = "completed", None, False
+    try:
+        while True:
+            if should_stop() and status != "cancelled":
+                status = "cancelled"
+                harvester.cancel()
+            try:
+                item = harvester.out.get(timeout=POLL_SECONDS)
+            except queue.Empty:
+                continue
+            if isinstance(item, Finished):
+                error, finished = item.error, True
+                break
+            if isinstance(item, LinksFound):
+                run.total += item.count
+                yield Progress("links", run.done, run.total, item.source.name, message=str(item.count))
+            elif isinstance(item, Found):
+                yield run.on_found(item)
+            elif isinstance(item, PageFailure):
+                yield run.on_failure(item)
+            elif isinstance(item, SourceDone):
+                yield run.on_source(run_id, item)
+    finally:
+        if not finished:  # the caller stopped iterating, or something failed here
+            status = "cancelled"
+            harvester.cancel()
+        harvester.join(timeout=30)
+        reported = {r.source for r in run.reports}
+        for source in chosen:
+            if source.name not in reported:
+                run.reports.append(SourceReport(source.name, "cancelled", reason="dibatalkan"))
+        failed = sum(1 for r in run.reports if r.status == "failed")
+        new = sum(r.new_articles for r in run.reports)
+        archive.finish_run(run_id, status if error is None else "failed", new, failed)
+    if error is not None and not isinstance(error, ClipperError):
+        raise error
+    result = HarvestResult(run_id, status, tuple(sorted(run.reports, key=lambda r: r.source)))
+    yield Progress("done", run.total, run.total, message=status, result=result)
+
+
+def harvest(config: Config, archive: Archive, **kwargs) -> HarvestResult:
+    """Run run_harvest to the end and return its result."""
+    result = None
+    for step in run_harvest(config, archive, **kwargs):
+        if step.stage == "done":
+            result = step.result
+    assert isinstance(result, HarvestResult)
+    return result

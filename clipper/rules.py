@@ -1,0 +1,487 @@
+"""Topic rules: which topics an article belongs to, with scores and matched-term offsets.
+
+The default vocabulary lives in ``resources/gazetteer.yaml`` (groups of unit names,
+abbreviations, officials' titles, programmes and negative contexts, and the three
+bundled topics ``kemenag``, ``litbang`` and ``covid``). sources.yaml may change them in
+its ``topics:`` section; a file without that section uses the defaults unchanged.
+
+Matching is case- and diacritics-insensitive, on whole words, and stemmed with
+PySastrawi ("penelitian" also matches "meneliti", "peneliti"). A phrase matches its
+words in sequence, whatever punctuation separates them ("Covid-19" = "Covid 19").
+
+Scoring of one topic: each distinct term found adds ``weight × title_weight`` when it
+is in the title plus ``weight × body_weight`` when it is in the text (weight 1.0
+unless given). The article belongs to the topic when the sum reaches ``threshold`` and
+``require_all`` (every entry occurs), ``require_any`` (one occurs) and ``exclude``
+(none occurs) hold. ``ignore`` lists negative contexts: when "Toyota Corona" occurs,
+the terms inside it ("corona") count nowhere in that article. A ``$name`` entry stands
+for a gazetteer group (in require_all, any member of the group satisfies the entry).
+The primary topic is the relevant topic with the highest ``priority``, then score.
+
+The ``topics:`` section of sources.yaml::
+
+    topics:
+      - id: kemenag            # mode: extend (the default): lists are added to the
+        terms:                 # default's lists; numbers given replace the default's
+          - Pusaka Kemenag
+          - Komisi VIII: 0.5   # a weighted (weak) term
+        ignore: [Kemenag Cup]
+        threshold: 1.5
+      - id: covid
+        mode: replace          # replace: this entry is the whole topic
+        label: Covid-19
+        terms: [Covid-19, SARS-CoV-2, $covid_measures]
+        ignore: [$corona_negatives]
+      - id: haji               # a new id adds a topic (label and terms required)
+        label: Haji dan Umrah
+        terms: [$hajj, haji: 0.5, umrah: 0.5]
+        aliases: {umrah: [umroh]}
+      - id: litbang
+        enabled: false         # switch a default topic off
+
+Keys: id, label, mode (extend | replace), enabled, terms, aliases, require_all,
+require_any, exclude, ignore, title_weight, body_weight, threshold, priority.
+``aliases`` maps a term to other spellings that count as the same term.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Union
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+
+from clipper import textnorm
+from clipper.errors import ConfigError
+from clipper.models import Classification, TermMatch
+
+logger = logging.getLogger(__name__)
+
+# Chosen on tests/data/relevance_eval.jsonl (headline + lead, written before tuning):
+# one strong term anywhere is enough (1.0), a weak term (0.5) needs a second piece of
+# evidence, and a title mention is worth half again a body mention, so a weak term in
+# title AND text (0.5 × 2.5) passes while a weak term in the title alone (0.75) does not.
+DEFAULT_TITLE_WEIGHT = 1.5
+DEFAULT_BODY_WEIGHT = 1.0
+DEFAULT_THRESHOLD = 1.0
+MAX_TERM_WEIGHT = 100.0
+MAX_THRESHOLD = 1000.0
+
+GAZETTEER_PATH = Path(__file__).resolve().parent.parent / "resources" / "gazetteer.yaml"
+GROUP_PREFIX = "$"
+MODES = ("extend", "replace")
+
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_TITLE, _TEXT = 0, 1
+_FIELDS = ("title", "text")
+_TERM, _REQ_ALL, _REQ_ANY, _EXCLUDE, _IGNORE = range(5)
+
+TermEntry = Union[str, dict[str, float]]
+
+
+def _check_term(value: str, where: str) -> str:
+    value = str(value).strip()
+    if value.startswith(GROUP_PREFIX):
+        if not value[1:].strip():
+            raise ValueError(f"{where}: nama grup kosong / empty group name '{value}'")
+        return value
+    if not textnorm.phrase_keys(value):
+        raise ValueError(
+            f"{where}: istilah kosong atau tanpa huruf/angka / empty term or no letters: {value!r}"
+        )
+    return value
+
+
+class TopicSpec(BaseModel):
+    """One entry of the ``topics:`` section of sources.yaml (also a gazetteer topic)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    label: str | None = None
+    mode: str = "extend"
+    enabled: bool | None = None
+    terms: list[TermEntry] = []
+    aliases: dict[str, list[str]] = {}
+    require_all: list[str] = []
+    require_any: list[str] = []
+    exclude: list[str] = []
+    ignore: list[str] = []
+    title_weight: float | None = None
+    body_weight: float | None = None
+    threshold: float | None = None
+    priority: int | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _valid_id(cls, value: str) -> str:
+        if not _ID_RE.match(value):
+            raise ValueError(
+                f"id harus huruf kecil, angka, '-' atau '_' / id must be lower-case "
+                f"letters, digits, '-' or '_': {value!r}"
+            )
+        return value
+
+    @field_validator("mode")
+    @classmethod
+    def _valid_mode(cls, value: str) -> str:
+        if value not in MODES:
+            raise ValueError(
+                f"mode tidak dikenal / unknown mode {value!r}: gunakan / use 'extend' or 'replace'"
+            )
+        return value
+
+    @field_validator("terms")
+    @classmethod
+    def _valid_terms(cls, value: list[TermEntry]) -> list[TermEntry]:
+        if not value:
+            raise ValueError("terms kosong / terms is empty: hapus kunci ini atau isi / remove it or add terms")
+        out: list[TermEntry] = []
+        for entry in value:
+            if isinstance(entry, dict):
+                if len(entry) != 1:
+                    raise ValueError(f"satu istilah per baris / one 'term: weight' per item: {entry!r}")
+                (term, weight), = entry.items()
+                if not 0 < weight <= MAX_TERM_WEIGHT:
+                    raise ValueError(
+                        f"bobot {term!r} harus > 0 dan <= {MAX_TERM_WEIGHT:g} / weight must be "
+                        f"> 0 and <= {MAX_TERM_WEIGHT:g}, not {weight}"
+                    )
+                out.append({_check_term(term, "terms"): float(weight)})
+            else:
+                out.append(_check_term(entry, "terms"))
+        return out
+
+    @field_validator("require_all", "require_any", "exclude", "ignore")
+    @classmethod
+    def _valid_lists(cls, value: list[str], info) -> list[str]:
+        return [_check_term(term, info.field_name) for term in value]
+
+    @field_validator("aliases")
+    @classmethod
+    def _valid_aliases(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for term, variants in value.items():
+            _check_term(term, "aliases")
+            if not variants:
+                raise ValueError(f"aliases: {term!r} tanpa varian / has no variants")
+            for variant in variants:
+                _check_term(variant, f"aliases.{term}")
+        return value
+
+    @field_validator("threshold")
+    @classmethod
+    def _valid_threshold(cls, value: float | None) -> float | None:
+        if value is not None and not 0 < value <= MAX_THRESHOLD:
+            raise ValueError(
+                f"threshold harus > 0 dan <= {MAX_THRESHOLD:g} / threshold must be > 0 and "
+                f"<= {MAX_THRESHOLD:g}, not {value}"
+            )
+        return value
+
+    @field_validator("title_weight", "body_weight")
+    @classmethod
+    def _valid_weight(cls, value: float | None, info) -> float | None:
+        if value is not None and not 0 <= value <= MAX_TERM_WEIGHT:
+            raise ValueError(f"{info.field_name} harus antara / must be between 0 and {MAX_TERM_WEIGHT:g}")
+        return value
+
+    @model_validator(mode="after")
+    def _replace_is_complete(self) -> TopicSpec:
+        if self.mode == "replace" and self.enabled is not False:
+            if not self.terms and not self.aliases:
+                raise ValueError(f"topik {self.id!r}: mode replace butuh terms / mode replace needs terms")
+            if not self.label:
+                raise ValueError(f"topik {self.id!r}: mode replace butuh label / mode replace needs a label")
+        if self.title_weight == 0 and self.body_weight == 0:
+            raise ValueError("title_weight dan body_weight tidak boleh keduanya 0 / cannot both be 0")
+        return self
+
+
+Phrase = tuple[str, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Topic:
+    """The compiled, immutable rules of one topic (build with :func:`build_topics`)."""
+
+    id: str
+    label: str
+    priority: int
+    title_weight: float
+    body_weight: float
+    threshold: float
+    terms: tuple[tuple[Phrase, str, float], ...]  # (keys, canonical term, weight)
+    require_all: tuple[frozenset[Phrase], ...]  # each entry: any of these phrases
+    require_any: frozenset[Phrase]
+    exclude: frozenset[Phrase]
+    ignore: frozenset[Phrase]
+    spec: TopicSpec
+
+
+# --- gazetteer and merging -----------------------------------------------------------------
+
+_gazetteer_cache: dict[tuple[str, float], tuple[dict[str, list], list[TopicSpec]]] = {}
+
+
+def _load_gazetteer(path: str | Path | None) -> tuple[dict[str, list], list[TopicSpec]]:
+    path = Path(path) if path is not None else GAZETTEER_PATH
+    try:
+        stamp = (str(path.resolve()), path.stat().st_mtime)
+    except OSError as exc:
+        raise ConfigError(str(path), [f"{path}: gazetteer tidak terbaca / unreadable: {exc}"]) from exc
+    cached = _gazetteer_cache.get(stamp)
+    if cached is not None:
+        return cached
+    from ruamel.yaml import YAML, YAMLError
+
+    try:
+        data = YAML(typ="safe").load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, YAMLError) as exc:
+        raise ConfigError(str(path), [f"{path}: {exc}"]) from exc
+    groups = data.get("groups") or {}
+    problems = [f"{path}: groups.{name}: harus daftar / must be a list"
+                for name, items in groups.items() if not isinstance(items, list)]
+    specs = []
+    for i, raw in enumerate(data.get("topics") or []):
+        try:
+            specs.append(TopicSpec.model_validate(raw))
+        except ValidationError as exc:
+            problems += [f"{path}: topics[{i}].{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
+    if problems:
+        raise ConfigError(str(path), problems)
+    _gazetteer_cache[stamp] = (groups, specs)
+    return groups, specs
+
+
+def _merge(base: TopicSpec, change: TopicSpec) -> TopicSpec:
+    merged = base.model_dump()
+    extra = change.model_dump(exclude_unset=True)
+    for key in ("terms", "require_all", "require_any", "exclude", "ignore"):
+        merged[key] = merged[key] + extra.pop(key, [])
+    aliases = {term: list(variants) for term, variants in merged["aliases"].items()}
+    for term, variants in extra.pop("aliases", {}).items():
+        aliases[term] = aliases.get(term, []) + list(variants)
+    merged["aliases"] = aliases
+    extra.pop("mode", None)
+    merged.update({key: value for key, value in extra.items() if value is not None})
+    return TopicSpec.model_validate(merged)
+
+
+def _expand(entries: list, groups: dict[str, list], weight: float = 1.0, seen: tuple = ()):
+    """Yield ``(term, weight)`` for entries, resolving ``$group`` references."""
+    for entry in entries:
+        term, factor = next(iter(entry.items())) if isinstance(entry, dict) else (entry, 1.0)
+        term = str(term).strip()
+        if term.startswith(GROUP_PREFIX):
+            name = term[1:].strip()
+            if name not in groups:
+                raise ValueError(f"grup tidak dikenal / unknown group {term!r} (gazetteer groups: {', '.join(groups)})")
+            if name in seen:
+                raise ValueError(f"grup melingkar / circular group {term!r}")
+            yield from _expand(groups[name], groups, weight * factor, seen + (name,))
+        else:
+            yield term, weight * factor
+
+
+def _phrases(entries: list[str], groups: dict[str, list]) -> frozenset[Phrase]:
+    return frozenset(textnorm.phrase_keys(term) for term, _ in _expand(entries, groups))
+
+
+def _compile(spec: TopicSpec, groups: dict[str, list]) -> Topic:
+    weights: dict[str, float] = {}
+    for term, weight in _expand(spec.terms, groups):
+        weights[term] = weight  # a later entry overrides an earlier weight
+    phrase_map: dict[Phrase, tuple[str, float]] = {}
+    for term, weight in weights.items():
+        keys = textnorm.phrase_keys(term)
+        if keys and (keys not in phrase_map or phrase_map[keys][1] < weight):
+            phrase_map[keys] = (term, weight)
+    for term, variants in spec.aliases.items():
+        weight = weights.get(term, 1.0)
+        for variant in [term, *variants]:
+            phrase_map[textnorm.phrase_keys(variant)] = (term, weight)
+    if not phrase_map:
+        raise ValueError(f"topik {spec.id!r} tanpa istilah / topic has no terms")
+    return Topic(
+        id=spec.id,
+        label=spec.label or spec.id,
+        priority=spec.priority or 0,
+        title_weight=DEFAULT_TITLE_WEIGHT if spec.title_weight is None else spec.title_weight,
+        body_weight=DEFAULT_BODY_WEIGHT if spec.body_weight is None else spec.body_weight,
+        threshold=DEFAULT_THRESHOLD if spec.threshold is None else spec.threshold,
+        terms=tuple((keys, term, weight) for keys, (term, weight) in phrase_map.items()),
+        require_all=tuple(_phrases([entry], groups) for entry in spec.require_all),
+        require_any=_phrases(spec.require_any, groups),
+        exclude=_phrases(spec.exclude, groups),
+        ignore=_phrases(spec.ignore, groups),
+        spec=spec,
+    )
+
+
+def build_topics(specs: list[TopicSpec] | None, gazetteer_path: str | Path | None = None) -> list[Topic]:
+    """Merge sources.yaml topic specs with the gazetteer defaults and compile them.
+
+    Args:
+        specs: The validated ``topics:`` entries, or None when the section is absent.
+            An id matching a default extends it (mode ``extend``) or replaces it (mode
+            ``replace``); a new id adds a topic; ``enabled: false`` drops a topic.
+        gazetteer_path: Another gazetteer file; default ``resources/gazetteer.yaml``.
+
+    Returns:
+        The compiled topics, defaults first in gazetteer order, then new ones.
+
+    Raises:
+        ConfigError: The gazetteer is unreadable or invalid.
+        ValueError: A spec names an unknown ``$group`` or a new topic has no terms.
+    """
+    groups, defaults = _load_gazetteer(gazetteer_path)
+    merged: dict[str, TopicSpec] = {spec.id: spec for spec in defaults}
+    for spec in specs or []:
+        if spec.id in merged and spec.mode == "extend":
+            merged[spec.id] = _merge(merged[spec.id], spec)
+        elif spec.id in merged or spec.enabled is False:
+            merged[spec.id] = spec
+        elif not spec.terms and not spec.aliases:
+            raise ValueError(f"topik baru {spec.id!r} tanpa terms / new topic {spec.id!r} has no terms")
+        elif not spec.label:
+            raise ValueError(f"topik baru {spec.id!r} tanpa label / new topic {spec.id!r} has no label")
+        else:
+            merged[spec.id] = spec
+    topics = [_compile(spec, groups) for spec in merged.values() if spec.enabled is not False]
+    logger.debug("compiled %d topics: %s", len(topics), ", ".join(t.id for t in topics))
+    return topics
+
+
+def default_topics(gazetteer_path: str | Path | None = None) -> list[Topic]:
+    """Return the bundled topics (kemenag, litbang, covid) compiled from the gazetteer.
+
+    Args:
+        gazetteer_path: Another gazetteer file; default ``resources/gazetteer.yaml``.
+    """
+    return build_topics(None, gazetteer_path)
+
+
+# --- classification ------------------------------------------------------------------------
+
+
+class Classifier:
+    """Classifies articles against compiled topics in one tokenise pass plus dict lookups."""
+
+    def __init__(self, topics: list[Topic]):
+        self.topics = tuple(topics)
+        uses: dict[Phrase, list[tuple]] = {}
+        for t_idx, topic in enumerate(self.topics):
+            for keys, term, weight in topic.terms:
+                uses.setdefault(keys, []).append((t_idx, _TERM, term, weight))
+            for c_idx, entry in enumerate(topic.require_all):
+                for keys in entry:
+                    uses.setdefault(keys, []).append((t_idx, _REQ_ALL, c_idx, 0.0))
+            for role, phrases in ((_REQ_ANY, topic.require_any), (_EXCLUDE, topic.exclude), (_IGNORE, topic.ignore)):
+                for keys in phrases:
+                    uses.setdefault(keys, []).append((t_idx, role, None, 0.0))
+        # first key → [(keys after the first, length, uses)], longest phrases first
+        index: dict[str, list[tuple[list[str], int, tuple]]] = {}
+        for keys, phrase_uses in uses.items():
+            index.setdefault(keys[0], []).append((list(keys[1:]), len(keys), tuple(phrase_uses)))
+        for candidates in index.values():
+            candidates.sort(key=lambda c: -c[1])
+        self._index = index
+
+    def _scan(self, text: str, field: int, hits: list) -> None:
+        tokens = textnorm.tokenize(text)
+        keys = [token[2] for token in tokens]
+        index = self._index
+        for i, key in enumerate(keys):
+            candidates = index.get(key)
+            if candidates is None:
+                continue
+            for tail, length, uses in candidates:
+                if length > 1 and keys[i + 1 : i + length] != tail:
+                    continue
+                hits.append((field, i, i + length, tokens[i][0], tokens[i + length - 1][1], uses))
+
+    def classify_topics(self, title: str, text: str) -> Classification:
+        """Score the article against every topic, without tone or narasumber.
+
+        Args:
+            title: The article title.
+            text: The article body.
+
+        Returns:
+            A Classification with ``scores`` for every topic (0.0 when a require/exclude
+            condition fails), ``topics`` over threshold with the primary first, then by
+            score, and the matched terms with offsets into the original title/text.
+        """
+        hits: list = []
+        self._scan(title or "", _TITLE, hits)
+        self._scan(text or "", _TEXT, hits)
+        per_topic: dict[int, list] = {}
+        for field, start, end, c_start, c_end, uses in hits:
+            for t_idx, role, what, weight in uses:
+                per_topic.setdefault(t_idx, []).append((role, field, start, end, c_start, c_end, what, weight))
+        scores = {topic.id: 0.0 for topic in self.topics}
+        ranked, matches = [], []
+        for t_idx, topic_hits in per_topic.items():
+            topic = self.topics[t_idx]
+            score, kept, ok = self._score(topic, topic_hits)
+            if not ok:
+                continue
+            scores[topic.id] = round(float(score), 3)
+            matches += [TermMatch(topic.id, term, _FIELDS[f], cs, ce) for f, cs, ce, term in kept]
+            if score >= topic.threshold - 1e-9:
+                ranked.append((-topic.priority, -score, t_idx, topic.id))
+        ranked.sort()
+        matches.sort(key=lambda m: (m.field != "title", m.start, m.topic))
+        topics = tuple(item[3] for item in ranked)
+        return Classification(scores=scores, topics=topics, primary=topics[0] if topics else None,
+                              matches=tuple(matches))
+
+    @staticmethod
+    def _score(topic: Topic, topic_hits: list) -> tuple[float, list, bool]:
+        ignored = [(h[1], h[2], h[3]) for h in topic_hits if h[0] == _IGNORE]
+
+        def inside_ignore(hit) -> bool:
+            return any(f == hit[1] and s < hit[3] and hit[2] < e for f, s, e in ignored)
+
+        terms = [h for h in topic_hits if h[0] == _TERM]
+        disabled = {h[6] for h in terms if inside_ignore(h)} if ignored else set()
+        terms = sorted((h for h in terms if h[6] not in disabled), key=lambda h: (h[1], h[2], -h[3]))
+        kept, last_field, last_end = [], -1, 0
+        for h in terms:  # leftmost-longest: overlapping shorter terms do not count twice
+            if h[1] != last_field or h[2] >= last_end:
+                kept.append(h)
+                last_field, last_end = h[1], h[3]
+        present = {(h[0], h[6]) for h in topic_hits if h[0] in (_REQ_ALL, _REQ_ANY, _EXCLUDE)
+                   and not inside_ignore(h)}
+        ok = all((_REQ_ALL, c) in present for c in range(len(topic.require_all)))
+        ok = ok and (not topic.require_any or (_REQ_ANY, None) in present)
+        ok = ok and (_EXCLUDE, None) not in present
+        fields: dict[str, list] = {}
+        for h in kept:
+            fields.setdefault(h[6], [h[7], False, False])[1 + h[1]] = True
+        score = sum(w * (topic.title_weight * in_title + topic.body_weight * in_text)
+                    for w, in_title, in_text in fields.values())
+        return score, [(h[1], h[4], h[5], h[6]) for h in kept], ok
+
+    def classify(self, title: str, text: str) -> Classification:
+        """Classify an article: topics, primary, matches, suggested tone and narasumber.
+
+        Args:
+            title: The article title.
+            text: The article body.
+
+        Returns:
+            The Classification of :meth:`classify_topics` with ``tone`` from
+            :func:`clipper.tone.suggest_tone` and ``narasumber`` from
+            :func:`clipper.narasumber.find_narasumber`.
+        """
+        from clipper.narasumber import find_narasumber
+        from clipper.tone import suggest_tone
+
+        result = self.classify_topics(title, text)
+        return Classification(scores=result.scores, topics=result.topics, primary=result.primary,
+                              matches=result.matches, tone=suggest_tone(title or "", text or ""),
+                              narasumber=find_narasumber(text or ""))

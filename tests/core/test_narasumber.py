@@ -1,0 +1,59 @@
+"""Tests of narasumber extraction from Indonesian attribution patterns."""
+
+from __future__ import annotations
+
+import pytest
+
+from clipper.models import Narasumber
+from clipper.narasumber import find_narasumber
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"Tradisi lokal memperkuat kerukunan," kata Kepala Balai Litbang Agama Semarang, Siti Rahmawati.',
+         Narasumber("Siti Rahmawati", "Kepala Balai Litbang Agama Semarang")),
+        ('"Kami siap melayani jemaah," ujar Menteri Agama Ahmad Fauzan di Jakarta, Senin (12/5).',
+         Narasumber("Ahmad Fauzan", "Menteri Agama")),
+        ('"Tidak ada pungutan," tutur Dirjen PHU Hilman Saputra.', Narasumber("Hilman Saputra", "Dirjen PHU")),
+        ('"Datanya lengkap," ungkap Dewi Lestari, peneliti Puslitbang Bimas Agama, Selasa.',
+         Narasumber("Dewi Lestari", "peneliti Puslitbang Bimas Agama")),
+        ('"Ini penting," jelas Bambang Riyadi.', Narasumber("Bambang Riyadi", None)),
+        ('"Harus tepat waktu," tegas Wamenag Rudi Hartono.', Narasumber("Rudi Hartono", "Wamenag")),
+        ("Menurut Kepala KUA Cibinong, Dedi Kurnia, layanan dibuka Sabtu.",
+         Narasumber("Dedi Kurnia", "Kepala KUA Cibinong")),
+        ("Menurut Budi Santoso, jumlah jemaah bertambah.", Narasumber("Budi Santoso", None)),
+        ("Kepala Kanwil Kemenag Jawa Tengah, Musta'in Ahmad, mengatakan bantuan sudah cair.",
+         Narasumber("Musta'in Ahmad", "Kepala Kanwil Kemenag Jawa Tengah")),
+        ("Rektor UIN Walisongo Imam Taufiqurrahman mengatakan kampus siap.",
+         Narasumber("Imam Taufiqurrahman", "Rektor UIN Walisongo")),
+        ("Sementara itu, Prof. Dr. H. Ahmad Yani, M.Ag., menjelaskan hal serupa.", Narasumber("Ahmad Yani", None)),
+    ],
+)
+def test_attribution_patterns(text, expected):
+    """Each Indonesian attribution pattern yields the speaker's name and role."""
+    assert find_narasumber(text) == (expected,)
+
+
+@pytest.mark.parametrize("text", ['"Ya," kata dia.', "Dia mengatakan semua lancar.", '"Siap," ujarnya.',
+                                  "Pihaknya menegaskan tidak ada pungli.", "Hujan turun sejak pagi."])
+def test_pronouns_and_plain_text_give_nobody(text):
+    """Pronouns and sentences without attribution yield no narasumber."""
+    assert find_narasumber(text) == ()
+
+
+def test_surname_maps_to_full_name_and_dedupes():
+    """A later mention by surname maps to the full name; each person appears once."""
+    text = ('"Tradisi lokal memperkuat kerukunan," kata Kepala Balai Litbang Agama Semarang, Siti Rahmawati. '
+            'Menurut Rahmawati, penelitian berlangsung dua tahun. "Kami lanjutkan," ujar Rahmawati. '
+            'Menag Ahmad Fauzan mengatakan hasilnya dipakai. "Bagus," kata Fauzan.')
+    assert find_narasumber(text) == (
+        Narasumber("Siti Rahmawati", "Kepala Balai Litbang Agama Semarang"),
+        Narasumber("Ahmad Fauzan", "Menag"),
+    )
+
+
+def test_surname_first_then_full_name():
+    """A surname-only mention before the full name is merged into the full name."""
+    text = '"Siap," kata Lestari. Kepala BDK Bandung, Dewi Lestari, menjelaskan pelatihan dimulai.'
+    assert find_narasumber(text) == (Narasumber("Dewi Lestari", "Kepala BDK Bandung"),)

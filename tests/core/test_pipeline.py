@@ -1,0 +1,165 @@
+"""End-to-end harvest against a local news web: store, dedupe, group, report, resume."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from clipper.config import parse_config
+from clipper.demo import DemoServer, render
+from clipper.pipeline import harvest, run_harvest
+from clipper.store import Archive
+
+from ._site import CONFIG, SlowHandler, build_site
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def site(tmp_path):
+    root = build_site(tmp_path / "site")
+    with DemoServer(root) as server:
+        yield server
+
+
+@pytest.fixture
+def config(site, tmp_path):
+    path = tmp_path / "sources.yaml"
+    path.write_text(render(CONFIG, site.values))
+    return parse_config(path.read_text(), path)
+
+
+def by_title(archive: Archive) -> dict[str, dict]:
+    return {r["title"]: r for r in archive.query("select * from articles")}
+
+
+def test_harvest_stores_articles_and_reports_sources(config, tmp_path):
+    """Every article is stored once; failed pages and the broken source are reported, not fatal."""
+    with Archive(tmp_path / "a.db") as archive:
+        result = harvest(config, archive, workers=1)
+        rows = by_title(archive)
+        reports = {r.source: r for r in result.sources}
+        assert result.status == "completed"
+        assert set(rows) == {
+            "Kemenag Luncurkan Pendaftaran Nikah Daring", "Balai Litbang Agama Teliti Sedekah Bumi",
+            "Tim Kota Menang Dua Gol", "Vaksinasi Penguat untuk Santri", "Harga Cabai Naik Tajam",
+            "Nikah Kini Bisa Didaftarkan Daring", "Penelitian Dua Halaman",
+        }
+        assert reports["Warta Uji"].status == "ok" and reports["Warta Uji"].new_articles == 3
+        assert reports["Kabar Uji"].failed_pages == 2
+        assert reports["Rusak Uji"].status == "failed" and "404" in reports["Rusak Uji"].reason
+        errors = {r["url"].rsplit("/", 1)[-1]: r for r in archive.query("select * from page_errors")}
+        assert "bukan halaman HTML" in errors["gambar.html"]["reason"]
+        assert errors["tidak-ada.html"]["http_status"] == 404
+        state = archive.source_states()
+        assert state["Rusak Uji"]["consecutive_failures"] == 1 and state["Warta Uji"]["etag"]
+        kua = rows["Kemenag Luncurkan Pendaftaran Nikah Daring"]
+        assert "utm_source" not in kua["url"]
+        assert "Baca juga" not in kua["text"]
+        assert kua["published_at"] == f"{config.sources[0] and kua['day']}T08:00:00+07:00"
+        assert archive.evidence_html(kua["id"]).startswith(b"<!doctype html>")
+
+
+def test_syndicated_copies_grouped_unrelated_not(config, tmp_path):
+    """The KUA story in two media shares a story id; the other articles stand alone."""
+    with Archive(tmp_path / "a.db") as archive:
+        harvest(config, archive, workers=1)
+        rows = by_title(archive)
+        a = rows["Kemenag Luncurkan Pendaftaran Nikah Daring"]
+        b = rows["Nikah Kini Bisa Didaftarkan Daring"]
+        assert a["story_id"] is not None and a["story_id"] == b["story_id"]
+        others = [r for t, r in rows.items() if r["id"] not in (a["id"], b["id"])]
+        assert all(r["story_id"] is None for r in others)
+
+
+def test_two_page_article_joined(config, tmp_path):
+    """Page 2 is fetched and its paragraphs follow page 1's, once."""
+    with Archive(tmp_path / "a.db") as archive:
+        harvest(config, archive, workers=1)
+        text = by_title(archive)["Penelitian Dua Halaman"]["text"]
+        assert "Halaman dua:" in text and "Puslitbang Lektur" in text
+        assert text.index("Puslitbang Lektur") < text.index("Halaman dua:")
+        assert text.count("Hasil digitalisasi akan") == 1
+
+
+def test_reharvest_adds_nothing_and_uses_conditional_get(config, tmp_path):
+    """A second run stores no duplicate and the unchanged feeds answer 304."""
+    with Archive(tmp_path / "a.db") as archive:
+        harvest(config, archive, workers=1)
+        before = archive.count()
+        second = harvest(config, archive, workers=1)
+        assert archive.count() == before
+        statuses = {r.source: r.status for r in second.sources}
+        assert statuses["Warta Uji"] == "not_modified" and statuses["Kabar Uji"] == "not_modified"
+        assert len(archive.runs()) == 2
+
+
+def test_cancel_keeps_what_was_stored(site, tmp_path):
+    """should_stop ends the run as cancelled; the archive stays consistent."""
+    path = tmp_path / "s.yaml"
+    path.write_text(render(CONFIG, site.values))
+    config = parse_config(path.read_text(), path)
+    with Archive(tmp_path / "a.db") as archive:
+        seen = []
+        for step in run_harvest(config, archive, workers=1, should_stop=lambda: len(seen) >= 1):
+            seen.append(step)
+        assert seen[-1].stage == "done" and seen[-1].result.status == "cancelled"
+        assert archive.runs()[0]["status"] == "cancelled"
+        assert archive.conn.execute("pragma integrity_check").fetchone()[0] == "ok"
+
+
+def test_cli_harvest_exit_zero_with_failed_source(config, tmp_path):
+    """`clipper harvest` exits 0 with a failed source and prints the per-source summary."""
+    run = subprocess.run([sys.executable, "-m", "clipper", "--config", str(config.path), "--db",
+                          str(tmp_path / "cli.db"), "harvest"], capture_output=True, text=True, cwd=ROOT,
+                         timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "Rusak Uji" in run.stdout and "GAGAL" in run.stdout and "HTTP 404" in run.stdout
+    assert "7 artikel baru" in run.stdout
+    listing = subprocess.run([sys.executable, "-m", "clipper", "--db", str(tmp_path / "cli.db"), "list",
+                              "--status", "all", "--json"], capture_output=True, text=True, cwd=ROOT)
+    items = [json.loads(line) for line in listing.stdout.splitlines()]
+    assert len(items) == 7 and all("url" in i and "published_at" in i for i in items)
+
+
+def test_kill_during_harvest_then_resume(tmp_path):
+    """kill -9 mid-harvest leaves a consistent archive; the next run completes without duplicates."""
+    root = build_site(tmp_path / "site")
+    with DemoServer(root, handler=SlowHandler) as server:
+        path = tmp_path / "sources.yaml"
+        path.write_text(render(CONFIG.replace("per_host: 4", "per_host: 1"), server.values))
+        db = tmp_path / "k.db"
+        cmd = [sys.executable, "-m", "clipper", "--config", str(path), "--db", str(db), "harvest"]
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 60
+        stored = 0
+        while time.monotonic() < deadline and stored < 2:
+            if db.exists():
+                try:
+                    with sqlite3.connect(db, timeout=5) as conn:
+                        stored = conn.execute("select count(*) from articles").fetchone()[0]
+                except sqlite3.OperationalError:
+                    stored = 0
+            proc.poll()
+            assert proc.returncode is None, "harvest ended before it could be killed"
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        assert 2 <= stored < 7
+        run = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert run.returncode == 0, run.stderr
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("select count(*) from articles").fetchone()[0] == 7
+        assert conn.execute("select count(distinct url_key) from articles").fetchone()[0] == 7
+        fts = conn.execute("select count(*) from articles_fts where articles_fts match 'santri'").fetchone()[0]
+        assert fts == 1
+        statuses = [r[0] for r in conn.execute("select status from runs order by id")]
+        assert statuses == ["running", "completed"]

@@ -1,0 +1,109 @@
+"""The archive: migrations, transactions, FTS in sync, editorial changes and undo."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from clipper.review import ReviewError, set_order, tag_vocabulary, undo, update_articles
+from clipper.store import Archive, migrations
+
+
+def row(n: int, **extra) -> dict:
+    return {"url": f"https://x.id/{n}", "url_key": f"x.id/{n}", "media": "Warta", "title": f"Judul {n}",
+            "text": f"Isi berita nomor {n} tentang madrasah.", "day": "2026-11-24",
+            "published_utc": f"2026-11-24T0{n % 10}:00:00+00:00", **extra}
+
+
+def test_migrations_idempotent_and_wal(tmp_path):
+    """Opening twice applies migrations once; the database runs in WAL mode."""
+    path = tmp_path / "a.db"
+    with Archive(path) as archive:
+        applied = [m.name for m in migrations.applied(archive.db)]
+        assert archive.conn.execute("pragma journal_mode").fetchone()[0] == "wal"
+    with Archive(path) as archive:
+        assert [m.name for m in migrations.applied(archive.db)] == applied
+        assert "articles_fts" in archive.db.table_names()
+
+
+def test_insert_once_per_url_key_and_fts(tmp_path):
+    """The same url_key is stored once, and the FTS index follows inserts and updates."""
+    with Archive(tmp_path / "a.db") as archive:
+        first = archive.insert_article(row(1), html=b"<html>bukti</html>", sha256="abc")
+        assert first is not None
+        assert archive.insert_article(row(1)) is None
+        assert archive.count() == 1
+        assert archive.evidence_html(first) == b"<html>bukti</html>"
+        hits = archive.query("select rowid from articles_fts where articles_fts match 'madrasah'")
+        assert [h["rowid"] for h in hits] == [first]
+        with archive.write() as db:
+            db["articles"].update(first, {"text": "Kini tentang pesantren."})
+        assert not archive.query("select rowid from articles_fts where articles_fts match 'madrasah'")
+        assert archive.query("select rowid from articles_fts where articles_fts match 'pesantren'")
+
+
+def test_failed_write_rolls_back(tmp_path):
+    """An exception inside a write transaction leaves nothing behind."""
+    with Archive(tmp_path / "a.db") as archive:
+        with pytest.raises(RuntimeError):
+            with archive.write() as db:
+                db["articles"].insert(row(2))
+                raise RuntimeError("boom")
+        assert archive.count() == 0
+
+
+def test_unwritable_archive_is_a_store_error(tmp_path):
+    """A path that cannot hold a database gives a StoreError with the reason."""
+    from clipper.errors import StoreError
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError) as info:
+        Archive(blocker / "a.db")
+    assert "tidak dapat dibuka" in str(info.value)
+
+
+def test_review_decisions_tags_tone_and_undo(tmp_path):
+    """Approve with tags and tone records who and when; undo restores the previous values."""
+    with Archive(tmp_path / "a.db") as archive:
+        ids = [archive.insert_article(row(n)) for n in (1, 2, 3)]
+        change = update_articles(archive, ids[:2], decision="approve", add_tags=["Haji", "haji ", "Madrasah"],
+                                 tone="positif", editor="Rina")
+        got = archive.get(ids[0])
+        assert got["status"] == "approved" and got["decided_by"] == "Rina" and got["decided_at"]
+        assert got["tags"] == '["haji","madrasah"]' and got["tone"] == "positif"
+        assert tag_vocabulary(archive) == ["haji", "madrasah"]
+        undo(archive, change)
+        got = archive.get(ids[0])
+        assert got["status"] == "new" and got["tags"] == "[]" and got["tone"] is None
+        set_order(archive, [ids[2], ids[0]])
+        assert archive.get(ids[2])["position"] == 1 and archive.get(ids[0])["position"] == 2
+
+
+def test_review_rejects_bad_values_without_changes(tmp_path):
+    """An unknown id or tone raises and changes nothing."""
+    with Archive(tmp_path / "a.db") as archive:
+        first = archive.insert_article(row(1))
+        with pytest.raises(ReviewError):
+            update_articles(archive, [first, 999], decision="approve")
+        with pytest.raises(ReviewError):
+            update_articles(archive, [first], tone="marah")
+        assert archive.get(first)["status"] == "new"
+
+
+def test_concurrent_writer_waits_instead_of_failing(tmp_path):
+    """A second connection's write waits for the first (BEGIN IMMEDIATE + busy timeout)."""
+    path = tmp_path / "a.db"
+    with Archive(path) as archive:
+        other = sqlite3.connect(str(path), isolation_level=None, timeout=0.05)
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("insert into runs (started_at, status) values ('x', 'running')")
+        with pytest.raises(Exception) as info:
+            archive.conn.execute("PRAGMA busy_timeout = 50")
+            with archive.write():
+                pass
+        assert "tidak dapat ditulis" in str(info.value)
+        other.execute("COMMIT")
+        archive.conn.execute("PRAGMA busy_timeout = 30000")
+        run_id = archive.start_run(1)
+        assert run_id == 2

@@ -1,0 +1,1 @@
+"""Clipper's PySide6 desktop application (imports clipper, never the reverse)."""
