@@ -63,6 +63,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--status", choices=["new", "approved", "rejected", "irrelevant", "all"], default="all")
     p.add_argument("--out", type=Path, help="berkas keluaran (bawaan: stdout)")
 
+    p = sub.add_parser("review", help="setujui/tolak artikel, beri tag, nada, ringkasan")
+    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--approve", action="store_const", dest="decision", const="approve")
+    group.add_argument("--reject", action="store_const", dest="decision", const="reject")
+    group.add_argument("--reset", action="store_const", dest="decision", const="reset",
+                       help="kembalikan ke antrean (baru)")
+    p.add_argument("--tag", action="append", metavar="TAG")
+    p.add_argument("--tone", choices=["positif", "netral", "negatif"])
+    p.add_argument("--summary", metavar="TEKS")
+    p.add_argument("--highlight", action=argparse.BooleanOptionalAction, default=None,
+                   help="sorotan halaman depan edisi")
+
+    p = sub.add_parser("compile", help="susun kliping (PDF) suatu tanggal")
+    p.add_argument("--date", type=_date, help="tanggal edisi (bawaan: hari ini, WIB)")
+    p.add_argument("--out", type=Path, metavar="FILE.pdf")
+    p.add_argument("--final", action="store_true", help="finalkan: isi dibekukan")
+    p.add_argument("--ralat", action="store_true", help="edisi ralat atas edisi final tanggal itu")
+
     p = sub.add_parser("reclassify", help="terapkan ulang aturan topik")
     p.add_argument("--from", dest="date_from", type=_date)
     p.add_argument("--dry-run", action="store_true", help="hanya tampilkan perubahan")

@@ -170,3 +170,69 @@ def cmd_gui(args: argparse.Namespace) -> int:
     if args.db:
         argv += ["--db", str(args.db)]
     return gui_main(argv)
+
+
+def today_jakarta() -> str:
+    from datetime import datetime
+
+    from clipper.dates import WIB
+    return datetime.now(WIB).date().isoformat()
+
+
+@command("review")
+def cmd_review(args: argparse.Namespace) -> int:
+    from clipper.review import update_articles
+    config = _config(args)
+    if not any([args.decision, args.tag, args.tone, args.summary is not None, args.highlight is not None]):
+        print("clipper: tidak ada yang diubah (pakai --approve, --reject, --tag, --tone, --summary …)",
+              file=sys.stderr)
+        return 2
+    with _archive(args) as archive:
+        change = update_articles(archive, args.ids, decision=args.decision, add_tags=args.tag,
+                                 tone=args.tone, summary=args.summary, highlight=args.highlight,
+                                 editor=config.editor.name)
+        for article_id in change.ids:
+            row = archive.get(article_id)
+            _out(f"#{article_id} {row['status']}: {row['title'][:80]}")
+    return 0
+
+
+@command("compile")
+def cmd_compile(args: argparse.Namespace) -> int:
+    from clipper.edition import compile_edition
+    config = _config(args)
+    day = args.date or today_jakarta()
+    with _archive(args) as archive:
+        record, info = compile_edition(archive, config, day, out=args.out, final=args.final,
+                                       ralat=args.ralat)
+    state = {"draft": "draf", "final": "final"}[record.status]
+    _out(f"Kliping No. {record.number} ({state}, {day}): {record.articles} artikel, {info.pages} halaman, "
+         f"{info.size / 1024:.0f} KB")
+    _out(f"PDF: {info.path}")
+    if record.status == "final":
+        _out(f"SHA-256: {info.sha256}")
+    return 0
+
+
+@command("reclassify")
+def cmd_reclassify(args: argparse.Namespace) -> int:
+    from clipper.pipeline import make_classifier
+    from clipper.reclassify import apply_reclassify, plan_reclassify
+    config = _config(args)
+    classifier = make_classifier(config)
+    with _archive(args) as archive:
+        plan = plan_reclassify(archive, classifier, date_from=args.date_from)
+        _out(f"{plan.checked} artikel diperiksa, {len(plan.changes)} berubah.")
+        for label, groups in (("masuk", plan.entering()), ("keluar", plan.leaving())):
+            for topic, changes in sorted(groups.items()):
+                _out(f"  {topic}: {len(changes)} {label}")
+                for change in changes[:10]:
+                    _out(f"    #{change.article_id} {change.title[:70]}")
+                if len(changes) > 10:
+                    _out(f"    … dan {len(changes) - 10} lagi")
+        if args.dry_run:
+            _out("Uji coba (--dry-run): tidak ada yang diubah.")
+            return 0
+        applied = apply_reclassify(archive, plan)
+    _out(f"{applied} artikel diperbarui; keputusan editor tidak diubah.")
+    return 0

@@ -8,7 +8,7 @@ import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -94,6 +94,78 @@ class HarvestSpec(BaseModel):
     keep_html: bool = True  # keep each article's raw HTML (compressed) as evidence
 
 
+class EditorSpec(BaseModel):
+    """The optional `editor:` section: who decides, and the interface language."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    name: str | None = Field(None, max_length=120)  # recorded with each decision
+    language: Literal["id", "en"] = "id"
+
+
+DEFAULT_INSTITUTION = ["Kementerian Agama Republik Indonesia", "Badan Litbang dan Diklat", "Perpustakaan"]
+
+
+class EditionSpec(BaseModel):
+    """The optional `edition:` section: how the daily clipping looks and is numbered."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    title: str = "Kliping Berita Harian"
+    institution: list[str] = Field(default_factory=lambda: list(DEFAULT_INSTITUTION), min_length=1)
+    logo: str | None = None  # a PNG/JPEG path; default resources/logo.png
+    responsible: str | None = None  # penanggung jawab; default the editor's name
+    sections: list[str] = Field(default_factory=lambda: ["kemenag", "litbang", "covid"])
+    other_label: str = "Lain-lain"
+    number_format: str = "{seq}/{year}"  # {seq} counts the year's editions, from number_start
+    number_start: int = Field(1, ge=1)
+    output_dir: str | None = None  # default: "edisi" beside the archive
+
+    @field_validator("number_format")
+    @classmethod
+    def _has_seq(cls, value: str) -> str:
+        if "{seq" not in value:
+            raise ValueError("harus memuat {seq}")
+        try:
+            value.format(seq=1, year=2026)
+        except (KeyError, IndexError, ValueError) as exc:
+            raise ValueError(f"format tidak sah: {exc}") from None
+        return value
+
+
+class Recipient(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    address: str = Field(pattern=r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+$")
+    name: str | None = None
+
+
+class EmailSpec(BaseModel):
+    """The optional `email:` section (the password is never stored here)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    host: str = Field(min_length=1)
+    port: int = Field(587, ge=1, le=65535)
+    security: Literal["starttls", "ssl", "none"] = "starttls"
+    username: str | None = None
+    sender: str = Field(pattern=r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+$")
+    sender_name: str | None = "Perpustakaan Balitbangdiklat"
+    recipients: list[Recipient] = Field(default_factory=list)
+    bcc: bool = False  # one message to all (BCC) instead of one per recipient
+    subject: str | None = None  # template: {date}, {number}, {title}
+    body: str | None = None  # template: {date}, {number}, {title}, {headlines}, {editor}
+    max_attachment_mb: float = Field(10.0, gt=0, le=100)
+    timeout: float = Field(30.0, gt=0, le=600)
+
+    @field_validator("recipients", mode="before")
+    @classmethod
+    def _recipients(cls, values: Any) -> Any:
+        if isinstance(values, list):
+            return [{"address": v} if isinstance(v, str) else v for v in values]
+        return values
+
+
 class ConfigSpec(BaseModel):
     """The whole file."""
 
@@ -102,9 +174,9 @@ class ConfigSpec(BaseModel):
     sources: list[SourceSpec] = Field(min_length=1)
     harvest: HarvestSpec = HarvestSpec()
     topics: list[dict[str, Any]] | None = None
-    editor: dict[str, Any] | None = None
-    edition: dict[str, Any] | None = None
-    email: dict[str, Any] | None = None
+    editor: EditorSpec = EditorSpec()
+    edition: EditionSpec = EditionSpec()
+    email: EmailSpec | None = None
 
     @model_validator(mode="after")
     def _unique_names(self) -> ConfigSpec:
@@ -125,9 +197,9 @@ class Config:
     sources: tuple[Source, ...]
     harvest: HarvestSpec = field(default_factory=HarvestSpec)
     topics_spec: list[dict[str, Any]] | None = None
-    editor: dict[str, Any] | None = None
-    edition: dict[str, Any] | None = None
-    email: dict[str, Any] | None = None
+    editor: EditorSpec = field(default_factory=EditorSpec)
+    edition: EditionSpec = field(default_factory=EditionSpec)
+    email: EmailSpec | None = None
 
     def enabled_sources(self, names: list[str] | None = None) -> list[Source]:
         """The sources to harvest: all enabled ones, or exactly the named ones."""
@@ -254,12 +326,36 @@ def _describe(exc: ValidationError, data: Any, path: Path, prefix: tuple = ()) -
     return problems
 
 
+_MESSAGES = {
+    "extra_forbidden": "kunci tidak dikenal",
+    "missing": "wajib diisi",
+    "int_parsing": "harus bilangan bulat",
+    "int_from_float": "harus bilangan bulat",
+    "float_parsing": "harus bilangan",
+    "bool_parsing": "harus true atau false",
+    "string_type": "harus berupa teks",
+    "list_type": "harus berupa daftar (- ...)",
+    "dict_type": "harus berupa pemetaan (kunci: nilai)",
+    "model_type": "harus berupa pemetaan (kunci: nilai)",
+    "string_too_short": "tidak boleh kosong",
+    "too_short": "tidak boleh kosong",
+    "string_pattern_mismatch": "format tidak sah",
+    "greater_than_equal": "harus paling sedikit {ge}",
+    "greater_than": "harus lebih dari {gt}",
+    "less_than_equal": "harus paling banyak {le}",
+    "string_too_long": "terlalu panjang (paling banyak {max_length} karakter)",
+    "literal_error": "harus salah satu dari: {expected}",
+}
+
+
 def _message(error: dict) -> str:
     kind = error.get("type", "")
-    if kind == "extra_forbidden":
-        return "kunci tidak dikenal"
-    if kind == "missing":
-        return "wajib diisi"
+    if kind in _MESSAGES:
+        text = _MESSAGES[kind].format(**(error.get("ctx") or {}))
+        value = error.get("input")
+        if kind not in ("missing", "extra_forbidden") and isinstance(value, (str, int, float)):
+            text += f" (bukan {value!r})"
+        return text
     message = str(error.get("msg", ""))
     return message.removeprefix("Value error, ")
 

@@ -7,6 +7,7 @@ import logging
 import mimetypes
 import posixpath
 import threading
+from dataclasses import replace
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from email.utils import format_datetime
@@ -130,6 +131,7 @@ def run_demo(out: Path, *, report: Callable[[str], None]) -> int:
         config_path = out / "sources.yaml"
         config_path.write_text(server.config_text(), encoding="utf-8")
         config = parse_config(config_path.read_text(encoding="utf-8"), config_path)
+        config = replace(config, editor=config.editor.model_copy(update={"name": "Editor Demo"}))
         report(f"Demo Clipper: {len(config.sources)} media fiktif dilayani di {server.base}")
         with Archive(db_path) as archive:
             result = run_harvest_cli(config, archive)
@@ -138,9 +140,32 @@ def run_demo(out: Path, *, report: Callable[[str], None]) -> int:
             total = archive.count()
             stories = archive.query("select count(distinct story_id) as n from articles "
                                     "where story_id is not null")[0]["n"]
-    report("")
-    report(f"Arsip: {db_path} ({total} artikel, {relevant} relevan menunggu ditinjau, "
-           f"{stories} berita dimuat di beberapa media)")
+            report("")
+            report(f"Arsip: {db_path} ({total} artikel, {relevant} relevan, "
+                   f"{stories} berita dimuat di beberapa media)")
+            record, info = approve_and_compile(archive, config, server.values["{{DATE}}"], out)
+    report(f"Editor demo menyetujui {record.articles} artikel relevan hari ini; kliping No. {record.number} "
+           f"disusun: {info.pages} halaman, {info.size / 1024:.0f} KB.")
+    report(f"PDF kliping: {info.path}")
     report(f"Konfigurasi demo: {config_path}")
-    report(f"Coba: clipper --db {db_path} list")
+    report(f"Coba: clipper --config {config_path} --db {db_path} list --status approved")
     return 0
+
+
+def approve_and_compile(archive, config, day: str, out: Path):
+    """The demo editor's morning: approve today's relevant articles, flag two, compile final."""
+    from clipper.edition import compile_edition
+    from clipper.review import update_articles
+
+    ids = [r["id"] for r in archive.query(
+        "select id from articles where day = ? and status = 'new' order by published_utc", [day])]
+    update_articles(archive, ids, decision="approve", editor="Editor Demo")
+    for article_id, summary in zip(ids[:2], DEMO_SUMMARIES):
+        update_articles(archive, [article_id], highlight=True, summary=summary, add_tags=["sorotan"])
+    return compile_edition(archive, config, day, final=True, out=out / f"kliping-{day}.pdf")
+
+
+DEMO_SUMMARIES = (
+    "Sorotan pertama hari ini: berita yang menurut editor demo paling penting bagi pimpinan.",
+    "Sorotan kedua: ringkasan dua baris yang ditulis editor untuk dibaca cepat di ponsel.",
+)

@@ -77,6 +77,30 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m002_editions(db: sqlite_utils.Database) -> None:
+    """Numbered daily editions; a final one keeps its content and PDF checksum."""
+    db["editions"].create(
+        {"id": int, "day": str, "kind": str, "seq": int, "year": int, "number": str,
+         "status": str, "corrects": int, "created_at": str, "finalized_at": str,
+         "editor": str, "pdf_path": str, "pdf_sha256": str, "pdf_size": int, "pages": int,
+         "articles": int, "content": str},
+        pk="id", not_null={"day", "kind", "seq", "year", "number", "status"},
+    )
+    db["editions"].create_index(["day", "kind"])
+    db["editions"].create_index(["year", "seq"], unique=True)
+
+
+@migrations()
+def m003_images(db: sqlite_utils.Database) -> None:
+    """Lead images fetched for the preview and the PDF, cached by URL."""
+    db["images"].create(
+        {"url": str, "content": bytes, "content_type": str, "status": str, "error": str,
+         "attempts": int, "fetched_at": str},
+        pk="url", defaults={"attempts": 0},
+    )
+
+
 def now_utc() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 

@@ -1,0 +1,85 @@
+"""Re-apply the topic rules to archived articles; editors' decisions are never touched."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from clipper.store import Archive, dumps, now_utc
+
+logger = logging.getLogger(__name__)
+
+# Rows are read and written in batches so a large archive never sits in memory at once.
+BATCH = 2000
+
+
+@dataclass(frozen=True)
+class TopicChange:
+    article_id: int
+    title: str
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    status_before: str
+    status_after: str
+    values: dict = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class ReclassifyPlan:
+    """What the rules would change."""
+
+    checked: int
+    changes: tuple[TopicChange, ...]
+
+    def entering(self) -> dict[str, list[TopicChange]]:
+        result: dict[str, list[TopicChange]] = defaultdict(list)
+        for change in self.changes:
+            for topic in set(change.after) - set(change.before):
+                result[topic].append(change)
+        return dict(result)
+
+    def leaving(self) -> dict[str, list[TopicChange]]:
+        result: dict[str, list[TopicChange]] = defaultdict(list)
+        for change in self.changes:
+            for topic in set(change.before) - set(change.after):
+                result[topic].append(change)
+        return dict(result)
+
+
+def plan_reclassify(archive: Archive, classifier, *, date_from: str | None = None) -> ReclassifyPlan:
+    """Classify every article (from ``date_from``) again and list the differences."""
+    where, params = ("where day >= ?", [date_from]) if date_from else ("", [])
+    changes, checked, last_id = [], 0, 0
+    while True:
+        rows = archive.query(
+            f"select id, title, text, topics, status, primary_topic, scores, matches from articles "
+            f"{where + (' and' if where else 'where')} id > ? order by id limit {BATCH}", params + [last_id])
+        if not rows:
+            break
+        for row in rows:
+            checked += 1
+            last_id = row["id"]
+            result = classifier.classify_topics(row["title"], row["text"])
+            before = tuple(json.loads(row["topics"] or "[]"))
+            status = row["status"]
+            if status in ("new", "irrelevant"):  # undecided: the rules decide the queue
+                status = "new" if result.relevant else "irrelevant"
+            values = {"topics": dumps(list(result.topics)), "primary_topic": result.primary,
+                      "scores": dumps({k: round(v, 3) for k, v in result.scores.items()}),
+                      "matches": dumps([[m.topic, m.term, m.field, m.start, m.end] for m in result.matches]),
+                      "status": status}
+            if tuple(result.topics) != before or status != row["status"] or values["matches"] != row["matches"]:
+                changes.append(TopicChange(row["id"], row["title"], before, tuple(result.topics),
+                                           row["status"], status, values))
+    return ReclassifyPlan(checked, tuple(changes))
+
+
+def apply_reclassify(archive: Archive, plan: ReclassifyPlan) -> int:
+    """Write a plan's new topics; decided articles keep their status, tone, tags and summary."""
+    for start in range(0, len(plan.changes), BATCH):
+        with archive.write() as db:
+            for change in plan.changes[start:start + BATCH]:
+                db["articles"].update(change.article_id, {**change.values, "updated_at": now_utc()})
+    return len(plan.changes)

@@ -1,0 +1,140 @@
+"""Editions: numbering, compile, finalise (frozen), ralat, empty day, CLI review/compile."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from clipper.config import parse_config
+from clipper.edition import EditionError, compile_edition, editions_of, final_content
+from clipper.review import set_order, update_articles
+from clipper.store import Archive
+
+ROOT = Path(__file__).resolve().parents[2]
+CONFIG = """\
+sources:
+  - name: Warta
+    feed: https://warta.example.id/rss
+editor:
+  name: Rina Editor
+edition:
+  number_start: 212
+  institution: [Kementerian Agama RI, Badan Litbang dan Diklat, Perpustakaan]
+"""
+DAY = "2026-11-24"
+
+
+def text(n: int) -> str:
+    return f"Paragraf pembuka berita nomor {n} tentang madrasah dan haji.\n\n" + "Isi lanjutan berita. " * 30
+
+
+def add(archive: Archive, n: int, topic: str, hour: int) -> int:
+    return archive.insert_article({
+        "url": f"https://warta.example.id/{n}", "url_key": f"warta.example.id/{n}", "media": "Warta",
+        "title": f"Judul Berita {n}", "text": text(n), "day": DAY, "status": "new",
+        "published_at": f"{DAY}T{hour:02d}:00:00+07:00", "published_utc": f"{DAY}T{hour - 7:02d}:00:00+00:00",
+        "topics": json.dumps([topic]), "primary_topic": topic, "tone_suggested": "netral"})
+
+
+@pytest.fixture
+def setup(tmp_path):
+    config = parse_config(CONFIG, tmp_path / "sources.yaml")
+    archive = Archive(tmp_path / "arsip.db")
+    ids = [add(archive, 1, "kemenag", 9), add(archive, 2, "covid", 8), add(archive, 3, "kemenag", 8),
+           add(archive, 4, "litbang", 10)]
+    yield config, archive, ids
+    archive.close()
+
+
+def page_of(reader: PdfReader, needle: str) -> int:
+    return next(i + 1 for i, p in enumerate(reader.pages[3:], start=3) if needle in (p.extract_text() or ""))
+
+
+def test_empty_day_gives_a_clear_error_and_no_number(setup, tmp_path):
+    """Nothing approved: a clear message, no PDF and no edition number used."""
+    config, archive, _ = setup
+    with pytest.raises(EditionError) as info:
+        compile_edition(archive, config, DAY)
+    assert "Tidak ada artikel yang disetujui" in str(info.value)
+    assert editions_of(archive, DAY) == []
+    assert not list(tmp_path.glob("**/*.pdf"))
+
+
+def test_sections_order_and_numbering(setup):
+    """Sections follow the configured order; the editor's order wins within a section."""
+    config, archive, ids = setup
+    update_articles(archive, ids, decision="approve", editor="Rina")
+    set_order(archive, [ids[0], ids[2]])  # article 1 before article 3 despite the later time
+    record, info = compile_edition(archive, config, DAY)
+    assert record.number == "212/2026" and record.status == "draft"
+    reader = PdfReader(info.path)
+    assert "DRAF" in reader.pages[0].extract_text()
+    p1, p3 = page_of(reader, "Judul Berita 1"), page_of(reader, "Judul Berita 3")
+    p4, p2 = page_of(reader, "Judul Berita 4"), page_of(reader, "Judul Berita 2")
+    assert p1 < p3 < p4 < p2  # kemenag, then litbang, then covid
+    again, _ = compile_edition(archive, config, DAY)
+    assert again.id == record.id and again.number == "212/2026"
+
+
+def test_final_edition_is_frozen_and_ralat_is_new(setup):
+    """After final, edits do not change it; a ralat gets its own number and names the original."""
+    config, archive, ids = setup
+    update_articles(archive, ids[:2], decision="approve")
+    final, info = compile_edition(archive, config, DAY, final=True)
+    assert final.status == "final" and final.finalized_at
+    digest = hashlib.sha256(info.path.read_bytes()).hexdigest()
+    assert digest == final.pdf_sha256
+    update_articles(archive, [ids[0]], summary="Ringkasan baru setelah final")
+    with archive.write() as db:
+        db["articles"].update(ids[0], {"title": "Judul Diubah"})
+    again, info2 = compile_edition(archive, config, DAY, final=True)
+    assert again.id == final.id and info2.sha256 == digest
+    content = final_content(archive, final.id)
+    titles = [i["title"] for s in content["sections"] for i in s["items"]]
+    assert "Judul Berita 1" in titles and "Judul Diubah" not in titles
+    ralat, rinfo = compile_edition(archive, config, DAY, ralat=True, final=True)
+    assert ralat.kind == "ralat" and ralat.number == "213/2026" and ralat.corrects == final.id
+    cover = PdfReader(rinfo.path).pages[0].extract_text()
+    assert "RALAT" in cover and "212/2026" in cover
+    assert info.path.read_bytes() and hashlib.sha256(info.path.read_bytes()).hexdigest() == digest
+
+
+def test_tampered_final_pdf_is_detected(setup):
+    """A final PDF changed on disk is reported, not silently served."""
+    config, archive, ids = setup
+    update_articles(archive, ids[:1], decision="approve")
+    _, info = compile_edition(archive, config, DAY, final=True)
+    info.path.write_bytes(info.path.read_bytes() + b"%tamper")
+    with pytest.raises(EditionError) as err:
+        compile_edition(archive, config, DAY)
+    assert "SHA-256" in str(err.value)
+
+
+def test_cli_review_and_compile(tmp_path):
+    """`clipper review` approves with tag and tone; `clipper compile --final` prints the PDF path."""
+    cfg = tmp_path / "sources.yaml"
+    cfg.write_text(CONFIG)
+    db = tmp_path / "arsip.db"
+    with Archive(db) as archive:
+        ids = [add(archive, 1, "kemenag", 9), add(archive, 2, "covid", 8)]
+    base = [sys.executable, "-m", "clipper", "--config", str(cfg), "--db", str(db)]
+    run = subprocess.run(base + ["review", str(ids[0]), str(ids[1]), "--approve", "--tag", "haji", "--tone",
+                                 "positif", "--summary", "Dua baris ringkasan."], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    bad = subprocess.run(base + ["review", "999", "--approve"], capture_output=True, text=True)
+    assert bad.returncode == 1 and "#999" in bad.stderr and "Traceback" not in bad.stderr
+    run = subprocess.run(base + ["compile", "--date", DAY, "--final"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    pdf = Path(run.stdout.split("PDF: ")[1].splitlines()[0])
+    assert pdf.is_file() and pdf.parent == tmp_path / "edisi"
+    reader = PdfReader(pdf)
+    body = "".join(p.extract_text() for p in reader.pages)
+    assert "Dua baris ringkasan." in body and "haji" in body and "Rina Editor" in body
+    empty = subprocess.run(base + ["compile", "--date", "2026-11-20"], capture_output=True, text=True)
+    assert empty.returncode == 1 and "Tidak ada artikel yang disetujui" in empty.stderr
