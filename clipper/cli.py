@@ -90,7 +90,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, default=Path("clipper-demo"), help="folder hasil demo")
 
     sub.add_parser("gui", help="aplikasi desktop")
+    for module in _command_modules():
+        module.add_parsers(sub)
     return parser
+
+
+# Feature modules that add their own commands: each has add_parsers(sub) and @command functions.
+COMMAND_MODULES = ("clipper.commands_mail", "clipper.commands_search")
+
+
+def _command_modules():
+    import importlib
+    return [importlib.import_module(name) for name in COMMAND_MODULES]
 
 
 def _config(args: argparse.Namespace) -> Config:

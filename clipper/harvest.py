@@ -321,3 +321,43 @@ def evidence_of(result: FetchResult) -> tuple[bytes, str]:
 
 __all__ = ["ClipperError", "Extracted", "Finished", "Found", "Harvester", "LinksFound",
            "PageFailure", "SourceDone", "evidence_of", "extract_job"]
+
+
+async def _probe(source: Source, settings: FetchSettings) -> list[Link]:
+    async with Fetcher(settings) as fetcher:
+        listing = await fetcher.fetch(source.url, timeout=source.timeout)
+        harvester = Harvester([source], {}, Path("unused"), settings)
+        return await harvester._discover(fetcher, source, listing)
+
+
+def probe_source(source: Source, settings: FetchSettings | None = None) -> list[Link]:
+    """Fetch a source now and return the article links it yields ("test this source").
+
+    Raises:
+        FetchError / ExtractionError: the reason the source gives nothing.
+    """
+    return asyncio.run(_probe(source, settings or FetchSettings()))
+
+
+async def _fetch_one(source: Source, url: str, settings: FetchSettings) -> Found:
+    async with Fetcher(settings) as fetcher:
+        harvester = Harvester([source], {}, Path("unused"), settings, workers=1)
+        page = await harvester._fetch_page(fetcher, source, url)
+        done = await harvester._extract(page.content, page.final_url, source.language)
+        if done.single_page_url:
+            page = await harvester._fetch_page(fetcher, source, done.single_page_url)
+            done = await harvester._extract(page.content, page.final_url, source.language, follow_single=False)
+        if done.article is None:
+            raise ExtractionError(page.final_url, done.error or "tidak ada teks artikel")
+        article = await harvester._more_pages(fetcher, source, done.article)
+        keys = (dedupe.url_key(url), dedupe.url_key(page.final_url))
+        return Found(source, Link(url), article, page, dedupe.text_sketch(article.text), keys)
+
+
+def fetch_article(source: Source, url: str, settings: FetchSettings | None = None) -> Found:
+    """Fetch and extract one article URL now (an editor's "add by hand").
+
+    Raises:
+        FetchError / ExtractionError: with the reason.
+    """
+    return asyncio.run(_fetch_one(source, url, settings or FetchSettings()))

@@ -243,3 +243,65 @@ def harvest(config: Config, archive: Archive, **kwargs) -> HarvestResult:
             result = step.result
     assert isinstance(result, HarvestResult)
     return result
+
+
+def add_url(config: Config, archive: Archive, url: str, *, media: str | None = None) -> int:
+    """Fetch, extract, classify and queue one article URL given by an editor.
+
+    The article is queued for review ("new") even when the rules find no topic: the
+    editor chose it. Returns the article id (the existing one if it is already archived).
+
+    Raises:
+        FetchError / ExtractionError: why the page gives no article.
+    """
+    from clipper.harvest import fetch_article
+
+    key = dedupe.url_key(url)
+    existing = archive.query("select id from articles where url_key = ?", [key])
+    if existing:
+        return existing[0]["id"]
+    host = (urlsplit(url).hostname or "manual").removeprefix("www.")
+    source = Source(name=media or host, kind="feed", url=url, aggregator=media is None)
+    found = fetch_article(source, url, fetch_settings(config))
+    run = _Run(config, archive, [source])
+    article_id = run._store(found)
+    if article_id is None:
+        row = archive.query("select id from articles where url_key in (%s)" % ",".join("?" * len(found.keys)),
+                            list(found.keys))
+        if row:
+            return row[0]["id"]
+        raise ClipperError(f"artikel ini sudah ada di arsip dengan alamat lain: {url}")
+    with archive.write() as db:
+        db["articles"].update(article_id, {"status": "new", "source": "manual"})
+    return article_id
+
+
+def add_print_clipping(archive: Archive, *, media: str, title: str, text: str, day: str,
+                       page: str | None = None, image: bytes | None = None,
+                       classifier=None) -> int:
+    """Archive a clipping from print (media, page, date, title, text, optional scan)."""
+    import hashlib
+
+    from clipper.store import now_utc
+    if not media.strip() or not title.strip() or not text.strip():
+        raise ClipperError("media, judul dan teks kliping cetak wajib diisi")
+    datetime.fromisoformat(day)  # raises ValueError for a bad date
+    digest = hashlib.sha256(f"{media}|{day}|{page}|{title}".encode()).hexdigest()[:16]
+    url = f"cetak://{digest}"
+    published = f"{day}T06:00:00+07:00"
+    classified = classifier.classify(title, text) if classifier else None
+    row = {"url": url, "url_key": f"cetak/{digest}", "media": media.strip(), "source": "cetak",
+           "title": title.strip(), "text": text.strip(), "day": day, "published_at": published,
+           "published_utc": datetime.fromisoformat(published).astimezone(UTC).isoformat(),
+           "fetched_at": now_utc(), "rubrik": f"Halaman {page}" if page else None, "language": "id",
+           "extractor": "cetak", **classification_fields(classified)}
+    row["status"] = "new"
+    article_id = archive.insert_article(row)
+    if article_id is None:
+        raise ClipperError("kliping cetak yang sama sudah ada di arsip")
+    if image:
+        with archive.write() as db:
+            db["images"].upsert({"url": url, "content": image, "status": "ok", "attempts": 1,
+                                 "fetched_at": now_utc()}, pk="url")
+            db["articles"].update(article_id, {"image_url": url})
+    return article_id

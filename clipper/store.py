@@ -257,3 +257,7 @@ class Archive:
 
     def count(self, where: str = "1", params: Any = ()) -> int:
         return self.db["articles"].count_where(where, params)
+
+
+# Feature schemas register their migrations on import, after the ones above (order matters).
+from clipper import schema_mail, schema_search  # noqa: E402,F401

@@ -163,3 +163,24 @@ def test_kill_during_harvest_then_resume(tmp_path):
         assert fts == 1
         statuses = [r[0] for r in conn.execute("select status from runs order by id")]
         assert statuses == ["running", "completed"]
+
+
+def test_add_url_by_hand_and_print_clipping(config, site, tmp_path):
+    """A pasted URL is fetched, extracted and queued; a print clipping is archived with its scan."""
+    from clipper.errors import FetchError
+    from clipper.images import cached
+    from clipper.pipeline import add_print_clipping, add_url
+
+    with Archive(tmp_path / "a.db") as archive:
+        article_id = add_url(config, archive, f"{site.base}/warta/sepak-bola.html?utm_source=wa")
+        row = archive.get(article_id)
+        assert row["title"] == "Tim Kota Menang Dua Gol" and row["status"] == "new"
+        assert add_url(config, archive, f"{site.base}/warta/sepak-bola.html") == article_id
+        with pytest.raises(FetchError):
+            add_url(config, archive, f"{site.base}/warta/tidak-ada.html")
+        printed = add_print_clipping(archive, media="Harian Cetak", title="Madrasah Baru", page="3",
+                                     text="Isi kliping cetak tentang madrasah.", day="2026-11-24",
+                                     image=b"\x89PNG fake scan")
+        row = archive.get(printed)
+        assert row["rubrik"] == "Halaman 3" and row["day"] == "2026-11-24"
+        assert cached(archive, row["image_url"]) == b"\x89PNG fake scan"

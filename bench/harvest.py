@@ -1,0 +1,331 @@
+"""Benchmark: `clipper harvest` over a synthetic loopback web, beside trafilatura.
+
+Generates N article pages (~50 KB with realistic chrome) over 20 loopback sites with RSS
+feeds (bench/_web.py), serves them from a separate process on 127.0.0.1 ... 127.0.0.20,
+then measures, from one run:
+
+* `clipper harvest` end to end: pages/s and peak memory (summed RSS of the process and
+  all its children, sampled every 50 ms: the extraction pool's workers count);
+* in-process `trafilatura.extract()` on the same pages, one core (the CPU limit), and
+  `clipper.extract.extract_article()` for comparison;
+* the peer: trafilatura's command line (`trafilatura -i urls.txt`) on the same URLs, with
+  SLEEP_TIME = 0 and SSRF_PROTECTION = off.
+
+Run: .venv/bin/python bench/harvest.py [--pages 2000] [--sites 20] [--keep] [--skip-peer]
+The server shares the machine's cores with the measured process; its CPU time is printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import re
+import select
+import shlex
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(BENCH))
+
+import _web  # noqa: E402
+
+logger = logging.getLogger(__name__)
+
+# Targets from the issue.
+TARGET_PEER_RATIO = 1.5  # clipper pages/s over trafilatura CLI pages/s, at least
+TARGET_CPU_RATIO = 1.3  # clipper wall ms/page over in-process trafilatura.extract ms/page, at most
+TARGET_PEAK_MB = 500
+SAMPLE_SECONDS = 0.05
+PSS_EVERY = 5  # PSS (smaps_rollup) is dearer to read: every 5th sample
+RUN_TIMEOUT = 900  # no measured command may run longer than this
+VENV_BIN = Path(sys.executable).parent
+
+
+def parse_args() -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--pages", type=int, default=2000, help="article pages in all (default 2000)")
+    p.add_argument("--sites", type=int, default=20, help="loopback sites, 127.0.0.1 ... (default 20, max 250)")
+    p.add_argument("--per-host", type=int, default=4, help="harvest.per_host for clipper (default 4)")
+    p.add_argument("--skip-peer", action="store_true", help="do not run the trafilatura CLI")
+    p.add_argument("--skip-inprocess", action="store_true", help="do not time in-process extraction")
+    p.add_argument("--keep", action="store_true", help="keep the work directory (pages, archive, outputs)")
+    p.add_argument("--workdir", type=Path, help="where to put the work directory (default: system temp)")
+    return p.parse_args()
+
+
+# --- setup ------------------------------------------------------------------------------
+
+
+def write_inputs(work: Path, urls: list[str], sites: int, port: int, per_host: int, per_site: int) -> dict:
+    """urls.txt, clipper's sources.yaml and trafilatura's settings file."""
+    (work / "urls.txt").write_text("\n".join(urls) + "\n")
+    lines = ["harvest:", f"  per_host: {per_host}", "  delay: 0", "  timeout: 30", "  retries: 0", "sources:"]
+    for s, host in enumerate(_web.hosts(sites)):
+        lines += [f"  - name: {_web.MEDIA[s % len(_web.MEDIA)]}", f'    feed: "http://{host}:{port}/rss.xml"',
+                  f"    max_items: {per_site}"]
+    (work / "sources.yaml").write_text("\n".join(lines) + "\n")
+    import trafilatura
+    default = (Path(trafilatura.__file__).parent / "settings.cfg").read_text()
+    cfg, n1 = re.subn(r"(?m)^SLEEP_TIME\s*=.*$", "SLEEP_TIME = 0", default)
+    cfg, n2 = re.subn(r"(?m)^SSRF_PROTECTION\s*=.*$", "SSRF_PROTECTION = off", cfg)
+    if (n1, n2) != (1, 1):
+        raise SystemExit("trafilatura settings.cfg has no SLEEP_TIME / SSRF_PROTECTION line to change")
+    (work / "trafilatura.cfg").write_text(cfg)
+    return {"urls": work / "urls.txt", "sources": work / "sources.yaml", "tcfg": work / "trafilatura.cfg"}
+
+
+def start_server(root: Path, port: int, sites: int) -> subprocess.Popen:
+    """The loopback web in its own process; returns once it listens."""
+    cmd = [sys.executable, str(BENCH / "_web.py"), "serve", str(root), "--port", str(port),
+           "--sites", str(sites), "--lifetime", str(RUN_TIMEOUT * 3)]
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    ready, _, _ = select.select([proc.stdout], [], [], 60)
+    line = proc.stdout.readline().decode() if ready else ""
+    if not line.startswith("READY"):
+        proc.kill()
+        raise SystemExit(f"server did not start: {line!r}")
+    print(f"server pid {proc.pid}: {line.split()[2]} responses on {sites} hosts, port {port}")
+    return proc
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    proc.stdin.close()  # the server exits when its stdin closes
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+async def _fetch_all(urls: list[str], per_host: int) -> tuple[int, int]:
+    import httpx
+    hosts: dict[str, asyncio.Semaphore] = {}
+    limits = httpx.Limits(max_connections=200, max_keepalive_connections=200)
+    ok = size = 0
+    async with httpx.AsyncClient(limits=limits, headers={"Accept-Encoding": "gzip"}) as client:
+        async def one(url: str) -> None:
+            nonlocal ok, size
+            slot = hosts.setdefault(httpx.URL(url).host, asyncio.Semaphore(per_host))
+            async with slot:
+                response = await client.get(url)
+                ok += response.status_code == 200
+                size += len(response.content)
+        await asyncio.gather(*(one(u) for u in urls))
+    return ok, size
+
+
+def check_server(server: subprocess.Popen, urls: list[str], per_host: int) -> dict:
+    """Fetch every page with a plain concurrent httpx client: the server's ceiling."""
+    cpu0 = _cpu(server.pid)
+    t0 = time.perf_counter()
+    ok, size = asyncio.run(_fetch_all(urls, per_host))
+    wall = time.perf_counter() - t0
+    return {"ok": ok, "wall": wall, "rate": len(urls) / wall, "mb": size / 1e6, "server_cpu": _cpu(server.pid) - cpu0}
+
+
+# --- measuring a command ------------------------------------------------------------------
+
+
+def _cpu(pid: int) -> float:
+    try:
+        t = psutil.Process(pid).cpu_times()
+        return t.user + t.system
+    except psutil.Error:
+        return 0.0
+
+
+def measure(cmd: list[str], log: Path, server: subprocess.Popen) -> dict:
+    """Run cmd to the end; wall time, peak summed RSS/PSS of its tree, CPU of the tree and server."""
+    server_cpu0 = _cpu(server.pid)
+    cpu_by_pid: dict[int, float] = {}
+    peak_rss = peak_pss = 0
+    peak_procs = 0
+    with open(log, "wb") as out:
+        t0 = time.perf_counter()
+        proc = psutil.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, cwd=REPO)
+        n = 0
+        while proc.poll() is None:
+            if time.perf_counter() - t0 > RUN_TIMEOUT:
+                for child in proc.children(recursive=True):
+                    child.kill()
+                proc.kill()
+                proc.wait()
+                raise SystemExit(f"timed out after {RUN_TIMEOUT} s: {shlex.join(cmd)}")
+            try:
+                tree = [proc] + proc.children(recursive=True)
+            except psutil.Error:
+                break
+            rss = pss = 0
+            for p in tree:
+                try:
+                    rss += p.memory_info().rss
+                    if n % PSS_EVERY == 0:
+                        pss += p.memory_full_info().pss
+                    t = p.cpu_times()
+                    cpu_by_pid[p.pid] = t.user + t.system
+                except psutil.Error:
+                    pass
+            peak_rss, peak_procs = max(peak_rss, rss), max(peak_procs, len(tree))
+            peak_pss = max(peak_pss, pss)
+            n += 1
+            time.sleep(SAMPLE_SECONDS)
+        proc.wait()
+        wall = time.perf_counter() - t0
+    return {"wall": wall, "rc": proc.returncode, "peak_rss": peak_rss / 2**20, "peak_pss": peak_pss / 2**20,
+            "procs": peak_procs, "cpu": sum(cpu_by_pid.values()), "server_cpu": _cpu(server.pid) - server_cpu0,
+            "samples": n}
+
+
+def check_archive(db: Path) -> dict:
+    conn = sqlite3.connect(db)
+    try:
+        one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+        return {"articles": one("select count(*) from articles"),
+                "errors": one("select count(*) from page_errors"),
+                "stories": one("select count(*) from articles where story_id is not null"),
+                "chars": one("select avg(length(text)) from articles") or 0,
+                "dated": one("select count(*) from articles where published_at is not null")}
+    finally:
+        conn.close()
+
+
+# --- in-process extraction -------------------------------------------------------------
+
+
+def time_inprocess(pages: list[tuple[str, Path]]) -> dict:
+    """trafilatura.extract and clipper's extract_article over the same pages, one core each."""
+    import trafilatura
+    from clipper.errors import ExtractionError
+    from clipper.extract import extract_article
+    raw = [(url, file.read_bytes()) for url, file in pages]
+    texts = [(url, body.decode("utf-8")) for url, body in raw]
+    t0 = time.perf_counter()
+    found = sum(trafilatura.extract(html, url=url, include_comments=False) is not None for url, html in texts)
+    traf = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    ours = 0
+    for url, body in raw:
+        try:
+            extract_article(body, url)
+            ours += 1
+        except ExtractionError:
+            pass
+    clip = time.perf_counter() - t0
+    n = len(pages)
+    return {"traf_ms": traf / n * 1000, "traf_rate": n / traf, "traf_ok": found,
+            "clip_ms": clip / n * 1000, "clip_rate": n / clip, "clip_ok": ours}
+
+
+# --- report ---------------------------------------------------------------------------
+
+
+def _verdict(ok: bool) -> str:
+    return "OK" if ok else "MISSED"
+
+
+def report(n: int, ours: dict, archive: dict, peer: dict | None, inproc: dict | None, server: dict,
+           commands: list[str]) -> None:
+    ours_rate = n / ours["wall"]
+    ours_ms = ours["wall"] / n * 1000
+    print("\n=== results ===")
+    print(f"{'':46} {'measured':>10}   target")
+    print(f"{'clipper harvest pages/s':46} {ours_rate:10.1f}")
+    if peer:
+        peer_rate = n / peer["wall"]
+        ratio = ours_rate / peer_rate
+        print(f"{'trafilatura CLI pages/s (peer)':46} {peer_rate:10.1f}")
+        print(f"{'  ratio clipper / peer':46} {ratio:10.2f}   >= {TARGET_PEER_RATIO}  "
+              f"{_verdict(ratio >= TARGET_PEER_RATIO)}")
+    if inproc:
+        ratio = ours_ms / inproc["traf_ms"]
+        print(f"{'trafilatura.extract() ms/page (1 core)':46} {inproc['traf_ms']:10.2f}")
+        print(f"{'clipper harvest wall ms/page':46} {ours_ms:10.2f}")
+        print(f"{'  ratio clipper / in-process extract':46} {ratio:10.2f}   <= {TARGET_CPU_RATIO}  "
+              f"{_verdict(ratio <= TARGET_CPU_RATIO)}")
+    print(f"{'clipper peak memory, summed RSS (MB)':46} {ours['peak_rss']:10.0f}   < {TARGET_PEAK_MB}  "
+          f"{_verdict(ours['peak_rss'] < TARGET_PEAK_MB)}")
+    print("\n--- details ---")
+    print(f"clipper: wall {ours['wall']:.1f} s, exit {ours['rc']}, CPU {ours['cpu']:.1f} s "
+          f"({ours['cpu'] / n * 1000:.1f} ms/page over {ours['procs']} processes), peak PSS {ours['peak_pss']:.0f} MB, "
+          f"server CPU meanwhile {ours['server_cpu']:.1f} s")
+    print(f"archive: {archive['articles']} articles (expected {n}), {archive['errors']} page errors, "
+          f"{archive['stories']} grouped into stories, {archive['dated']} dated, avg text {archive['chars']:.0f} chars")
+    if peer:
+        print(f"peer: wall {peer['wall']:.1f} s, exit {peer['rc']}, {peer['files']} output files (expected {n}), "
+              f"CPU {peer['cpu']:.1f} s ({peer['cpu'] / n * 1000:.1f} ms/page), peak RSS {peer['peak_rss']:.0f} MB, "
+              f"server CPU meanwhile {peer['server_cpu']:.1f} s")
+    if inproc:
+        print(f"in-process: trafilatura.extract {inproc['traf_rate']:.1f} pages/s ({inproc['traf_ok']} texts); "
+              f"clipper extract_article {inproc['clip_ms']:.2f} ms/page, {inproc['clip_rate']:.1f} pages/s "
+              f"({inproc['clip_ok']} articles)")
+    print(f"server alone (httpx client, per_host 4): {server['ok']} pages in {server['wall']:.2f} s = "
+          f"{server['rate']:.0f} pages/s, {server['mb']:.0f} MB decoded, server CPU {server['server_cpu']:.2f} s")
+    print(f"machine: {os.cpu_count()} cores, shared by the server, the measured process and this sampler")
+    print("\ncommands:")
+    for command in commands:
+        print("  " + command)
+
+
+def main() -> None:
+    args = parse_args()
+    per_site = max(1, args.pages // args.sites)
+    n = per_site * args.sites
+    work = Path(tempfile.mkdtemp(prefix="clipper-bench-harvest-", dir=args.workdir))
+    host_list = _web.hosts(args.sites)
+    port = _web.free_port(host_list)
+    t0 = time.perf_counter()
+    pages = _web.write_corpus(work / "web", args.sites, per_site, port)
+    sizes = [f.stat().st_size for _, f in pages]
+    print(f"generated {n} pages ({sum(sizes) / n / 1000:.1f} KB average, {min(sizes) // 1000}-{max(sizes) // 1000} KB) "
+          f"and {args.sites} feeds in {time.perf_counter() - t0:.1f} s under {work}")
+    files = write_inputs(work, [u for u, _ in pages], args.sites, port, args.per_host, per_site)
+    server = start_server(work / "web", port, args.sites)
+    try:
+        served = check_server(server, [u for u, _ in pages], args.per_host)
+        print(f"server check: {served['ok']}/{n} pages in {served['wall']:.2f} s ({served['rate']:.0f} pages/s)")
+        inproc = None if args.skip_inprocess else time_inprocess(pages)
+        if inproc:
+            print(f"in-process: trafilatura.extract {inproc['traf_ms']:.2f} ms/page, "
+                  f"extract_article {inproc['clip_ms']:.2f} ms/page")
+        db = work / "archive.db"
+        clip_cmd = [str(VENV_BIN / "clipper"), "--config", str(files["sources"]), "--db", str(db), "harvest"]
+        ours = measure(clip_cmd, work / "clipper.log", server)
+        archive = check_archive(db)
+        print(f"clipper harvest: {ours['wall']:.1f} s, {archive['articles']} articles, "
+              f"peak RSS {ours['peak_rss']:.0f} MB")
+        commands = [shlex.join(clip_cmd)]
+        peer = None
+        if not args.skip_peer:
+            out = work / "trafilatura-out"
+            peer_cmd = [str(VENV_BIN / "trafilatura"), "--config-file", str(files["tcfg"]),
+                        "-i", str(files["urls"]), "-o", str(out)]
+            peer = measure(peer_cmd, work / "trafilatura.log", server)
+            peer["files"] = sum(1 for f in out.rglob("*") if f.is_file()) if out.exists() else 0
+            print(f"trafilatura CLI: {peer['wall']:.1f} s, {peer['files']} files")
+            commands.append(shlex.join(peer_cmd))
+    finally:
+        stop_server(server)
+    report(n, ours, archive, peer, inproc, served, commands)
+    if ours["rc"] != 0 or archive["articles"] != n:
+        print(f"\nWARNING: clipper exited {ours['rc']} with {archive['articles']} of {n} articles; "
+              f"see {work / 'clipper.log'}")
+    if args.keep or ours["rc"] != 0 or archive["articles"] != n:
+        print(f"\nwork directory kept: {work}")
+    else:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
