@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gzip
 import logging
 import os
 import re
@@ -31,6 +32,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import psutil
 
@@ -109,10 +111,37 @@ def stop_server(proc: subprocess.Popen) -> None:
         proc.wait()
 
 
-async def _fetch_all(urls: list[str], per_host: int) -> tuple[int, int]:
+async def _raw_fetch_all(urls: list[str], per_host: int) -> tuple[int, int]:
+    """Plain keep-alive GETs on per_host sockets per host (our server always sends Content-Length)."""
+    by_host: dict[tuple[str, int], list[str]] = {}
+    for url in urls:
+        parts = urlsplit(url)
+        by_host.setdefault((parts.hostname, parts.port), []).append(parts.path)
+
+    async def one_connection(host: str, port: int, paths: list[str]) -> tuple[int, int]:
+        reader, writer = await asyncio.open_connection(host, port)
+        ok = size = 0
+        for path in paths:
+            writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}\r\nAccept-Encoding: gzip\r\n\r\n".encode())
+            head = await reader.readuntil(b"\r\n\r\n")
+            length = int(re.search(rb"(?i)content-length:\s*(\d+)", head).group(1))
+            body = await reader.readexactly(length)
+            ok += head.startswith(b"HTTP/1.1 200")
+            size += len(gzip.decompress(body) if b"gzip" in head else body)
+        writer.close()
+        return ok, size
+
+    jobs = [one_connection(host, port, paths[i::per_host])
+            for (host, port), paths in by_host.items() for i in range(per_host)]
+    results = await asyncio.gather(*jobs)
+    return sum(r[0] for r in results), sum(r[1] for r in results)
+
+
+async def _httpx_fetch_all(urls: list[str], per_host: int) -> tuple[int, int]:
+    """The same with one httpx.AsyncClient (what clipper.fetch uses), per_host in flight per host."""
     import httpx
     hosts: dict[str, asyncio.Semaphore] = {}
-    limits = httpx.Limits(max_connections=200, max_keepalive_connections=200)
+    limits = httpx.Limits(max_connections=100, max_keepalive_connections=20)  # as clipper.fetch
     ok = size = 0
     async with httpx.AsyncClient(limits=limits, headers={"Accept-Encoding": "gzip"}) as client:
         async def one(url: str) -> None:
@@ -127,12 +156,22 @@ async def _fetch_all(urls: list[str], per_host: int) -> tuple[int, int]:
 
 
 def check_server(server: subprocess.Popen, urls: list[str], per_host: int) -> dict:
-    """Fetch every page with a plain concurrent httpx client: the server's ceiling."""
-    cpu0 = _cpu(server.pid)
-    t0 = time.perf_counter()
-    ok, size = asyncio.run(_fetch_all(urls, per_host))
-    wall = time.perf_counter() - t0
-    return {"ok": ok, "wall": wall, "rate": len(urls) / wall, "mb": size / 1e6, "server_cpu": _cpu(server.pid) - cpu0}
+    """Fetch every page with a plain concurrent client (the server's ceiling), then with httpx."""
+    out = {}
+    for name, fetch_all in (("raw", _raw_fetch_all), ("httpx", _httpx_fetch_all)):
+        cpu0 = _cpu(server.pid)
+        t0 = time.perf_counter()
+        ok, size = asyncio.run(fetch_all(urls, per_host))
+        wall = time.perf_counter() - t0
+        out[name] = {"ok": ok, "wall": wall, "rate": len(urls) / wall, "mb": size / 1e6,
+                     "server_cpu": _cpu(server.pid) - cpu0}
+    return out
+
+
+def clipper_command() -> list[str]:
+    """`.venv/bin/clipper` when the package is installed, else `python -m clipper` from the repo."""
+    script = VENV_BIN / "clipper"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "clipper"]
 
 
 # --- measuring a command ------------------------------------------------------------------
@@ -235,7 +274,7 @@ def _verdict(ok: bool) -> str:
     return "OK" if ok else "MISSED"
 
 
-def report(n: int, ours: dict, archive: dict, peer: dict | None, inproc: dict | None, server: dict,
+def report(n: int, per_host: int, ours: dict, archive: dict, peer: dict | None, inproc: dict | None, server: dict,
            commands: list[str]) -> None:
     ours_rate = n / ours["wall"]
     ours_ms = ours["wall"] / n * 1000
@@ -270,8 +309,10 @@ def report(n: int, ours: dict, archive: dict, peer: dict | None, inproc: dict | 
         print(f"in-process: trafilatura.extract {inproc['traf_rate']:.1f} pages/s ({inproc['traf_ok']} texts); "
               f"clipper extract_article {inproc['clip_ms']:.2f} ms/page, {inproc['clip_rate']:.1f} pages/s "
               f"({inproc['clip_ok']} articles)")
-    print(f"server alone (httpx client, per_host 4): {server['ok']} pages in {server['wall']:.2f} s = "
-          f"{server['rate']:.0f} pages/s, {server['mb']:.0f} MB decoded, server CPU {server['server_cpu']:.2f} s")
+    for name, label in (("raw", "plain asyncio sockets"), ("httpx", "one httpx.AsyncClient")):
+        r = server[name]
+        print(f"server alone, {label} (per host {per_host}): {r['ok']} pages in {r['wall']:.2f} s = "
+              f"{r['rate']:.0f} pages/s, {r['mb']:.0f} MB decoded, server CPU {r['server_cpu']:.2f} s")
     print(f"machine: {os.cpu_count()} cores, shared by the server, the measured process and this sampler")
     print("\ncommands:")
     for command in commands:
@@ -294,13 +335,14 @@ def main() -> None:
     server = start_server(work / "web", port, args.sites)
     try:
         served = check_server(server, [u for u, _ in pages], args.per_host)
-        print(f"server check: {served['ok']}/{n} pages in {served['wall']:.2f} s ({served['rate']:.0f} pages/s)")
+        print(f"server check: plain client {served['raw']['rate']:.0f} pages/s, "
+              f"httpx client {served['httpx']['rate']:.0f} pages/s")
         inproc = None if args.skip_inprocess else time_inprocess(pages)
         if inproc:
             print(f"in-process: trafilatura.extract {inproc['traf_ms']:.2f} ms/page, "
                   f"extract_article {inproc['clip_ms']:.2f} ms/page")
         db = work / "archive.db"
-        clip_cmd = [str(VENV_BIN / "clipper"), "--config", str(files["sources"]), "--db", str(db), "harvest"]
+        clip_cmd = [*clipper_command(), "--config", str(files["sources"]), "--db", str(db), "harvest"]
         ours = measure(clip_cmd, work / "clipper.log", server)
         archive = check_archive(db)
         print(f"clipper harvest: {ours['wall']:.1f} s, {archive['articles']} articles, "
@@ -317,7 +359,7 @@ def main() -> None:
             commands.append(shlex.join(peer_cmd))
     finally:
         stop_server(server)
-    report(n, ours, archive, peer, inproc, served, commands)
+    report(n, args.per_host, ours, archive, peer, inproc, served, commands)
     if ours["rc"] != 0 or archive["articles"] != n:
         print(f"\nWARNING: clipper exited {ours['rc']} with {archive['articles']} of {n} articles; "
               f"see {work / 'clipper.log'}")

@@ -157,6 +157,7 @@ class EmailSpec(BaseModel):
     body: str | None = None  # template: {date}, {number}, {title}, {headlines}, {editor}
     max_attachment_mb: float = Field(10.0, gt=0, le=100)
     timeout: float = Field(30.0, gt=0, le=600)
+    ca_file: str | None = None  # a private CA bundle to verify the server (default: system CAs)
 
     @field_validator("recipients", mode="before")
     @classmethod
