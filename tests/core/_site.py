@@ -110,6 +110,14 @@ def build_site(root: Path) -> Path:
     (root / "kabar/dua-halaman-2.html").write_text(article_page(
         "Penelitian Dua Halaman", second, media="Kabar Uji", published="{{DATE}}T06:00:00+07:00"),
         encoding="utf-8")
+    (root / "kabar/tantangan.html").write_text(
+        "<html><head><title>Just a moment...</title></head><body><div id='challenge-platform'>"
+        "Checking your browser before accessing.</div></body></html>", encoding="utf-8")
+    links = "".join(f'<li><a href="/kabar/berita-{i}.html">Judul berita nomor {i} di indeks</a></li>'
+                    for i in range(60))
+    (root / "kabar/indeks.html").write_text(
+        f"<html lang='id'><head><title>Indeks Berita</title></head><body><h1>Indeks</h1><ul>{links}</ul>"
+        "</body></html>", encoding="utf-8")
     (root / "kabar/gambar.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
     base = "{{BASE}}"
     (root / "warta/rss.xml").write_text(rss([
@@ -125,6 +133,8 @@ def build_site(root: Path) -> Path:
         ("Penelitian Dua Halaman", f"{base}/kabar/dua-halaman.html", "{{RFCDATE}} 06:00:00 +0700"),
         ("Bukan HTML", f"{base}/kabar/gambar.html", "{{RFCDATE}} 05:00:00 +0700"),
         ("Hilang", f"{base}/kabar/tidak-ada.html", "{{RFCDATE}} 05:00:00 +0700"),
+        ("Tantangan bot", f"{base}/kabar/tantangan.html", "{{RFCDATE}} 04:00:00 +0700"),
+        ("Halaman indeks", f"{base}/kabar/indeks.html", "{{RFCDATE}} 04:00:00 +0700"),
     ]), encoding="utf-8")
     return root
 

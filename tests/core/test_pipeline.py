@@ -54,11 +54,14 @@ def test_harvest_stores_articles_and_reports_sources(config, tmp_path):
             "Nikah Kini Bisa Didaftarkan Daring", "Penelitian Dua Halaman",
         }
         assert reports["Warta Uji"].status == "ok" and reports["Warta Uji"].new_articles == 3
-        assert reports["Kabar Uji"].failed_pages == 2
+        assert reports["Kabar Uji"].failed_pages == 4
         assert reports["Rusak Uji"].status == "failed" and "404" in reports["Rusak Uji"].reason
         errors = {r["url"].rsplit("/", 1)[-1]: r for r in archive.query("select * from page_errors")}
         assert "bukan halaman HTML" in errors["gambar.html"]["reason"]
         assert errors["tidak-ada.html"]["http_status"] == 404
+        assert "diblokir" in errors["tantangan.html"]["reason"]
+        assert "indeks" in errors["indeks.html"]["reason"]
+        assert not archive.query("select 1 from articles where title like '%moment%' or title like 'Indeks%'")
         state = archive.source_states()
         assert state["Rusak Uji"]["consecutive_failures"] == 1 and state["Warta Uji"]["etag"]
         kua = rows["Kemenag Luncurkan Pendaftaran Nikah Daring"]
@@ -184,3 +187,36 @@ def test_add_url_by_hand_and_print_clipping(config, site, tmp_path):
         row = archive.get(printed)
         assert row["rubrik"] == "Halaman 3" and row["day"] == "2026-11-24"
         assert cached(archive, row["image_url"]) == b"\x89PNG fake scan"
+
+
+def test_export_jsonl_and_csv_carry_topics_and_terms(config, tmp_path):
+    """`clipper export` writes every article with topics, matched terms, outlets and ISO dates."""
+    import csv
+    db = tmp_path / "e.db"
+    with Archive(db) as archive:
+        harvest(config, archive, workers=1)
+    base = [sys.executable, "-m", "clipper", "--db", str(db), "export"]
+    run = subprocess.run(base + ["--format", "jsonl"], capture_output=True, text=True, cwd=ROOT)
+    items = {i["title"]: i for i in map(json.loads, run.stdout.splitlines())}
+    assert len(items) == 7
+    kua = items["Kemenag Luncurkan Pendaftaran Nikah Daring"]
+    assert "kemenag" in kua["topics"] and kua["matched_terms"] and kua["also_in"] == ["Kabar Uji"]
+    assert kua["published_at"].endswith("+07:00") and kua["text"]
+    for key in ("id", "url", "media", "author", "language", "tone", "tags", "status", "story_id"):
+        assert key in kua
+    out = tmp_path / "x.csv"
+    run = subprocess.run(base + ["--format", "csv", "--out", str(out)], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert len(rows) == 7 and "kemenag" in next(r for r in rows if r["title"] == kua["title"])["topics"]
+
+
+def test_unwritable_archive_is_one_line_error(config, tmp_path):
+    """An archive that cannot be opened gives exit 1 and a one-line reason, no traceback."""
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    run = subprocess.run([sys.executable, "-m", "clipper", "--config", str(config.path), "--db",
+                          str(blocker / "a.db"), "harvest"], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 1
+    assert run.stderr.startswith("clipper: arsip") and "Traceback" not in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1

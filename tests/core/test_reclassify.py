@@ -1,0 +1,71 @@
+"""Re-applying changed topic rules: preview first, editor decisions untouched."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from clipper.config import parse_config
+from clipper.pipeline import classification_fields, make_classifier
+from clipper.reclassify import apply_reclassify, plan_reclassify
+from clipper.review import update_articles
+from clipper.store import Archive
+
+ROOT = Path(__file__).resolve().parents[2]
+BASE = "sources:\n  - name: Warta\n    feed: https://warta.example.id/rss\n"
+EXTENDED = BASE + "topics:\n  - id: kemenag\n    terms: [Pusaka Digital]\n"
+ARTICLES = [
+    ("Menteri Agama Resmikan Madrasah", "Kementerian Agama meresmikan gedung madrasah negeri baru."),
+    ("Aplikasi Pusaka Digital Diperbarui", "Aplikasi Pusaka Digital kini memuat layanan baru bagi warga."),
+    ("Harga Cabai Naik", "Harga cabai di pasar naik tajam menjelang akhir pekan."),
+]
+
+
+def fill(path: Path, config) -> list[int]:
+    classifier = make_classifier(config)
+    ids = []
+    with Archive(path) as archive:
+        for n, (title, text) in enumerate(ARTICLES):
+            row = {"url": f"https://w.id/{n}", "url_key": f"w.id/{n}", "media": "Warta", "title": title,
+                   "text": text, "day": "2026-11-24", **classification_fields(classifier.classify(title, text))}
+            ids.append(archive.insert_article(row))
+    return ids
+
+
+def test_plan_then_apply_keeps_editor_decisions(tmp_path):
+    """A new term moves an irrelevant article into the queue; approved/tone/tags stay as the editor set them."""
+    db = tmp_path / "a.db"
+    ids = fill(db, parse_config(BASE))
+    with Archive(db) as archive:
+        assert archive.get(ids[1])["status"] == "irrelevant"
+        update_articles(archive, [ids[0]], decision="approve", tone="negatif", add_tags=["penting"])
+        plan = plan_reclassify(archive, make_classifier(parse_config(EXTENDED)))
+        assert plan.checked == 3
+        assert [c.article_id for c in plan.entering()["kemenag"]] == [ids[1]]
+        assert archive.get(ids[1])["status"] == "irrelevant"  # a plan changes nothing
+        assert apply_reclassify(archive, plan) == 1
+        moved, kept = archive.get(ids[1]), archive.get(ids[0])
+        assert moved["status"] == "new" and json.loads(moved["topics"]) == ["kemenag"]
+        assert kept["status"] == "approved" and kept["tone"] == "negatif" and kept["tags"] == '["penting"]'
+        back = plan_reclassify(archive, make_classifier(parse_config(BASE)))
+        assert [c.article_id for c in back.leaving()["kemenag"]] == [ids[1]]
+
+
+def test_cli_dry_run_shows_and_changes_nothing(tmp_path):
+    """`clipper reclassify --dry-run` lists entering articles and leaves the archive as it was."""
+    db = tmp_path / "a.db"
+    ids = fill(db, parse_config(BASE))
+    cfg = tmp_path / "sources.yaml"
+    cfg.write_text(EXTENDED)
+    cmd = [sys.executable, "-m", "clipper", "--config", str(cfg), "--db", str(db), "reclassify"]
+    run = subprocess.run(cmd + ["--dry-run"], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    assert "kemenag: 1 masuk" in run.stdout and "Aplikasi Pusaka Digital" in run.stdout
+    with Archive(db) as archive:
+        assert archive.get(ids[1])["status"] == "irrelevant"
+    run = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    assert "1 artikel diperbarui" in run.stdout
+    with Archive(db) as archive:
+        assert archive.get(ids[1])["status"] == "new"
