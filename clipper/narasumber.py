@@ -136,6 +136,8 @@ def _person(first: list[str], second: list[str]) -> Narasumber | None:
         return None
     if not name or len(name.split()) > MAX_NAME_WORDS or _is_role(name.split()):
         return None
+    if all(w.isupper() or not w.isalpha() for w in name.split()):
+        return None  # an acronym ("LPMQ mengimbau …") is an institution, not a person
     return Narasumber(name=name, role=role)
 
 

@@ -57,3 +57,9 @@ def test_surname_first_then_full_name():
     """A surname-only mention before the full name is merged into the full name."""
     text = '"Siap," kata Lestari. Kepala BDK Bandung, Dewi Lestari, menjelaskan pelatihan dimulai.'
     assert find_narasumber(text) == (Narasumber("Dewi Lestari", "Kepala BDK Bandung"),)
+
+
+def test_institution_acronym_is_not_a_person():
+    """An institution's acronym before an attribution verb is not a narasumber."""
+    found = find_narasumber('LPMQ mengimbau masyarakat berhati-hati. "Periksa tanda tashih," kata Abdul Karim.')
+    assert [n.name for n in found] == ["Abdul Karim"]
