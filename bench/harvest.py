@@ -185,10 +185,24 @@ def _cpu(pid: int) -> float:
         return 0.0
 
 
+def _role(p: psutil.Process, main_pid: int) -> str:
+    """main / forkserver / tracker / workers (forked from the forkserver, same command line)."""
+    if p.pid == main_pid:
+        return "main"
+    try:
+        line, parent = " ".join(p.cmdline()), p.ppid()
+    except psutil.Error:
+        return "other"
+    if "resource_tracker" in line:
+        return "tracker"
+    return "forkserver" if "forkserver" in line and parent == main_pid else "workers"
+
+
 def measure(cmd: list[str], log: Path, server: subprocess.Popen) -> dict:
     """Run cmd to the end; wall time, peak summed RSS/PSS of its tree, CPU of the tree and server."""
     server_cpu0 = _cpu(server.pid)
     cpu_by_pid: dict[int, float] = {}
+    role_by_pid: dict[int, str] = {}
     peak_rss = peak_pss = 0
     peak_procs = 0
     with open(log, "wb") as out:
@@ -214,6 +228,8 @@ def measure(cmd: list[str], log: Path, server: subprocess.Popen) -> dict:
                         pss += p.memory_full_info().pss
                     t = p.cpu_times()
                     cpu_by_pid[p.pid] = t.user + t.system
+                    if p.pid not in role_by_pid:
+                        role_by_pid[p.pid] = _role(p, proc.pid)
                 except psutil.Error:
                     pass
             peak_rss, peak_procs = max(peak_rss, rss), max(peak_procs, len(tree))
@@ -222,7 +238,10 @@ def measure(cmd: list[str], log: Path, server: subprocess.Popen) -> dict:
             time.sleep(SAMPLE_SECONDS)
         proc.wait()
         wall = time.perf_counter() - t0
-    return {"wall": wall, "rc": proc.returncode, "peak_rss": peak_rss / 2**20, "peak_pss": peak_pss / 2**20,
+    roles: dict[str, float] = {}
+    for pid, cpu in cpu_by_pid.items():
+        roles[role_by_pid[pid]] = roles.get(role_by_pid[pid], 0.0) + cpu
+    return {"roles": roles, "wall": wall, "rc": proc.returncode, "peak_rss": peak_rss / 2**20, "peak_pss": peak_pss / 2**20,
             "procs": peak_procs, "cpu": sum(cpu_by_pid.values()), "server_cpu": _cpu(server.pid) - server_cpu0,
             "samples": n}
 
@@ -299,6 +318,7 @@ def report(n: int, per_host: int, ours: dict, archive: dict, peer: dict | None, 
     print(f"clipper: wall {ours['wall']:.1f} s, exit {ours['rc']}, CPU {ours['cpu']:.1f} s "
           f"({ours['cpu'] / n * 1000:.1f} ms/page over {ours['procs']} processes), peak PSS {ours['peak_pss']:.0f} MB, "
           f"server CPU meanwhile {ours['server_cpu']:.1f} s")
+    print("clipper CPU by process: " + ", ".join(f"{k} {v:.1f} s" for k, v in sorted(ours["roles"].items())))
     print(f"archive: {archive['articles']} articles (expected {n}), {archive['errors']} page errors, "
           f"{archive['stories']} grouped into stories, {archive['dated']} dated, avg text {archive['chars']:.0f} chars")
     if peer:
