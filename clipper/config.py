@@ -153,8 +153,10 @@ class EmailSpec(BaseModel):
     sender_name: str | None = "Perpustakaan Balitbangdiklat"
     recipients: list[Recipient] = Field(default_factory=list)
     bcc: bool = False  # one message to all (BCC) instead of one per recipient
-    subject: str | None = None  # template: {date}, {number}, {title}
-    body: str | None = None  # template: {date}, {number}, {title}, {headlines}, {editor}
+    # Templates may use {date} {number} {title} {headline} {headlines} {editor} {articles} {pages};
+    # {headline} is the highlighted (or first) headline, {headlines} the list per section.
+    subject: str | None = None
+    body: str | None = None
     max_attachment_mb: float = Field(10.0, gt=0, le=100)
     timeout: float = Field(30.0, gt=0, le=600)
     ca_file: str | None = None  # a private CA bundle to verify the server (default: system CAs)
@@ -231,6 +233,9 @@ def ensure_user_config(path: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(paths.bundled_config(), path)
         logger.info("created %s from the bundled default", path)
+        gazetteer = path.parent / "gazetteer.yaml"
+        if not gazetteer.exists():  # the topic vocabulary, for editors to extend
+            shutil.copyfile(paths.resource("gazetteer.yaml"), gazetteer)
     return path
 
 
@@ -258,9 +263,9 @@ def parse_config(text: str, path: str | Path = "sources.yaml") -> Config:
         spec = ConfigSpec.model_validate(data)
     except ValidationError as exc:
         raise ConfigError(str(path), _describe(exc, data, path)) from None
-    topics_problems = _check_topics(spec.topics, data, path)
-    if topics_problems:
-        raise ConfigError(str(path), topics_problems)
+    problems = _check_topics(spec.topics, data, path) + _check_templates(spec.email, data, path)
+    if problems:
+        raise ConfigError(str(path), problems)
     sources = tuple(_to_source(s) for s in spec.sources)
     return Config(path=path, sources=sources, harvest=spec.harvest, topics_spec=spec.topics,
                   editor=spec.editor, edition=spec.edition, email=spec.email)
@@ -281,8 +286,10 @@ def _parse_yaml(text: str, path: Path) -> Any:
 
 
 def _check_topics(topics: list[dict[str, Any]] | None, data: Any, path: Path) -> list[str]:
-    """Validate the `topics:` entries with the relevance module's schema."""
-    if topics is None:
+    """Validate the `topics:` entries (and a gazetteer.yaml beside the file) with the rules' schema."""
+    beside = path.parent / "gazetteer.yaml"
+    gazetteer = beside if beside.is_file() else None
+    if topics is None and gazetteer is None:
         return []
     try:
         from clipper.rules import TopicSpec
@@ -292,16 +299,30 @@ def _check_topics(topics: list[dict[str, Any]] | None, data: Any, path: Path) ->
 
     problems: list[str] = []
     specs = []
-    for index, entry in enumerate(topics):
+    for index, entry in enumerate(topics or []):
         try:
             specs.append(TopicSpec.model_validate(entry))
         except ValidationError as exc:
             problems.extend(_describe(exc, data, path, prefix=("topics", index)))
     if not problems:
         try:
-            build_topics(specs)
+            build_topics(specs or None, gazetteer)
+        except ConfigError as exc:
+            problems.extend(exc.problems)
         except ValueError as exc:  # e.g. an unknown $group, a new topic without terms
             problems.append(f"{path}:{_line_of(data, ('topics',))}: topics: {exc}")
+    return problems
+
+
+def _check_templates(email: EmailSpec | None, data: Any, path: Path) -> list[str]:
+    """Subject/body templates that name an unknown {field}, with their line."""
+    if email is None:
+        return []
+    from clipper.mail_message import check_templates
+    problems = []
+    for key, other in (("subject", "body"), ("body", "subject")):
+        for problem in check_templates(email.model_copy(update={other: None})):
+            problems.append(f"{path}:{_line_of(data, ('email', key))}: {problem}")
     return problems
 
 

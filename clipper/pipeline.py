@@ -42,7 +42,16 @@ def make_classifier(config: Config):
     except ImportError:  # pragma: no cover
         return None
     specs = [TopicSpec.model_validate(t) for t in config.topics_spec] if config.topics_spec else None
-    return Classifier(build_topics(specs))
+    return Classifier(build_topics(specs, gazetteer_path(config)))
+
+
+def gazetteer_path(config: Config):
+    """The editors' gazetteer: gazetteer.yaml beside sources.yaml if there is one, else the bundled one."""
+    if config.path is not None:
+        beside = config.path.parent / "gazetteer.yaml"
+        if beside.is_file():
+            return beside
+    return None
 
 
 def classification_fields(result: Classification | None) -> dict:

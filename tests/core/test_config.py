@@ -144,3 +144,24 @@ def test_topic_rule_errors_have_lines():
     text = VALID + "topics:\n  - id: baru\n    label: Baru\n    terms: [$tidak_ada]\n"
     [problem] = problems_of(text)
     assert problem.startswith("sources.yaml:12: topics:") and "tidak_ada" in problem
+
+
+def test_gazetteer_beside_config_extends_vocabulary(tmp_path):
+    """A gazetteer.yaml beside sources.yaml is the editors' vocabulary; first run copies the bundled one."""
+    from clipper.config import ensure_user_config
+    from clipper.pipeline import make_classifier
+    path = ensure_user_config(tmp_path / "cfg" / "sources.yaml")
+    gazetteer = path.parent / "gazetteer.yaml"
+    assert gazetteer.read_text(encoding="utf-8") == (ROOT / "resources/gazetteer.yaml").read_text(encoding="utf-8")
+    config = load_config(path)
+    title = "Pusat Kajian Toleransi Nusantara Rilis Laporan"
+    assert not make_classifier(config).classify(title, "Laporan tahunan dirilis hari ini.").relevant
+    text = gazetteer.read_text(encoding="utf-8")
+    assert "\n  kemenag_units:" in text or "kemenag_units" in text
+
+
+def test_email_template_with_unknown_field_has_line():
+    """An email subject naming an unknown {field} is a config error on its line."""
+    text = VALID + "email:\n  host: smtp.x.id\n  sender: kliping@x.id\n  subject: \"Kliping {tanggal}\"\n"
+    [problem] = problems_of(text)
+    assert problem.startswith("sources.yaml:15: email.subject:") and "{tanggal}" in problem
