@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import json
 import os
 import shutil
@@ -293,8 +295,12 @@ def test_crlf_and_non_ascii_headline_in_subject_is_encoded(archive, tmp_path):
 
 
 def test_bad_template_names_the_key(archive, tmp_path):
-    """An unknown {name} in the body template: a clear error naming email.body, nothing sent."""
-    config = make_config(tmp_path, 1, body="Halo {penerima}")
+    """An unknown {name} in the body template: refused at config load and at send, nothing sent."""
+    from clipper.errors import ConfigError
+    with pytest.raises(ConfigError, match=r"sources.yaml:1: email.body: \{penerima\} tidak dikenal"):
+        make_config(tmp_path, 1, body="Halo {penerima}")
+    config = make_config(tmp_path, 1)
+    config = replace(config, email=config.email.model_copy(update={"body": "Halo {penerima}"}))
     assert check_templates(config.email) and "email.body" in check_templates(config.email)[0]
     with pytest.raises(MailError, match=r"email.body: \{penerima\} tidak dikenal"):
         run(archive, config)
