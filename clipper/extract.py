@@ -61,6 +61,11 @@ _SINGLE_PAGE_QUERY = re.compile(
     r"|(?:^|&)(?:single|showall|all|full|singlepage)=(?:1|true|yes|y)(?:&|$)",
     re.I,
 )
+# A raw href can only be a single-page link if it names one of these (tested before urljoin).
+_SINGLE_PAGE_HINT = re.compile(r"all|semua|single|full", re.I)
+_DATE_META_KEYS = ("article:published_time", "ld:datepublished", "og:article:published_time", "datepublished",
+                   "pubdate", "publishdate", "publish-date", "publish_date", "dc.date.issued", "dc.date", "date",
+                   "content_publisheddate", "dtm:published")  # fmt: skip
 _SINGLE_PAGE_SUFFIX = re.compile(r"/(?:all|full|single|semua)$", re.I)
 _SINGLE_PAGE_LABEL = re.compile(
     r"tampilkan semua|lihat semua|baca dalam satu halaman|tampilkan dalam satu halaman|satu halaman"
@@ -158,10 +163,37 @@ def extract_article(html: str | bytes, url: str, *, language_hint: str | None = 
         ExtractionError: The page is an index page, or holds no article text.
     """
     text_html, tree = _load(html, url)
+    return _extract_tree(text_html, tree, url, language_hint)
+
+
+def extract_page(html: str | bytes, url: str, *, language_hint: str | None = None
+                 ) -> tuple[ExtractedArticle | None, str | None]:
+    """extract_article, unless the page offers its article on one page ("Tampilkan semua").
+
+    One decode and one parse serve both checks (the harvest's per-page path).
+
+    Returns:
+        ``(article, None)``, or ``(None, single_page_url)`` when that link should be fetched instead.
+
+    Raises:
+        ExtractionError: as extract_article.
+    """
+    text_html, tree = _load(html, url)
+    single = _single_page_in(tree, url)
+    if single is not None:
+        return None, single
+    return _extract_tree(text_html, tree, url, language_hint), None
+
+
+def _extract_tree(text_html: str, tree: HtmlElement, url: str, language_hint: str | None) -> ExtractedArticle:
     meta = _read_meta(tree)
     if _is_index_tree(tree, meta):
         raise ExtractionError(url, INDEX_REASON)
-    document = _run_trafilatura(tree, url)
+    # The page's own meta (og:, article:, JSON-LD) usually names title and time; trafilatura's
+    # metadata pass then only costs time (~1.5 ms of ~6 per page), so it runs when they are missing.
+    needs_metadata = not (meta.get("og:title") or meta.get("ld:headline")) or not any(
+        parse_date(meta.get(k)) for k in _DATE_META_KEYS if meta.get(k))
+    document = _run_trafilatura(tree, url, needs_metadata)
     title = _pick_title(meta, document, tree, url)
     text, extractor, fallback_title = _best_text(document, text_html, url, title, language_hint)
     if len(text) < MIN_ARTICLE_CHARS:
@@ -173,9 +205,10 @@ def extract_article(html: str | bytes, url: str, *, language_hint: str | None = 
         text=text,
         author=_pick_author(meta, document),
         published_at=_pick_date(meta, document, tree),
-        image_url=_absolute(url, image or (document.image if document else None)),
+        image_url=_absolute(url, image or (getattr(document, "image", None) if document else None)),
         language=_detect_language(text, meta.get("lang"), language_hint),
-        site_name=meta.get("og:site_name") or meta.get("ld:publisher") or (document.sitename if document else None),
+        site_name=meta.get("og:site_name") or meta.get("ld:publisher") or (
+            getattr(document, "sitename", None) if document else None),
         canonical_url=_canonical(meta, url),
         rubrik=_pick_rubrik(meta, document),
         description=meta.get("og:description") or meta.get("description") or meta.get("ld:description"),
@@ -212,19 +245,28 @@ def find_single_page_url(html: str | bytes, url: str) -> str | None:
         The absolute URL ("Tampilkan semua", "Baca dalam satu halaman", ?page=all,
         ?single=1 ... pointing at the same article), or None.
     """
-    tree = _load(html, url)[1]
-    bases = _article_bases(url)
+    return _single_page_in(_load(html, url)[1], url)
+
+
+def _single_page_in(tree: HtmlElement, url: str) -> str | None:
+    """find_single_page_url on a parsed page; cheap text tests first (pages have ~300 links)."""
+    bases = None
+    host = urlsplit(url).hostname
     for anchor in tree.iter("a"):
         href = anchor.get("href")
         if not href or href.startswith(("#", "javascript:")):
             continue
+        label = anchor.text_content() if len(anchor) or anchor.text else ""
+        labelled = bool(label) and len(label) < 80 and bool(_SINGLE_PAGE_LABEL.search(label))
+        if not labelled and not _SINGLE_PAGE_HINT.search(href):
+            continue
         target = urlsplit(urljoin(url, href.strip()))
-        if target.hostname != urlsplit(url).hostname:
+        if target.hostname != host:
             continue
         by_query = bool(_SINGLE_PAGE_QUERY.search(target.query))
         suffix = _SINGLE_PAGE_SUFFIX.search(target.path.rstrip("/"))
         path = target.path.rstrip("/")[: suffix.start()] if suffix else target.path.rstrip("/")
-        labelled = bool(_SINGLE_PAGE_LABEL.search(anchor.text_content() or ""))
+        bases = bases if bases is not None else _article_bases(url)
         if (by_query or suffix or labelled) and path in bases and (by_query or suffix or target.query):
             return urlunsplit(target._replace(fragment=""))
     return None
@@ -372,10 +414,15 @@ def _load(html: str | bytes, url: str) -> tuple[str, HtmlElement]:
     return text, tree
 
 
-def _run_trafilatura(tree: HtmlElement, url: str):
-    """trafilatura on our tree (it copies it); None when it finds nothing."""
+def _run_trafilatura(tree: HtmlElement, url: str, with_metadata: bool = True):
+    """trafilatura on our tree (it copies it); None when it finds nothing.
+
+    ``fast=True`` skips trafilatura's own fallback extractors (readability, jusText): they
+    nearly double the cost per page, and a page they would rescue falls back to newspaper4k.
+    """
     try:
-        return trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False)
+        return trafilatura.bare_extraction(tree, url=url, with_metadata=with_metadata,
+                                           include_comments=False, fast=True)
     except (RecursionError, ValueError, TypeError) as exc:
         logger.warning("trafilatura failed on %s: %s", url, exc)
         return None
@@ -560,10 +607,7 @@ def _clean_author(raw: str | None) -> str | None:
 
 def _pick_date(meta: dict[str, str], document, tree: HtmlElement):
     """The publication time: meta tags, JSON-LD, <time>, a dated element, then htmldate's day."""
-    keys = ("article:published_time", "ld:datepublished", "og:article:published_time", "datepublished",
-            "pubdate", "publishdate", "publish-date", "publish_date", "dc.date.issued", "dc.date", "date",
-            "content_publisheddate", "dtm:published")  # fmt: skip
-    for key in keys:
+    for key in _DATE_META_KEYS:
         parsed = parse_date(meta.get(key))
         if parsed:
             return parsed
@@ -571,7 +615,8 @@ def _pick_date(meta: dict[str, str], document, tree: HtmlElement):
         parsed = parse_date(element.get("datetime")) or parse_date(element.text_content()[:120])
         if parsed:
             return parsed
-    return parse_date(document.date) if document and document.date else None
+    found = getattr(document, "date", None) if document else None
+    return parse_date(found) if found else None
 
 
 def _pick_rubrik(meta: dict[str, str], document) -> str | None:
