@@ -333,7 +333,9 @@ def report(n: int, per_host: int, ours: dict, archive: dict, peer: dict | None, 
         r = server[name]
         print(f"server alone, {label} (per host {per_host}): {r['ok']} pages in {r['wall']:.2f} s = "
               f"{r['rate']:.0f} pages/s, {r['mb']:.0f} MB decoded, server CPU {r['server_cpu']:.2f} s")
-    print(f"machine: {os.cpu_count()} cores, shared by the server, the measured process and this sampler")
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"machine: {os.cpu_count()} cores, shared by the server, the measured process and this sampler; "
+          f"load average now {load} (above ~2.5 means other work competed and the figures are low)")
     print("\ncommands:")
     for command in commands:
         print("  " + command)

@@ -10,17 +10,54 @@ from pathlib import Path
 logger = logging.getLogger(__name__)
 
 
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="clipper-gui", description="Clipper — kliping digital")
+    parser.add_argument("--config", type=Path, help="sources.yaml (bawaan: milik pengguna)")
+    parser.add_argument("--db", type=Path, help="arsip.db (bawaan: folder data pengguna)")
+    return parser.parse_args(argv if argv is not None else sys.argv[1:])
+
+
+def create_window(config_path: Path | None, db_path: Path | None, *, tasks=None):
+    """Load the configuration and build the main window (shown by the caller).
+
+    Raises:
+        ConfigError: the configuration is invalid (every problem with file:line: field).
+    """
+    from clipper.config import default_config_path, ensure_user_config, load_config
+    from clipper.paths import default_db_path
+    from ui.i18n import set_language
+    from ui.main_window import MainWindow
+    from ui.tasks import TaskRunner
+
+    path = config_path or ensure_user_config(default_config_path())
+    config = load_config(path)
+    set_language(config.editor.language)
+    window = MainWindow(config, tasks or TaskRunner(db_path or default_db_path()))
+    window.reload()
+    return window
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Start Clipper's window (the `clipper-gui` script)."""
-    parser = argparse.ArgumentParser(prog="clipper-gui")
-    parser.add_argument("--config", type=Path)
-    parser.add_argument("--db", type=Path)
-    args = parser.parse_args(argv if argv is not None else sys.argv[1:])
-    from PySide6.QtWidgets import QApplication, QLabel
+    """Start Clipper's window (the `clipper-gui` script and `clipper gui`)."""
+    args = parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from clipper.errors import ConfigError
+    from ui.errors import excepthook
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    label = QLabel("Clipper — antrean tinjauan segera hadir.")
-    label.setWindowTitle("Clipper")
-    label.resize(640, 400)
-    label.show()
-    return app.exec()
+    app.setOrganizationName("Balitbangdiklat")
+    app.setApplicationName("Clipper")
+    sys.excepthook = excepthook
+    try:
+        window = create_window(args.config, args.db)
+    except ConfigError as exc:
+        box = QMessageBox(QMessageBox.Critical, "Clipper",
+                          "Konfigurasi tidak sah; perbaiki berkas lalu buka Clipper lagi.\n\n" + str(exc))
+        box.exec()
+        return 2
+    window.show()
+    code = app.exec()
+    window.tasks.shutdown()
+    return code

@@ -1,0 +1,171 @@
+"""GUI figures with 50,000 synthetic articles: start, filter/sort, approve-and-advance, heartbeat.
+
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/gui.py
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+START = time.perf_counter()
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+logger = logging.getLogger(__name__)
+
+ROWS = 50_000
+MEDIA = ["Warta Nusantara", "Kabar Umat", "Harian Cakrawala", "Suara Madrasah", "Berita Fiktif",
+         "Pos Contoh", "Koran Rekaan", "Tribun Khayal"]
+TOPICS = ["kemenag", "litbang", "covid"]
+
+
+def build_archive(path: Path) -> None:
+    """50,000 fictional articles over ~100 days, written straight into a migrated archive."""
+    from clipper.store import Archive, dumps
+    rng = random.Random(7)
+    now = datetime(2026, 11, 25, 4, 0, tzinfo=UTC)
+    rows = []
+    for i in range(ROWS):
+        moment = now - timedelta(minutes=3 * i)
+        topic = rng.choice(TOPICS)
+        rows.append((f"https://contoh.id/{i}", f"contoh.id/{i}", rng.choice(MEDIA), "bench",
+                     f"Berita fiktif nomor {i} tentang {topic}", moment.isoformat(), moment.isoformat(),
+                     (moment + timedelta(hours=7)).date().isoformat(), "Teks fiktif. " * 60,
+                     rng.choice(["new", "new", "approved", "rejected", "irrelevant"]),
+                     dumps([topic]), topic, dumps({topic: round(rng.random() * 10, 1)}), "[]", "netral"))
+    with Archive(path) as archive, archive.write() as db:
+        db.conn.executemany(
+            "insert into articles (url, url_key, media, source, title, published_at, published_utc, day, "
+            "text, status, topics, primary_topic, scores, matches, tone_suggested) "
+            "values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+
+
+def wait(app, condition, timeout=30.0) -> None:
+    from PySide6.QtCore import QEventLoop
+    deadline = time.perf_counter() + timeout
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("condition not met")
+        app.processEvents(QEventLoop.AllEvents, 5)
+
+
+def main() -> int:
+    logging.basicConfig(level=logging.WARNING)
+    folder = Path(tempfile.mkdtemp(prefix="clipper-bench-gui-"))
+    db_path = folder / "arsip.db"
+    build_start = time.perf_counter()
+    build_archive(db_path)
+    print(f"archive: {ROWS} articles built in {time.perf_counter() - build_start:.1f} s ({db_path})")
+    cold_start(db_path)
+    return 0
+
+
+def cold_start(db_path: Path) -> None:
+    started = time.perf_counter()
+    import ui  # noqa: F401
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtWidgets import QApplication
+
+    from clipper.config import parse_config
+    from clipper.demo import DemoServer
+    from ui.main_window import MainWindow
+    from ui.tasks import TaskRunner
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    QCoreApplication.setOrganizationName("ClipperBench")
+    with DemoServer() as server:
+        config_path = db_path.parent / "sources.yaml"
+        config_path.write_text(server.config_text(), encoding="utf-8")
+        config = parse_config(config_path.read_text(encoding="utf-8"), config_path)
+        config = replace(config, editor=config.editor.model_copy(update={"name": "Bench"}))
+        tasks = TaskRunner(db_path)
+        window = MainWindow(config, tasks)
+        window.show()
+        window.reload()
+        wait(app, lambda: window.queue.model.rowCount() > 0 and window.queue.view.currentIndex().isValid())
+        app.processEvents()
+        usable = time.perf_counter() - started
+        print(f"cold start to usable window (imports, window, {window.queue.model.rowCount()} rows, "
+              f"first article selected): {usable * 1000:.0f} ms (target ≤ 1500)")
+        measure_filters(app, window)
+        measure_approve(app, window)
+        measure_heartbeat(app, window)
+        tasks.shutdown()
+
+
+def timed(app, action) -> float:
+    begin = time.perf_counter()
+    action()
+    app.processEvents()
+    return (time.perf_counter() - begin) * 1000
+
+
+def measure_filters(app, window) -> None:
+    from PySide6.QtCore import Qt
+    queue = window.queue
+    bar = queue.bar
+    figures = {
+        "status → semua dalam antrean": lambda: bar.status.setCurrentIndex(bar.status.findData("queued")),
+        "media = Kabar Umat": lambda: bar.media.setCurrentIndex(bar.media.findData("Kabar Umat")),
+        "text 'nomor 12'": lambda: bar.text.setText("nomor 12"),
+        "clear text": lambda: bar.text.setText(""),
+        "topic = litbang": lambda: bar.topic.setCurrentIndex(bar.topic.findData("litbang")),
+        "all media": lambda: bar.media.setCurrentIndex(0),
+        "status → baru": lambda: bar.status.setCurrentIndex(bar.status.findData("new")),
+        "sort by score ↓": lambda: queue.view.sortByColumn(4, Qt.DescendingOrder),
+        "sort by media ↑": lambda: queue.view.sortByColumn(1, Qt.AscendingOrder),
+        "sort by time ↓": lambda: queue.view.sortByColumn(0, Qt.DescendingOrder),
+    }
+    for name, action in figures.items():
+        ms = timed(app, action)
+        print(f"filter/sort: {name:32s} {ms:6.1f} ms  ({queue.proxy.rowCount()} rows shown) (target ≤ 100)")
+
+
+def measure_approve(app, window) -> None:
+    from ui.review.model import ArticleRole
+    queue = window.queue
+    bar = queue.bar
+    bar.topic.setCurrentIndex(0)
+    queue.select_proxy_row(0)
+    app.processEvents()
+    samples = []
+    for _ in range(20):
+        current = queue.view.currentIndex().data(ArticleRole)
+        begin = time.perf_counter()
+        queue.decide("approve")
+        wait(app, lambda: queue.model.row_by_id(current.id).status == "approved"
+             and queue.view.currentIndex().data(ArticleRole).id != current.id)
+        samples.append((time.perf_counter() - begin) * 1000)
+    samples.sort()
+    print(f"approve-and-advance (store thread round trip, 20×): median {samples[10]:.1f} ms, "
+          f"max {samples[-1]:.1f} ms (target ≤ 50)")
+
+
+def measure_heartbeat(app, window) -> None:
+    """Harvest the demo corpus into the same 50,000-row archive while a 10 ms timer ticks."""
+    from PySide6.QtCore import QTimer
+    ticks: list[float] = []
+    timer = QTimer(interval=10, timeout=lambda: ticks.append(time.perf_counter()))
+    done: list = []
+    window.harvest.finished.connect(done.append)
+    window.harvest.failed.connect(done.append)
+    timer.start()
+    begin = time.perf_counter()
+    window.start_harvest()  # new rows flow into the window's queue as they arrive
+    wait(app, lambda: bool(done), timeout=120)
+    timer.stop()
+    gaps = [b - a for a, b in zip(ticks, ticks[1:])]
+    result = done[0]
+    print(f"harvest of the demo corpus: {getattr(result, 'new_articles', result)} new articles in "
+          f"{time.perf_counter() - begin:.1f} s; GUI heartbeat (10 ms timer) max gap "
+          f"{max(gaps) * 1000:.0f} ms over {len(ticks)} ticks (target ≤ 100)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,127 @@
+"""Settings, adding by hand, the article view's safety, and the English catalogue."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Qt
+
+from clipper.config import load_config
+from clipper.store import Archive
+from ui.add_dialogs import AddUrlDialog, PrintClippingDialog
+from ui.article_view import ArticleView
+from ui.i18n_en import ENGLISH
+from ui.settings_dialog import SettingsDialog
+from ui.tasks import SyncPool, TaskRunner
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_settings_invalid_source_shows_errors_and_keeps_file(qtbot, demo_config, sync_tasks):
+    """A bad new source shows the CLI's message in the dialog; sources.yaml is not touched."""
+    before = demo_config.path.read_text(encoding="utf-8")
+    dialog = SettingsDialog(demo_config, sync_tasks)
+    qtbot.addWidget(dialog)
+    dialog.new_name.setText("Media Baru")
+    dialog.new_url.setText("bukan-url")
+    dialog.add_source()
+    saved = []
+    dialog.saved.connect(saved.append)
+    dialog.save()
+    assert not saved and dialog.errors.isVisibleTo(dialog)
+    assert "sources[6] (Media Baru).feed" in dialog.errors.toPlainText()
+    assert demo_config.path.read_text(encoding="utf-8") == before
+
+
+def test_settings_round_trip_keeps_comments(qtbot, demo_config, sync_tasks):
+    """Disabling a source and naming the editor saves a valid file with its comment kept."""
+    dialog = SettingsDialog(demo_config, sync_tasks)
+    qtbot.addWidget(dialog)
+    dialog.sources.item(4).setCheckState(Qt.Unchecked)  # Portal Rusak
+    dialog.editor_name.setText("Rina")
+    dialog.interval.setValue(60)
+    with qtbot.waitSignal(dialog.saved) as blocker:
+        dialog.save()
+    config = blocker.args[0]
+    assert config.editor.name == "Rina" and not config.sources[4].enabled
+    assert load_config(demo_config.path) == config
+    assert "# Konfigurasi demo Clipper" in demo_config.path.read_text(encoding="utf-8")
+
+
+def test_probe_source_lists_links(qtbot, demo_config, demo_server, sync_tasks):
+    """'Uji sumber ini' fetches the selected source now and lists its article links."""
+    dialog = SettingsDialog(demo_config, sync_tasks)
+    qtbot.addWidget(dialog)
+    dialog.sources.setCurrentRow(0)
+    dialog.test_source()
+    assert "Warta Nusantara: 11 tautan artikel" in dialog.probe_result.toPlainText()
+    dialog.sources.setCurrentRow(4)
+    dialog.test_source()
+    assert "Portal Rusak: gagal" in dialog.probe_result.toPlainText()
+
+
+def test_add_url_fetches_and_queues(qtbot, demo_config, demo_server, tmp_path):
+    """A pasted URL is fetched, extracted and queued as new; a bad URL is refused in place."""
+    tasks = TaskRunner(tmp_path / "arsip.db", store_pool=SyncPool(), general_pool=SyncPool())
+    dialog = AddUrlDialog(demo_config, tasks)
+    qtbot.addWidget(dialog)
+    dialog.url.setText("warta-nusantara/rss.xml")
+    dialog.submit()
+    assert "http://" in dialog.status.text()
+    added = []
+    dialog.added.connect(added.append)
+    page = next((Path(ROOT / "resources/demo/site/warta-nusantara/read")).glob("*.html")).name
+    dialog.url.setText(f"{demo_server.base}/warta-nusantara/read/{page}")
+    dialog.submit()
+    assert len(added) == 1
+    with Archive(tmp_path / "arsip.db") as archive:
+        row = archive.get(added[0])
+    assert row["status"] == "new" and row["source"] == "manual" and len(row["text"]) > 200
+
+
+def test_print_clipping_requires_fields_then_saves(qtbot, demo_config, tmp_path):
+    """Missing fields are named in the dialog; a complete print clipping is archived as new."""
+    tasks = TaskRunner(tmp_path / "arsip.db", store_pool=SyncPool(), general_pool=SyncPool())
+    dialog = PrintClippingDialog(demo_config, tasks)
+    qtbot.addWidget(dialog)
+    dialog.submit()
+    assert "Wajib diisi: media, judul, teks" in dialog.status.text()
+    added = []
+    dialog.added.connect(added.append)
+    dialog.media.setText("Harian Fiktif")
+    dialog.page.setText("5")
+    dialog.title.setText("Kemenag Resmikan Madrasah Contoh")
+    dialog.text.setPlainText("Kementerian Agama meresmikan madrasah contoh di sebuah kabupaten fiktif.")
+    dialog.submit()
+    with Archive(tmp_path / "arsip.db") as archive:
+        row = archive.get(added[0])
+    assert row["media"] == "Harian Fiktif" and row["rubrik"] == "Halaman 5" and row["status"] == "new"
+
+
+def test_article_view_escapes_and_loads_nothing_remote(qtbot):
+    """Markup in archive text is shown as text; remote images and links load nothing."""
+    view = ArticleView()
+    qtbot.addWidget(view)
+    body = 'Teks <img src="https://pelacak.contoh/px.gif"><script>alert(1)</script> Kemenag.'
+    start = body.index("Kemenag")
+    row = {"id": 1, "title": "Judul <b>tebal</b> & AT&T", "media": "Warta", "author": None,
+           "published_at": "2026-11-25T10:15:00+07:00", "url": "https://contoh.id/a",
+           "text": body, "matches": f'[["kemenag","Kemenag","text",{start},{start + 7}]]', "topics": '["kemenag"]', "narasumber": "[]"}
+    view.show_article(row, [], {"kemenag": "Kementerian Agama"})
+    text = view.toPlainText()
+    assert "<b>tebal</b>" in text and "<script>alert(1)</script>" in text
+    assert "Rabu, 25 November 2026, 10.15 WIB" in text
+    assert 'background-color:#ffe58a;">Kemenag</span>' in view.toHtml()
+    assert view.loadResource(2, QUrl("https://pelacak.contoh/px.gif")).isEmpty()
+    assert not view.openExternalLinks() and not view.openLinks()
+
+
+def test_every_interface_text_has_an_english_translation():
+    """Each _("…") literal in the app's own ui/ modules has an entry in the English catalogue."""
+    others = {"send_dialog.py", "search_tab.py", "search_model.py"}  # other engineers' widgets
+    texts = set()
+    for path in (p for p in (ROOT / "ui").rglob("*.py") if p.name not in others):
+        texts |= set(re.findall(r'_\("((?:[^"\\]|\\.)*)"\)', path.read_text(encoding="utf-8")))
+    missing = sorted(t for t in texts if t not in ENGLISH)
+    assert not missing, missing

@@ -1,0 +1,138 @@
+"""The article view: escaped text with matched terms highlighted; nothing remote is loaded."""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from ui.i18n import _, format_moment
+
+logger = logging.getLogger(__name__)
+
+IMAGE_URL = "clipper-image:lead"  # the cached lead image, added to the document by hand
+IMAGE_MAX_WIDTH = 560
+
+
+def highlight(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` escaped for HTML, with ``spans`` (start, end offsets) wrapped in <mark>."""
+    out, cursor = [], 0
+    for start, end in sorted(spans):
+        start, end = max(start, cursor), min(end, len(text))
+        if start >= end:
+            continue
+        out.append(html.escape(text[cursor:start]))
+        out.append(f'<span style="background:#ffe58a">{html.escape(text[start:end])}</span>')
+        cursor = end
+    out.append(html.escape(text[cursor:]))
+    return "".join(out)
+
+
+def _spans(matches: list, field: str, text: str) -> list[tuple[int, int]]:
+    spans = []
+    for match in matches:
+        if len(match) >= 5 and match[2] == field and 0 <= match[3] < match[4] <= len(text):
+            spans.append((match[3], match[4]))
+    return spans
+
+
+def article_html(row: dict[str, Any], outlets: list[dict], topic_labels: dict[str, str]) -> str:
+    """The whole article as HTML; every archive value is escaped."""
+    matches = json.loads(row.get("matches") or "[]")
+    title, text = row["title"] or "", row["text"] or ""
+    published = datetime.fromisoformat(row["published_at"]) if row.get("published_at") else None
+    meta = [html.escape(row["media"] or "")]
+    if row.get("author"):
+        meta.append(html.escape(row["author"]))
+    meta.append(html.escape(format_moment(published)))
+    url = row["url"] or ""
+    parts = [f'<h2 style="margin-bottom:2px">{highlight(title, _spans(matches, "title", title))}</h2>',
+             f'<p style="color:#555">{" · ".join(meta)}</p>']
+    if url.startswith(("http://", "https://")):
+        parts.append(f'<p><a href="{html.escape(url, quote=True)}">{_("Buka artikel asli")}</a> '
+                     f'<span style="color:#888">{html.escape(url)}</span></p>')
+    if row.get("_image"):
+        parts.append(f'<p><img src="{IMAGE_URL}" width="{row["_image"]}"></p>')
+    parts.append(_facts(row, matches, outlets, topic_labels))
+    for paragraph in _paragraphs(text, _spans(matches, "text", text)):
+        parts.append(f"<p>{paragraph}</p>")
+    return "\n".join(parts)
+
+
+def _facts(row: dict, matches: list, outlets: list[dict], labels: dict[str, str]) -> str:
+    rows = []
+    topics = json.loads(row.get("topics") or "[]")
+    if topics:
+        rows.append((_("Topik"), ", ".join(labels.get(t, t) for t in topics)))
+    terms = sorted({m[1] for m in matches if len(m) > 1})
+    if terms:
+        rows.append((_("Istilah cocok"), ", ".join(terms)))
+    others = [o["media"] for o in outlets if o["id"] != row["id"]]
+    if others:
+        rows.append((_("Juga dimuat di"), ", ".join(dict.fromkeys(others))))
+    people = json.loads(row.get("narasumber") or "[]")
+    if people:
+        rows.append((_("Narasumber"), "; ".join(p[0] + (f" ({p[1]})" if p[1] else "") for p in people)))
+    if not rows:
+        return ""
+    cells = "".join(f'<tr><td style="color:#555;padding-right:8px">{html.escape(k)}</td>'
+                    f"<td>{html.escape(v)}</td></tr>" for k, v in rows)
+    return f'<table style="margin:6px 0">{cells}</table>'
+
+
+def _paragraphs(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """Split on blank lines, keeping the offsets of the highlighted spans right."""
+    result, start = [], 0
+    for block in text.split("\n"):
+        end = start + len(block)
+        inner = [(max(s, start) - start, min(e, end) - start) for s, e in spans if s < end and e > start]
+        if block.strip():
+            result.append(highlight(block, inner))
+        start = end + 1
+    return result
+
+
+class ArticleView(QTextBrowser):
+    """Shows one article; links open in the system browser only when clicked."""
+
+    link_opened = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setOpenExternalLinks(False)
+        self.setOpenLinks(False)
+        self.anchorClicked.connect(self._open)
+        self.setObjectName("articleView")
+        self.show_placeholder()
+
+    def show_placeholder(self, text: str | None = None) -> None:
+        self.setHtml(f'<p style="color:#777">{html.escape(text or _("Pilih artikel di antrean."))}</p>')
+
+    def show_article(self, row: dict, outlets: list[dict], topic_labels: dict[str, str],
+                     image: bytes | None = None) -> None:
+        """Render an article row (``select *``) and, when cached, its lead image."""
+        self.document().clear()
+        shown = dict(row)
+        if image:
+            picture = QImage()
+            if picture.loadFromData(QByteArray(image)):
+                width = max(min(picture.width(), IMAGE_MAX_WIDTH, self.viewport().width() - 32), 80)
+                self.document().addResource(QTextDocument.ImageResource, QUrl(IMAGE_URL), picture)
+                shown["_image"] = width
+        self.setHtml(article_html(shown, outlets, topic_labels))
+
+    def loadResource(self, kind: int, url: QUrl) -> Any:  # noqa: N802 - Qt API
+        """Nothing from the network or the disk (the lead image is in the document's cache)."""
+        logger.debug("refused resource %s", url.toString())
+        return QByteArray()  # empty, not None: PySide 6.12 mis-counts a returned None here
+
+    def _open(self, url: QUrl) -> None:
+        if url.scheme() in ("http", "https"):
+            QDesktopServices.openUrl(url)
+            self.link_opened.emit(url.toString())

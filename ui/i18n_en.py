@@ -1,0 +1,127 @@
+"""The English catalogue: Indonesian interface text → English."""
+
+from __future__ import annotations
+
+import logging
+
+logger = logging.getLogger(__name__)
+
+ENGLISH: dict[str, str] = {
+    # main window and actions
+    "Clipper": "Clipper", "Clipper — kliping digital": "Clipper — digital clipping", "Alat": "Tools",
+    "Tinjauan": "Review", "Arsip": "Archive", "Edisi hari ini": "Today's edition", "Panen": "Harvest",
+    "Batalkan panen": "Cancel harvest", "Tambah URL": "Add URL", "Kliping cetak": "Print clipping",
+    "Urungkan": "Undo", "Susun kliping": "Compile clipping", "Kirim": "Send", "Pengaturan": "Settings",
+    "keputusan approve": "approve", "keputusan reject": "reject", "keputusan reset": "back to new",
+    "Berikutnya": "Next", "Sebelumnya": "Previous", "Simpan isian": "Save fields", "Saring": "Filter",
+    "Muat ulang": "Reload", "Naikkan di edisi": "Move up in edition", "Turunkan di edisi": "Move down in edition",
+    "Panen sedang berjalan.": "A harvest is already running.",
+    "Artikel #{id} ditambahkan ke antrean.": "Article #{id} added to the queue.",
+    "Pengaturan disimpan.": "Settings saved.",
+    "Kliping No. {number} disusun: {pages} halaman.": "Clipping No. {number} compiled: {pages} pages.",
+    "Pratinjau kliping No. {number}": "Preview of clipping No. {number}",
+    # queue
+    "Waktu (WIB)": "Time (WIB)", "Media": "Media", "Judul": "Title", "Topik": "Topics", "Skor": "Score",
+    "Nada": "Tone", "Status": "Status", "Media lain": "Other outlets",
+    "Baru": "New", "Disetujui": "Approved", "Ditolak": "Rejected", "Tidak relevan": "Not relevant",
+    "Galat": "Error", "positif": "positive", "netral": "neutral", "negatif": "negative",
+    "Antrean (baru)": "Queue (new)", "Sudah ditinjau": "Reviewed", "Semua dalam antrean": "All queued",
+    "Semua, termasuk tidak relevan": "All, including not relevant",
+    "Saran otomatis; belum ditetapkan editor": "Automatic suggestion; not yet set by the editor",
+    "Semua topik": "All topics", "Semua media": "All media", "Tanggal": "Date", "Tanggal:": "Date:",
+    "Saring judul, media, tag … (Ctrl+F)": "Filter title, media, tags … (Ctrl+F)",
+    "{shown} dari {total}": "{shown} of {total}",
+    "Tidak ada tindakan untuk dibatalkan.": "Nothing to undo.",
+    "Tindakan terakhir dibatalkan.": "Last action undone.",
+    # editor fields
+    "tag, dipisah koma": "tags, comma-separated", "(saran otomatis)": "(automatic suggestion)",
+    "Ringkasan editor: dua baris untuk pimpinan": "Editor's summary: two lines for the leadership",
+    "Sorotan di halaman depan kliping": "Highlight on the clipping's front page",
+    "Simpan (Ctrl+S)": "Save (Ctrl+S)", "Setujui (A)": "Approve (A)", "Tolak (R)": "Reject (R)",
+    "Kembalikan (U)": "Back to new (U)", "Tag": "Tags", "Ringkasan": "Summary",
+    "Tidak ada artikel terpilih": "No article selected",
+    "{n} artikel terpilih: perubahan berlaku untuk semuanya": "{n} articles selected: changes apply to all",
+    "Artikel #{id} · {status}": "Article #{id} · {status}",
+    "Ringkasan terlalu panjang (paling banyak {n} karakter)": "Summary too long (at most {n} characters)",
+    # article view
+    "Pilih artikel di antrean.": "Select an article in the queue.", "Buka artikel asli": "Open the original",
+    "Istilah cocok": "Matched terms", "Juga dimuat di": "Also published in", "Narasumber": "Sources quoted",
+    # harvest panel
+    "Sumber": "Source", "Keterangan": "Details", "menunggu": "waiting", "berjalan": "running", "ok": "ok",
+    "tidak berubah": "unchanged", "gagal": "failed", "dibatalkan": "cancelled",
+    "{links} tautan, {dup} duplikat": "{links} links, {dup} duplicates",
+    "Belum ada panen dalam sesi ini.": "No harvest in this session yet.",
+    "Panen gagal: {error}": "Harvest failed: {error}",
+    "Panen berjalan: {n} sumber …": "Harvesting {n} sources …",
+    "Panen selesai: {new} artikel baru, {failed} sumber gagal.":
+        "Harvest done: {new} new articles, {failed} sources failed.",
+    "Panen dibatalkan: {new} artikel baru tersimpan, {failed} sumber gagal.":
+        "Harvest cancelled: {new} new articles kept, {failed} sources failed.",
+    # edition panel and preview
+    "Naik (Ctrl+↑)": "Up (Ctrl+↑)", "Turun (Ctrl+↓)": "Down (Ctrl+↓)",
+    "Susun kliping (draf)": "Compile clipping (draft)", "Susun final": "Compile final",
+    "Menyusun kliping {day} …": "Compiling the clipping of {day} …",
+    "{pages} halaman · {path}": "{pages} pages · {path}", "Buka di penampil sistem": "Open in the system viewer",
+    "Tutup": "Close",
+    # add dialogs
+    "Tempelkan alamat lengkap yang diawali http:// atau https://":
+        "Paste a full address starting with http:// or https://",
+    "Tambah artikel dari URL": "Add an article from a URL", "Ambil dan antrekan": "Fetch and queue",
+    "Alamat artikel": "Article address", "Mengambil {url} …": "Fetching {url} …", "Gagal: {error}": "Failed: {error}",
+    "Tambah kliping cetak": "Add a print clipping", "Pilih pindaian …": "Choose a scan …", "Halaman": "Page",
+    "Teks": "Text", "Pindaian (opsional)": "Scan (optional)", "Pindaian kliping": "Clipping scan",
+    "Gambar (*.png *.jpg *.jpeg)": "Images (*.png *.jpg *.jpeg)", "media": "media", "judul": "title", "teks": "text",
+    "Wajib diisi: {fields}": "Required: {fields}",
+    "Pindaian terlalu besar (paling banyak 20 MB)": "Scan too large (at most 20 MB)",
+    "Pindaian tidak dapat dibaca: {error}": "Scan cannot be read: {error}",
+    # settings
+    "Editor dan kliping": "Editor and clipping", "Email": "Email", "Simpan": "Save", "Batal": "Cancel",
+    "hanya untuk site: regex tautan artikel": "site: only: regex of article links",
+    "Tambah sumber": "Add source", "Uji sumber ini": "Test this source", "Nama": "Name", "Jenis": "Kind",
+    "Alamat": "Address", "Pola artikel": "Article pattern",
+    "Centang sumber yang dipanen; uji sumber terpilih atau sumber baru.":
+        "Tick the sources to harvest; test the selected source or a new one.",
+    "Satu istilah per baris; menambah aturan bawaan topik ini":
+        "One term per line; added to this topic's built-in rules",
+    "Istilah tambahan": "Extra terms", " menit": " minutes", "mati": "off", "Nama editor": "Editor's name",
+    "Bahasa antarmuka (berlaku saat dibuka lagi)": "Interface language (applies after a restart)",
+    "Nama lembaga di PDF (satu per baris)": "Institution names in the PDF (one per line)",
+    "Panen terjadwal selama aplikasi terbuka": "Scheduled harvest while the app is open",
+    "Kosongkan server untuk tidak memakai email. Kata sandi disimpan di gantungan kunci sistem, bukan di berkas ini.":
+        "Leave the server empty to use no email. The password is kept in the system keyring, not in this file.",
+    "Server SMTP": "SMTP server", "Port": "Port", "Keamanan": "Security", "Nama pengguna": "User name",
+    "Alamat pengirim": "Sender address", "Penerima (satu per baris)": "Recipients (one per line)",
+    "Isi nama dan alamat sumber baru.": "Fill in the new source's name and address.",
+    "Pilih sumber atau isi alamat sumber baru.": "Select a source or fill in a new source's address.",
+    "Menguji {name} …": "Testing {name} …", "{name}: gagal — {error}": "{name}: failed — {error}",
+    "{name}: {n} tautan artikel": "{name}: {n} article links",
+    # errors
+    "Berkas atau jaringan tidak dapat diakses: {error}": "File or network not accessible: {error}",
+    "Terjadi kesalahan tak terduga: {kind}: {error}": "An unexpected error occurred: {kind}: {error}",
+    "Tutup pesan": "Close message", "Kesalahan tak terduga": "Unexpected error", "Salin laporan": "Copy report",
+    "Clipper menemukan kesalahan yang tidak terduga. Pekerjaan yang sudah tersimpan aman. Salin laporan di "
+    "bawah ini untuk pengelola aplikasi.":
+        "Clipper hit an unexpected error. Work already saved is safe. Copy the report below for the "
+        "application's maintainer.",
+    # the send dialog (another engineer's widget) — kept here so English covers it too
+    "(baru)": "(new)", "Bagian email: belum diatur di sources.yaml (host, sender, recipients).":
+        "Email section: not set in sources.yaml (host, sender, recipients).",
+    "Catatan pengiriman:": "Delivery log:",
+    "Edisi ini belum final: isinya akan difinalkan (dibekukan) lebih dulu.":
+        "This edition is not final yet: it will be finalised (frozen) first.",
+    "Hentikan": "Stop", "Kata sandi SMTP": "SMTP password", "Kata sandi disimpan di keyring.":
+        "Password stored in the keyring.", "Kata sandi untuk {user} di {host}:": "Password for {user} at {host}:",
+    "Kata sandi…": "Password…", "Kirim Kliping No. {number} ({day}) ke {count} penerima?":
+        "Send Clipping No. {number} ({day}) to {count} recipients?", "Kirim kliping": "Send clipping",
+    "Kliping No. {number} ({day}), final, {pages} halaman.": "Clipping No. {number} ({day}), final, {pages} pages.",
+    "Menghentikan setelah penerima yang sedang dikirim…": "Stopping after the recipient being sent to…",
+    "Menyiapkan edisi…": "Preparing the edition…", "Penerima": "Recipients",
+    "Penerima (yang dicentang akan dikirimi):": "Recipients (the ticked ones are sent to):",
+    "Pengiriman sedang berjalan; tunggu sampai berhenti, lalu tutup.":
+        "Sending is in progress; wait until it stops, then close.",
+    "Sudah menerima sebelumnya dan akan dikirimi ulang: {who}": "Received it before and will get it again: {who}",
+    "Tidak ada penerima yang dicentang.": "No recipient ticked.", "Tidak terkirim.": "Not sent.",
+    "belum dikirim": "not sent yet",
+    "{day}: belum ada edisi; kliping disusun dan difinalkan saat dikirim.":
+        "{day}: no edition yet; the clipping is compiled and finalised when sent.",
+}

@@ -1,0 +1,1 @@
+"""The review queue: model, filter proxy and table view."""

@@ -1,0 +1,229 @@
+"""The review queue widget: filters, table, keyboard decisions, bulk actions and undo."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from clipper.review import Change, undo, update_articles
+from clipper.store import Archive
+from ui.i18n import _, today_wib
+from ui.review.model import COL_TIME, QUEUE_COLUMNS, ArticleRole, QueueRow, ReviewQueueModel, row_from_db
+from ui.review.proxy import STATUS_FILTERS, ReviewFilterProxy
+from ui.review.view import FilterBar, ReviewQueueView
+from ui.tasks import TaskRunner
+
+logger = logging.getLogger(__name__)
+
+MAX_UNDO = 50
+
+
+def load_queue_rows(archive: Archive, include_irrelevant: bool) -> list[QueueRow]:
+    """Every queued article (and the irrelevant ones when asked), newest first."""
+    where = "" if include_irrelevant else "where status != 'irrelevant'"
+    rows = archive.query(f"select {QUEUE_COLUMNS} from articles {where} order by published_utc desc, id desc")
+    return [row_from_db(r) for r in rows]
+
+
+def load_rows_by_id(archive: Archive, ids: list[int]) -> list[QueueRow]:
+    """The rows of these articles and of the other outlets of their stories."""
+    marks = ",".join("?" * len(ids))
+    # Whole stories, so that the other outlets' counts are right too.
+    rows = archive.query(f"select {QUEUE_COLUMNS} from articles where id in ({marks}) or story_id in "
+                         f"(select story_id from articles where id in ({marks}))", ids * 2)
+    return [row_from_db(r) for r in rows]
+
+
+class ReviewQueue(QWidget):
+    """Owns the queue model; every change goes through the archive on the store thread."""
+
+    current_changed = Signal(object)  # QueueRow | None: the article to show
+    selection_changed = Signal(list)  # the selected QueueRows
+    archive_changed = Signal()
+    tags_changed = Signal()
+    loaded = Signal(int)  # rows in the model
+    message = Signal(str, str)  # text, level
+
+    def __init__(self, tasks: TaskRunner, editor: str | None, topic_labels: dict[str, str],
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.tasks = tasks
+        self.editor = editor
+        self.model = ReviewQueueModel(self, topic_labels)
+        self.model.today = today_wib()
+        self.proxy = ReviewFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.bar = FilterBar(topic_labels)
+        self.view = ReviewQueueView()
+        self.view.setModel(self.proxy)
+        self.view.apply_default_widths()
+        self.view.sortByColumn(COL_TIME, Qt.DescendingOrder)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.view, 1)
+        self.undo_stack: list[Change] = []
+        self._loaded_irrelevant = False
+        self._connect_filters()
+        self.view.selectionModel().selectionChanged.connect(self._on_selection)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+
+    # --- loading ------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the queue from the archive (on the store thread)."""
+        include = self._wants_irrelevant()
+        self.tasks.run_in_background(lambda a: load_queue_rows(a, include),
+                                     lambda rows: self._set_rows(rows, include), parent=self)
+
+    def _set_rows(self, rows: list[QueueRow], include_irrelevant: bool) -> None:
+        self._loaded_irrelevant = include_irrelevant
+        self.model.set_rows(rows)
+        self.bar.set_media(self.model.media_names())
+        if self.proxy.rowCount() and not self.view.selectionModel().hasSelection():
+            self.select_proxy_row(0)
+        self.loaded.emit(len(rows))
+
+    def add_articles(self, ids: list[int]) -> None:
+        """Fetch new articles (e.g. from a running harvest) and insert them into the model."""
+        self.tasks.run_in_background(lambda a: load_rows_by_id(a, ids), self._insert, parent=self)
+
+    def _insert(self, rows: list[QueueRow]) -> None:
+        if not self._loaded_irrelevant:
+            rows = [r for r in rows if r.status != "irrelevant"]
+        self.model.insert_rows(rows)
+        if self.proxy.rowCount() and not self.view.selectionModel().hasSelection():
+            self.select_proxy_row(0)
+
+    def resort(self) -> None:
+        """Put rows inserted during a harvest into the current sort order."""
+        header = self.view.horizontalHeader()
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    # --- filters ------------------------------------------------------------------------
+
+    def _connect_filters(self) -> None:
+        bar = self.bar
+        bar.status.currentIndexChanged.connect(lambda: self._status_changed(bar.status.currentData()))
+        bar.topic.currentIndexChanged.connect(lambda: self.proxy.update_filter(topic=bar.topic.currentData()))
+        bar.media.currentIndexChanged.connect(lambda: self.proxy.update_filter(media=bar.media.currentData()))
+        bar.text.textChanged.connect(lambda text: self.proxy.update_filter(text=text))
+        bar.use_dates.toggled.connect(self._dates_changed)
+        bar.day_from.dateChanged.connect(self._dates_changed)
+        bar.day_to.dateChanged.connect(self._dates_changed)
+
+    def _wants_irrelevant(self) -> bool:
+        return "irrelevant" in STATUS_FILTERS[self.bar.status.currentData()]
+
+    def _status_changed(self, key: str) -> None:
+        self.proxy.set_statuses(key)
+        if self._wants_irrelevant() and not self._loaded_irrelevant:
+            self.reload()
+
+    def _dates_changed(self) -> None:
+        bar = self.bar
+        if bar.use_dates.isChecked():
+            self.proxy.update_filter(day_from=bar.day_from.date().toString("yyyy-MM-dd"),
+                                     day_to=bar.day_to.date().toString("yyyy-MM-dd"))
+        else:
+            self.proxy.update_filter(day_from=None, day_to=None)
+
+    def _update_count(self, *args) -> None:
+        self.bar.count.setText(_("{shown} dari {total}").format(shown=self.proxy.rowCount(),
+                                                                 total=self.model.rowCount()))
+
+    # --- selection ----------------------------------------------------------------------
+
+    def selected_rows(self) -> list[QueueRow]:
+        rows = self.view.selectionModel().selectedRows()
+        return [i.data(ArticleRole) for i in sorted(rows, key=QModelIndex.row)]
+
+    def select_proxy_row(self, row: int) -> None:
+        index = self.proxy.index(row, 0)
+        if not index.isValid():
+            return
+        flags = QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows
+        self.view.selectionModel().setCurrentIndex(index, flags)
+        self.view.scrollTo(index)
+
+    def select_article(self, article_id: int) -> bool:
+        index = self.proxy.mapFromSource(self.model.index_of(article_id))
+        if index.isValid():
+            self.select_proxy_row(index.row())
+        return index.isValid()
+
+    def move(self, step: int) -> None:
+        """J / K: the next or previous article."""
+        current = self.view.currentIndex()
+        row = current.row() + step if current.isValid() else 0
+        self.select_proxy_row(min(max(row, 0), self.proxy.rowCount() - 1))
+
+    def _on_selection(self, *args) -> None:
+        rows = self.selected_rows()
+        self.selection_changed.emit(rows)
+        self.current_changed.emit(rows[0] if len(rows) == 1 else None)
+
+    def _advance(self) -> None:
+        """Select the first row after the selection (or the one before it at the end)."""
+        chosen = sorted(i.row() for i in self.view.selectionModel().selectedRows())
+        if not chosen:
+            return
+        after = chosen[-1] + 1
+        target = after if after < self.proxy.rowCount() else chosen[0] - 1
+        if target >= 0:
+            self.select_proxy_row(target)
+
+    # --- decisions ----------------------------------------------------------------------
+
+    def decide(self, decision: str) -> None:
+        """A / R / U on the selection: store it, show it, and move on to the next article."""
+        rows = self.selected_rows()
+        if not rows:
+            return
+        ids, editor = [r.id for r in rows], self.editor
+        self._advance()
+        self._change(lambda a: update_articles(a, ids, decision=decision, editor=editor))
+
+    def edit(self, values: dict) -> None:
+        """Save tags / tone / summary / highlight on the selection (the selection stays)."""
+        rows = self.selected_rows()
+        if not rows:
+            return
+        ids = [r.id for r in rows]
+        self._change(lambda a: update_articles(a, ids, **values))
+
+    def undo_last(self) -> None:
+        if not self.undo_stack:
+            self.message.emit(_("Tidak ada tindakan untuk dibatalkan."), "info")
+            return
+        change = self.undo_stack.pop()
+        self.tasks.run_in_background(lambda a: undo(a, change), self._undone, self._failed, parent=self)
+
+    def _change(self, op) -> None:
+        self.tasks.run_in_background(op, self._applied, self._failed, parent=self)
+
+    def _applied(self, change: Change) -> None:
+        self.model.apply_change(change.after)
+        if change.after:
+            self.undo_stack = (self.undo_stack + [change])[-MAX_UNDO:]
+            self.archive_changed.emit()
+            if any("tags" in values for values in change.after.values()):
+                self.tags_changed.emit()
+        self._on_selection()
+
+    def _undone(self, change: Change) -> None:
+        self.model.apply_change(change.after)
+        self.archive_changed.emit()
+        if change.after:
+            self.select_article(next(iter(change.after)))
+        self.message.emit(_("Tindakan terakhir dibatalkan."), "info")
+
+    def _failed(self, exc: Exception) -> None:
+        from ui.errors import describe
+        self.message.emit(describe(exc), "error")
+        self.reload()
