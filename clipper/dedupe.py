@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import re
 import zlib
 from array import array
@@ -154,9 +155,11 @@ class StoryIndex:
             for article_id in self._by_value.get(value, ()):
                 shared[article_id] += 1
         best: StoryMatch | None = None
-        # Only articles sharing a few sketch values can reach the threshold.
+        # similarity() counts shared values among at least len(sketch) candidates, so an
+        # article sharing fewer than threshold x len(sketch) values can never reach it.
+        needed = max(2, math.ceil(STORY_THRESHOLD * len(sketch)))
         for article_id, count in shared.items():
-            if count < 2:
+            if count < needed:
                 continue
             other, story_id, other_media = self._articles[article_id]
             score = similarity(sketch, other)

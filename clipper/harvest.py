@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import hashlib
+import json
 import logging
 import multiprocessing
 import os
@@ -12,13 +13,15 @@ import queue
 import sqlite3
 import threading
 import time
+import zlib
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from clipper import dedupe, discover, extract
 from clipper.errors import ClipperError, ExtractionError, FetchError
 from clipper.fetch import Fetcher, FetchSettings, decode_text, is_textual
-from clipper.models import ExtractedArticle, FetchResult, Link, Source
+from clipper.models import Classification, ExtractedArticle, FetchResult, Link, Source
 
 logger = logging.getLogger(__name__)
 
@@ -38,27 +41,57 @@ class Extracted:
     error: str | None = None
     permanent: bool = True
     single_page_url: str | None = None
+    finished: bool = False  # sketch, classification and evidence below are filled
     sketch: tuple[int, ...] = ()
+    classification: Classification | None = None
+    evidence: bytes | None = None  # the page, zlib-compressed
+    sha256: str | None = None
 
 
-def extract_job(content: bytes, url: str, language: str | None, *, follow_single: bool = True) -> Extracted:
-    """Extract one page (runs in a worker process; never raises)."""
+# The topic rules as a worker receives them: (topics: section as JSON, gazetteer path).
+RulesKey = tuple[str | None, str | None]
+_CLASSIFIERS: dict[RulesKey, object] = {}
+
+
+def _classifier(rules: RulesKey):
+    """The worker's classifier for these rules, built once per process."""
+    if rules not in _CLASSIFIERS:
+        from clipper.rules import Classifier, TopicSpec, build_topics
+        topics_json, gazetteer = rules
+        specs = [TopicSpec.model_validate(t) for t in json.loads(topics_json)] if topics_json else None
+        _CLASSIFIERS[rules] = Classifier(build_topics(specs, gazetteer))
+    return _CLASSIFIERS[rules]
+
+
+def finish_job(article: ExtractedArticle, content: bytes, rules: RulesKey | None, keep_html: bool) -> Extracted:
+    """The per-article work after extraction: fingerprint, topics, evidence (in a worker)."""
+    classification = _classifier(rules).classify(article.title, article.text) if rules else None
+    return Extracted(
+        article=article, finished=True, sketch=dedupe.text_sketch(article.text),
+        classification=classification, sha256=hashlib.sha256(content).hexdigest(),
+        evidence=zlib.compress(content, 6) if keep_html else None)
+
+
+def extract_job(content: bytes, url: str, language: str | None, *, follow_single: bool = True,
+                rules: RulesKey | None = None, keep_html: bool = True, finish: bool = True) -> Extracted:
+    """Extract one page, and finish a one-page article (runs in a worker process; never raises)."""
     try:
         if follow_single:
-            single = extract.find_single_page_url(content, url)
+            article, single = extract.extract_page(content, url, language_hint=language)
             if single and dedupe.url_key(single) != dedupe.url_key(url):
                 return Extracted(single_page_url=single)
-        article = extract.extract_article(content, url, language_hint=language)
+            if article is None:  # the single-page link was this very page
+                article = extract.extract_article(content, url, language_hint=language)
+        else:
+            article = extract.extract_article(content, url, language_hint=language)
+        if finish and not article.next_pages:
+            return finish_job(article, content, rules, keep_html)
         return Extracted(article=article)
     except ExtractionError as exc:
         return Extracted(error=exc.reason)
     except Exception as exc:  # a worker must always answer
         logger.exception("extraction crashed on %s", url)
         return Extracted(error=f"ekstraksi gagal: {type(exc).__name__}: {exc}")
-
-
-def sketch_job(text: str) -> tuple[int, ...]:
-    return dedupe.text_sketch(text)
 
 
 @dataclass
@@ -71,6 +104,9 @@ class Found:
     fetch: FetchResult
     sketch: tuple[int, ...] = ()
     keys: tuple[str, ...] = ()
+    classification: Classification | None = None
+    evidence: bytes | None = None
+    sha256: str | None = None
 
 
 @dataclass
@@ -136,6 +172,8 @@ class Harvester:
     states: dict[str, dict]
     db_path: Path
     settings: FetchSettings
+    rules: RulesKey | None = None
+    keep_html: bool = True
     out: queue.Queue = field(default_factory=queue.Queue)
     workers: int = field(default_factory=lambda: max(1, min(2, os.cpu_count() or 1)))
 
@@ -192,13 +230,20 @@ class Harvester:
 
     # --- extraction off the event loop ----------------------------------------------
 
-    async def _extract(self, content: bytes, url: str, language: str, follow_single: bool = True) -> Extracted:
-        loop = asyncio.get_running_loop()
+    async def _extract(self, content: bytes, url: str, language: str, follow_single: bool = True,
+                       finish: bool = True) -> Extracted:
+        job = partial(extract_job, content, url, language, follow_single=follow_single, rules=self.rules,
+                      keep_html=self.keep_html, finish=finish)
+        return await self._in_worker(job)
+
+    async def _finish(self, article: ExtractedArticle, content: bytes) -> Extracted:
+        return await self._in_worker(partial(finish_job, article, content, self.rules, self.keep_html))
+
+    async def _in_worker(self, job: partial):
         pool = self._get_pool()
         if pool is None:
-            return await asyncio.to_thread(extract_job, content, url, language, follow_single=follow_single)
-        job = loop.run_in_executor(pool, _call_extract_job, content, url, language, follow_single)
-        return await job
+            return await asyncio.to_thread(job)
+        return await asyncio.get_running_loop().run_in_executor(pool, job)
 
     def _get_pool(self) -> concurrent.futures.Executor | None:
         with self._pool_lock:
@@ -284,7 +329,9 @@ class Harvester:
                                            follow_single=False)
             if done.article is None:
                 raise ExtractionError(page.final_url, done.error or "tidak ada teks artikel")
-            article = await self._more_pages(fetcher, source, done.article)
+            if not done.finished:
+                article = await self._more_pages(fetcher, source, done.article)
+                done = await self._finish(article, page.content)
         except FetchError as exc:
             permanent = exc.status in (404, 410) or "bukan halaman HTML" in exc.reason
             self.out.put(PageFailure(source, link.url, exc.reason, exc.status, permanent))
@@ -292,8 +339,8 @@ class Harvester:
         except ExtractionError as exc:
             self.out.put(PageFailure(source, link.url, exc.reason, None, True))
             return False
-        sketch = await asyncio.to_thread(dedupe.text_sketch, article.text)
-        self.out.put(Found(source, link, article, page, sketch, tuple(keys)))
+        self.out.put(Found(source, link, done.article, page, done.sketch, tuple(keys), done.classification,
+                           done.evidence, done.sha256))
         return True
 
     async def _more_pages(self, fetcher: Fetcher, source: Source, first: ExtractedArticle) -> ExtractedArticle:
@@ -304,23 +351,15 @@ class Harvester:
             except FetchError as exc:
                 logger.warning("page %s of %s not fetched: %s", url, first.url, exc.reason)
                 continue
-            done = await self._extract(page.content, page.final_url, source.language, follow_single=False)
+            done = await self._extract(page.content, page.final_url, source.language, follow_single=False,
+                                       finish=False)
             if done.article is not None:
                 rest.append(done.article)
         return extract.join_pages(first, rest) if rest else first
 
 
-def _call_extract_job(content: bytes, url: str, language: str, follow_single: bool) -> Extracted:
-    return extract_job(content, url, language, follow_single=follow_single)
-
-
-def evidence_of(result: FetchResult) -> tuple[bytes, str]:
-    """The raw page and its SHA-256, kept as proof of what was published."""
-    return result.content, hashlib.sha256(result.content).hexdigest()
-
-
 __all__ = ["ClipperError", "Extracted", "Finished", "Found", "Harvester", "LinksFound",
-           "PageFailure", "SourceDone", "evidence_of", "extract_job"]
+           "PageFailure", "SourceDone", "extract_job", "finish_job"]
 
 
 async def _probe(source: Source, settings: FetchSettings) -> list[Link]:
@@ -349,9 +388,11 @@ async def _fetch_one(source: Source, url: str, settings: FetchSettings) -> Found
             done = await harvester._extract(page.content, page.final_url, source.language, follow_single=False)
         if done.article is None:
             raise ExtractionError(page.final_url, done.error or "tidak ada teks artikel")
-        article = await harvester._more_pages(fetcher, source, done.article)
+        if not done.finished:
+            article = await harvester._more_pages(fetcher, source, done.article)
+            done = finish_job(article, page.content, None, True)
         keys = (dedupe.url_key(url), dedupe.url_key(page.final_url))
-        return Found(source, Link(url), article, page, dedupe.text_sketch(article.text), keys)
+        return Found(source, Link(url), done.article, page, done.sketch, keys, None, done.evidence, done.sha256)
 
 
 def fetch_article(source: Source, url: str, settings: FetchSettings | None = None) -> Found:

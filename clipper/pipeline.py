@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import queue
 from collections.abc import Callable, Iterator
@@ -13,7 +14,7 @@ from clipper.config import Config
 from clipper.dates import to_jakarta
 from clipper.errors import ClipperError
 from clipper.fetch import FetchSettings
-from clipper.harvest import Finished, Found, Harvester, LinksFound, PageFailure, SourceDone, evidence_of
+from clipper.harvest import Finished, Found, Harvester, LinksFound, PageFailure, RulesKey, SourceDone
 from clipper.models import Classification, HarvestResult, Progress, Source, SourceReport
 from clipper.store import Archive, dumps
 
@@ -23,6 +24,8 @@ logger = logging.getLogger(__name__)
 STORY_WINDOW_DAYS = 4
 # How often (seconds) the caller's should_stop() is polled while the network is quiet.
 POLL_SECONDS = 0.1
+# Results stored per transaction: one commit per ~50 articles instead of one each.
+BATCH_MAX = 50
 
 
 def fetch_settings(config: Config) -> FetchSettings:
@@ -43,6 +46,13 @@ def make_classifier(config: Config):
         return None
     specs = [TopicSpec.model_validate(t) for t in config.topics_spec] if config.topics_spec else None
     return Classifier(build_topics(specs, gazetteer_path(config)))
+
+
+def rules_key(config: Config) -> RulesKey:
+    """The topic rules in the picklable form extraction workers classify with."""
+    topics = json.dumps(config.topics_spec, ensure_ascii=False) if config.topics_spec else None
+    gazetteer = gazetteer_path(config)
+    return topics, str(gazetteer) if gazetteer else None
 
 
 def gazetteer_path(config: Config):
@@ -113,11 +123,11 @@ class _Run:
         row = self._row(found, media, canonical if canonical and _same_site(canonical, found.fetch.final_url) else None)
         if match:
             row["story_id"] = match.story_id
-        html, sha = evidence_of(found.fetch)
         keep = self.config.harvest.keep_html
-        article_id = self.archive.insert_article(row, html=html if keep else None,
-                                                 sha256=sha if keep else None,
-                                                 final_url=found.fetch.final_url)
+        article_id = self.archive.insert_article(
+            row, html=found.fetch.content if keep and found.evidence is None else None,
+            compressed=found.evidence if keep else None, sha256=found.sha256 if keep else None,
+            final_url=found.fetch.final_url)
         if article_id is None:
             return None
         if match:
@@ -136,8 +146,8 @@ class _Run:
         fetched = found.fetch.fetched_at
         day_of = to_jakarta(published or fetched)
         url = dedupe.clean_url(canonical or found.fetch.final_url)
-        classified = None
-        if self.classifier is not None:
+        classified = found.classification
+        if classified is None and self.classifier is not None:
             classified = self.classifier.classify(article.title, article.text)
         return {
             "url": url, "url_key": dedupe.url_key(url), "media": media,
@@ -200,32 +210,35 @@ def run_harvest(config: Config, archive: Archive, *, sources: list[str] | None =
     chosen = config.enabled_sources(sources)
     run = _Run(config, archive, chosen)
     run_id = archive.start_run(len(chosen))
-    harvester = Harvester(chosen, archive.source_states(), archive.path, fetch_settings(config))
+    harvester = Harvester(chosen, archive.source_states(), archive.path, fetch_settings(config),
+                          rules=rules_key(config) if run.classifier is not None else None,
+                          keep_html=config.harvest.keep_html)
     if workers is not None:
         harvester.workers = workers
     harvester.start()
     status, error, finished = "completed", None, False
     try:
-        while True:
+        while not finished:
             if should_stop() and status != "cancelled":
                 status = "cancelled"
                 harvester.cancel()
-            try:
-                item = harvester.out.get(timeout=POLL_SECONDS)
-            except queue.Empty:
-                continue
-            if isinstance(item, Finished):
-                error, finished = item.error, True
-                break
-            if isinstance(item, LinksFound):
-                run.total += item.count
-                yield Progress("links", run.done, run.total, item.source.name, message=str(item.count))
-            elif isinstance(item, Found):
-                yield run.on_found(item)
-            elif isinstance(item, PageFailure):
-                yield run.on_failure(item)
-            elif isinstance(item, SourceDone):
-                yield run.on_source(run_id, item)
+            batch = _next_batch(harvester.out)
+            steps = []
+            with archive.write():  # one transaction per batch of results
+                for item in batch:
+                    if isinstance(item, Finished):
+                        error, finished = item.error, True
+                    elif isinstance(item, LinksFound):
+                        run.total += item.count
+                        steps.append(Progress("links", run.done, run.total, item.source.name,
+                                              message=str(item.count)))
+                    elif isinstance(item, Found):
+                        steps.append(run.on_found(item))
+                    elif isinstance(item, PageFailure):
+                        steps.append(run.on_failure(item))
+                    elif isinstance(item, SourceDone):
+                        steps.append(run.on_source(run_id, item))
+            yield from steps
     finally:
         if not finished:  # the caller stopped iterating, or something failed here
             status = "cancelled"
@@ -242,6 +255,20 @@ def run_harvest(config: Config, archive: Archive, *, sources: list[str] | None =
         raise error
     result = HarvestResult(run_id, status, tuple(sorted(run.reports, key=lambda r: r.source)))
     yield Progress("done", run.total, run.total, message=status, result=result)
+
+
+def _next_batch(out: queue.Queue) -> list:
+    """What the network side has produced: wait briefly for one item, then take what is there."""
+    try:
+        batch = [out.get(timeout=POLL_SECONDS)]
+    except queue.Empty:
+        return []
+    while len(batch) < BATCH_MAX:
+        try:
+            batch.append(out.get_nowait())
+        except queue.Empty:
+            break
+    return batch
 
 
 def harvest(config: Config, archive: Archive, **kwargs) -> HarvestResult:

@@ -140,7 +140,13 @@ class Archive:
 
     @contextmanager
     def write(self) -> Iterator[sqlite_utils.Database]:
-        """A short write transaction, started with BEGIN IMMEDIATE (never a deferred upgrade)."""
+        """A short write transaction, started with BEGIN IMMEDIATE (never a deferred upgrade).
+
+        Inside another write() it joins the outer transaction (a batch commits once).
+        """
+        if self.conn.in_transaction:
+            yield self.db
+            return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
@@ -220,17 +226,17 @@ class Archive:
                 pk="url_key",
             )
 
-    def insert_article(self, row: dict, *, html: bytes | None = None,
-                       sha256: str | None = None, final_url: str | None = None) -> int | None:
-        """Insert one article (and its compressed evidence) unless its url_key exists."""
+    def insert_article(self, row: dict, *, html: bytes | None = None, sha256: str | None = None,
+                       final_url: str | None = None, compressed: bytes | None = None) -> int | None:
+        """Insert one article (and its evidence: ``html``, or already ``compressed`` with zlib)."""
         with self.write() as db:
             if db.execute("select 1 from articles where url_key = ?", [row["url_key"]]).fetchone():
                 return None
             article_id = db["articles"].insert({**row, "updated_at": now_utc()}).last_pk
-            if html is not None:
+            if html is not None or compressed is not None:
                 db["evidence"].insert({"article_id": article_id, "sha256": sha256,
                                        "fetched_at": row.get("fetched_at"), "final_url": final_url,
-                                       "html": zlib.compress(html, 6)})
+                                       "html": compressed if compressed is not None else zlib.compress(html, 6)})
             db.execute("delete from page_errors where url_key = ?", [row["url_key"]])
             return article_id
 
