@@ -7,7 +7,7 @@ import logging
 import re
 import warnings
 from dataclasses import replace
-from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit
 
 import trafilatura
 from lxml import etree
@@ -16,6 +16,8 @@ from lxml.html import HtmlElement, HTMLParser, document_fromstring
 from clipper.dates import parse_date
 from clipper.errors import ExtractionError
 from clipper.models import ExtractedArticle
+from clipper.pages import next_pages_in, single_page_in
+from clipper.textclean import clean_text
 
 logger = logging.getLogger(__name__)
 
@@ -33,19 +35,9 @@ MIN_ARTICLE_CHARS = 120
 INDEX_MIN_HEADLINE_LINKS = 10
 HEADLINE_LINK_CHARS = 25
 ARTICLE_BLOCK_CHARS = 400
-# Page numbers above this are not pagination (ids, years); multi-page news stops near 10.
-MAX_PAGE_NUMBER = 50
 # Language guess from stop words: at least this many hits, and twice the other language's.
 LANG_MIN_HITS = 5
-# "Baca juga"-style lines longer than this are real paragraphs, not promo links (promo
-# lines hold a marker plus one headline: under 200 characters in our fixtures).
-PROMO_MAX_CHARS = 200
-# Social-channel promos ("Dapatkan update berita ... Telegram") are one or two sentences.
-CHANNEL_PROMO_MAX_CHARS = 400
 
-# Ad markers and pager text are short lines ("ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT"
-# is the longest, 45); longer lines skip those regexes (they are most of clean_text's time).
-NOISE_LINE_MAX_CHARS = 80
 
 INDEX_REASON = "halaman indeks, bukan artikel"
 NO_TEXT_REASON = "tidak ada teks artikel"
@@ -55,29 +47,9 @@ _ARTICLE_TYPES = {
     "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "liveblogposting",
     "report", "scholarlyarticle",
 }  # fmt: skip
-_PAGE_PARAMS = {"page", "halaman", "hal", "pg", "paged", "pagenum", "part"}
-_SINGLE_PAGE_QUERY = re.compile(
-    r"(?:^|&)(?:page|halaman|hal|view|tampil|mode)=(?:all|semua|single|full)(?:&|$)"
-    r"|(?:^|&)(?:single|showall|all|full|singlepage)=(?:1|true|yes|y)(?:&|$)",
-    re.I,
-)
-# A raw href can only be a single-page link if it names one of these (tested before urljoin).
-_SINGLE_PAGE_HINT = re.compile(r"all|semua|single|full", re.I)
 _DATE_META_KEYS = ("article:published_time", "ld:datepublished", "og:article:published_time", "datepublished",
                    "pubdate", "publishdate", "publish-date", "publish_date", "dc.date.issued", "dc.date", "date",
                    "content_publisheddate", "dtm:published")  # fmt: skip
-_SINGLE_PAGE_SUFFIX = re.compile(r"/(?:all|full|single|semua)$", re.I)
-_SINGLE_PAGE_LABEL = re.compile(
-    r"tampilkan semua|lihat semua|baca dalam satu halaman|tampilkan dalam satu halaman|satu halaman"
-    r"|baca semua|show all|view all|single page|read all",
-    re.I,
-)
-_PAGER_LABEL = re.compile(
-    r"^(?:[«‹<]\s*)?(?:(?:halaman|hal\.?|page)\s*)?\d{1,2}$"
-    r"|^(?:halaman\s+)?(?:selanjutnya|berikutnya|lanjut|lanjutkan|next)\b|^[»›>]+$",
-    re.I,
-)
-_PAGER_CONTAINER = re.compile(r"pag|halaman", re.I)
 _DATE_ELEMENT_XPATH = (
     "//*[self::time or self::span or self::div or self::p or self::small or self::li]"
     "[contains(@class, 'date') or contains(@class, 'time') or contains(@class, 'tanggal')"
@@ -85,42 +57,6 @@ _DATE_ELEMENT_XPATH = (
     "[not(ancestor::header or ancestor::nav or ancestor::footer or ancestor::aside)]"
 )
 
-_PROMO_START = re.compile(
-    r"^[\W_]*(?:baca juga|baca pula|baca lagi|simak juga|lihat juga|tonton juga|simak video"
-    r"|tonton video|saksikan video|baca selengkapnya|artikel terkait|berita terkait"
-    r"|read also|also read|see also|read more)\b",
-    re.I,
-)
-_NOISE_TOKENS = re.compile(
-    r"advertisement|advertisment|scroll to continue with content|scroll to continue"
-    r"|scroll untuk melanjutkan membaca|scroll untuk melanjutkan|lanjutkan membaca|iklan|ads",
-    re.I,
-)
-_PAGER_LINE = re.compile(
-    r"^(?:halaman|hal\.?|page)\s*(?:selanjutnya|berikutnya|sebelumnya|\d{1,2}(?:\s*(?:dari|of|/)\s*\d{1,2})?)"
-    r"\s*[»›>:.]*$|^[«‹<\s]*(?:selanjutnya|sebelumnya|berikutnya|next|prev|previous)[\s»›>]*$"
-    r"|^[«‹<]?\s*\d{1,2}(?:\s+\d{1,2})+(?:\s+(?:selanjutnya|berikutnya|next))?\s*[»›>]?$",
-    re.I,
-)
-_CHANNEL_PROMO_VERB = re.compile(
-    r"^[\W_]*(?:dapatkan|ikuti|gabung|bergabung|follow|klik|kunjungi|jangan lewatkan|yuk"
-    r"|simak|update|unduh|download|pantau|berlangganan|subscribe)\b",
-    re.I,
-)
-_CHANNEL = re.compile(r"google news|whatsapp|telegram|saluran|channel|instagram|tiktok|youtube|aplikasi", re.I)
-_TRAILING_LABEL = re.compile(
-    r"^(?:editor|penulis|reporter|pewarta|redaktur|penyunting|editor bahasa|sumber|kontributor"
-    r"|fotografer|foto|video|copyright|hak cipta|©)\b[^:：]{0,20}[:：]|^©",
-    re.I,
-)
-_INITIALS_LINE = re.compile(
-    r"^[(\[]\s*[a-z]{2,5}(?:\s*/\s*[a-z0-9]{2,5}){0,3}\s*[)\]]$|^[a-z]{2,5}(?:/[a-z0-9]{2,5}){1,3}$|^\(\*+\)$", re.I
-)
-_TRAILING_INITIALS = re.compile(
-    r"(?<=[.!?\"”'’)\]])\s*[(\[]\s*[a-z]{2,5}(?:\s*/\s*[a-z0-9]{2,5}){0,3}\s*[)\]]\s*$", re.I
-)
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE = re.compile(r"[\u200b\u00ad\ufeff\x00]")
 _AUTHOR_LABEL = re.compile(
     r"^\s*(?:oleh|penulis|reporter|wartawan|kontributor|laporan|pewarta|ditulis oleh|written by|by)\b\s*[:\-]?\s*",
     re.I,
@@ -140,8 +76,6 @@ _EN_WORDS = frozenset(
 )
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-_TRAILING_NUMBER = re.compile(r"[/-](\d{1,2})$")
-_PAGE_EXTENSION = re.compile(r"\.(?:s?html?|php|aspx?|jsp)$", re.I)
 _FLATTEN_TAGS = re.compile(r"</?(?:div|span|section|font|center|article|main)\b[^>]*>", re.I)
 
 
@@ -179,7 +113,7 @@ def extract_page(html: str | bytes, url: str, *, language_hint: str | None = Non
         ExtractionError: as extract_article.
     """
     text_html, tree = _load(html, url)
-    single = _single_page_in(tree, url)
+    single = single_page_in(tree, url)
     if single is not None:
         return None, single
     return _extract_tree(text_html, tree, url, language_hint), None
@@ -212,7 +146,7 @@ def _extract_tree(text_html: str, tree: HtmlElement, url: str, language_hint: st
         canonical_url=_canonical(meta, url),
         rubrik=_pick_rubrik(meta, document),
         description=meta.get("og:description") or meta.get("description") or meta.get("ld:description"),
-        next_pages=_next_pages_in(tree, url),
+        next_pages=next_pages_in(tree, url),
         extractor=extractor,
     )
 
@@ -231,7 +165,7 @@ def find_next_pages(html: str | bytes, url: str) -> tuple[str, ...]:
     Returns:
         Absolute URLs of the following pages, by page number; empty for a single page.
     """
-    return _next_pages_in(_load(html, url)[1], url)
+    return next_pages_in(_load(html, url)[1], url)
 
 
 def find_single_page_url(html: str | bytes, url: str) -> str | None:
@@ -245,31 +179,7 @@ def find_single_page_url(html: str | bytes, url: str) -> str | None:
         The absolute URL ("Tampilkan semua", "Baca dalam satu halaman", ?page=all,
         ?single=1 ... pointing at the same article), or None.
     """
-    return _single_page_in(_load(html, url)[1], url)
-
-
-def _single_page_in(tree: HtmlElement, url: str) -> str | None:
-    """find_single_page_url on a parsed page; cheap text tests first (pages have ~300 links)."""
-    bases = None
-    host = urlsplit(url).hostname
-    for anchor in tree.iter("a"):
-        href = anchor.get("href")
-        if not href or href.startswith(("#", "javascript:")):
-            continue
-        label = anchor.text_content() if len(anchor) or anchor.text else ""
-        labelled = bool(label) and len(label) < 80 and bool(_SINGLE_PAGE_LABEL.search(label))
-        if not labelled and not _SINGLE_PAGE_HINT.search(href):
-            continue
-        target = urlsplit(urljoin(url, href.strip()))
-        if target.hostname != host:
-            continue
-        by_query = bool(_SINGLE_PAGE_QUERY.search(target.query))
-        suffix = _SINGLE_PAGE_SUFFIX.search(target.path.rstrip("/"))
-        path = target.path.rstrip("/")[: suffix.start()] if suffix else target.path.rstrip("/")
-        bases = bases if bases is not None else _article_bases(url)
-        if (by_query or suffix or labelled) and path in bases and (by_query or suffix or target.query):
-            return urlunsplit(target._replace(fragment=""))
-    return None
+    return single_page_in(_load(html, url)[1], url)
 
 
 def join_pages(first: ExtractedArticle, rest: list[ExtractedArticle]) -> ExtractedArticle:
@@ -300,45 +210,6 @@ def join_pages(first: ExtractedArticle, rest: list[ExtractedArticle]) -> Extract
         if not getattr(first, name)
     }
     return replace(first, text="\n".join(paragraphs), next_pages=tuple(p.url for p in rest), **missing)
-
-
-def clean_text(text: str) -> str:
-    """Remove what Indonesian media put inside article bodies, and tidy whitespace.
-
-    Drops lines that are "Baca juga"/"Simak juga"/"Lihat juga" links, advertisement and
-    "scroll to continue" markers, pager text ("Halaman 2", "Selanjutnya"), social-channel
-    promos ("Dapatkan update berita ... Telegram"), and at the end editor initials
-    ("(fai/idh)"), "Editor: ..." and "Penulis: ..." lines. Sentences that merely contain
-    these words are kept.
-
-    Args:
-        text: Extracted text, one paragraph per line.
-
-    Returns:
-        The cleaned text, one paragraph per line.
-    """
-    lines = []
-    for raw in text.splitlines():
-        line = _SPACES.sub(" ", _INVISIBLE.sub("", raw)).strip()
-        if line and not _is_boilerplate_line(line):
-            lines.append(line)
-    while lines and (_TRAILING_LABEL.match(lines[-1]) or _INITIALS_LINE.match(lines[-1])):
-        lines.pop()
-    if lines:
-        lines[-1] = _TRAILING_INITIALS.sub("", lines[-1]).rstrip()
-    return "\n".join(line for line in lines if line)
-
-
-def _is_boilerplate_line(line: str) -> bool:
-    """A whole line of promo link, ad marker, pager text or channel promo."""
-    if _PROMO_START.match(line):
-        marker_end = _PROMO_START.match(line).end()
-        return len(line) <= PROMO_MAX_CHARS or bool(re.match(r"\s*[:\-–—]", line[marker_end:]))
-    if len(line) <= NOISE_LINE_MAX_CHARS and (
-        not _NOISE_TOKENS.sub("", line).strip(" .:-–—|·•*") or _PAGER_LINE.match(line)
-    ):
-        return True
-    return bool(_CHANNEL_PROMO_VERB.match(line) and _CHANNEL.search(line) and len(line) <= CHANNEL_PROMO_MAX_CHARS)
 
 
 def is_index_page(html: str | bytes, url: str) -> bool:
@@ -692,79 +563,3 @@ def _largest_prose_block(tree: HtmlElement) -> int:
     return best
 
 
-def _split_page(url: str) -> tuple[str, str, str, int | None]:
-    """(host, path, other query, page number from the query) of a URL."""
-    parts = urlsplit(url)
-    number, rest = None, []
-    for key, value in parse_qsl(parts.query, keep_blank_values=True):
-        if key.lower() in _PAGE_PARAMS and value.isdigit():
-            number = int(value)
-        else:
-            rest.append(f"{key}={value}")
-    path = _PAGE_EXTENSION.sub("", parts.path.rstrip("/")) or "/"  # slug-2.html pages like slug-2
-    return parts.hostname or "", path, "&".join(sorted(rest)), number
-
-
-def _article_bases(url: str) -> set[str]:
-    """The path of the article, with and without a trailing page number (/2, -2)."""
-    path = _split_page(url)[1]
-    match = _TRAILING_NUMBER.search(path)
-    return {path, path[: match.start()]} if match else {path}
-
-
-def _page_of(candidate: str, url: str) -> tuple[int, bool] | None:
-    """(page number, matched url's path minus its trailing number) or None for another document."""
-    host, path, query, number = _split_page(candidate)
-    own_host, own_path, own_query, _ = _split_page(url)
-    if host != own_host or query != own_query:
-        return None
-    if number is None:
-        match = _TRAILING_NUMBER.search(path)
-        if match is None:
-            return None
-        number, path = int(match.group(1)), path[: match.start()]
-    if number > MAX_PAGE_NUMBER:
-        return None
-    if path == own_path:
-        return number, False
-    own_match = _TRAILING_NUMBER.search(own_path)
-    if own_match and path == own_path[: own_match.start()]:
-        return number, True
-    return None
-
-
-def _next_pages_in(tree: HtmlElement, url: str) -> tuple[str, ...]:
-    """Pages after the current one, from rel=next and pager links of the same article."""
-    rel_next = "//link[@rel='next'] | //a[contains(concat(' ', @rel, ' '), ' next ')]"
-    hrefs = [e.get("href") for e in tree.xpath(rel_next)]
-    short_anchors = tree.xpath("//a[@href][string-length(normalize-space(.)) <= 30]")  # pager labels
-    hrefs += [a.get("href") for a in short_anchors if _is_pager_anchor(a)]
-    current_url = urlunsplit(urlsplit(url)._replace(fragment=""))
-    pages: dict[tuple[bool, int], str] = {}
-    for href in hrefs:
-        if not href or href.strip().startswith(("#", "javascript:")):
-            continue
-        absolute = urlunsplit(urlsplit(urljoin(url, href.strip()))._replace(fragment=""))
-        found = _page_of(absolute, url)
-        if found is not None and absolute != current_url:
-            pages.setdefault((found[1], found[0]), absolute)
-    # Links to <path minus our trailing number>/N mean we are page N of that article;
-    # otherwise our trailing number (if any) belongs to the slug and we are page ?page=N or 1.
-    paged_by_path = any(by_path for by_path, _ in pages)
-    own = _split_page(url)
-    current = int(_TRAILING_NUMBER.search(own[1]).group(1)) if paged_by_path else (own[3] or 1)
-    return tuple(
-        pages[key] for key in sorted(pages, key=lambda k: k[1]) if key[0] == paged_by_path and key[1] > current
-    )
-
-
-def _is_pager_anchor(anchor: HtmlElement) -> bool:
-    """A short link labelled like a pager, or sitting in a pagination block."""
-    if _PAGER_LABEL.match(" ".join(anchor.text_content().split())):
-        return True
-    for depth, parent in enumerate(anchor.iterancestors()):
-        if depth >= 3:
-            break
-        if _PAGER_CONTAINER.search(f"{parent.get('class', '')} {parent.get('id', '')}"):
-            return True
-    return False

@@ -1,0 +1,147 @@
+"""Multi-page articles: the pager links to pages 2..N and the "Tampilkan semua" link."""
+
+from __future__ import annotations
+
+import logging
+import re
+from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
+
+from lxml.html import HtmlElement
+
+logger = logging.getLogger(__name__)
+
+# Page numbers above this are not pagination (ids, years); multi-page news stops near 10.
+MAX_PAGE_NUMBER = 50
+
+_PAGE_PARAMS = {"page", "halaman", "hal", "pg", "paged", "pagenum", "part"}
+
+_SINGLE_PAGE_QUERY = re.compile(
+    r"(?:^|&)(?:page|halaman|hal|view|tampil|mode)=(?:all|semua|single|full)(?:&|$)"
+    r"|(?:^|&)(?:single|showall|all|full|singlepage)=(?:1|true|yes|y)(?:&|$)",
+    re.I,
+)
+
+# A raw href can only be a single-page link if it names one of these (tested before urljoin).
+_SINGLE_PAGE_HINT = re.compile(r"all|semua|single|full", re.I)
+
+_SINGLE_PAGE_SUFFIX = re.compile(r"/(?:all|full|single|semua)$", re.I)
+
+_SINGLE_PAGE_LABEL = re.compile(
+    r"tampilkan semua|lihat semua|baca dalam satu halaman|tampilkan dalam satu halaman|satu halaman"
+    r"|baca semua|show all|view all|single page|read all",
+    re.I,
+)
+
+_PAGER_LABEL = re.compile(
+    r"^(?:[«‹<]\s*)?(?:(?:halaman|hal\.?|page)\s*)?\d{1,2}$"
+    r"|^(?:halaman\s+)?(?:selanjutnya|berikutnya|lanjut|lanjutkan|next)\b|^[»›>]+$",
+    re.I,
+)
+
+_PAGER_CONTAINER = re.compile(r"pag|halaman", re.I)
+
+_TRAILING_NUMBER = re.compile(r"[/-](\d{1,2})$")
+
+_PAGE_EXTENSION = re.compile(r"\.(?:s?html?|php|aspx?|jsp)$", re.I)
+
+
+def single_page_in(tree: HtmlElement, url: str) -> str | None:
+    """find_single_page_url on a parsed page; cheap text tests first (pages have ~300 links)."""
+    bases = None
+    host = urlsplit(url).hostname
+    for anchor in tree.iter("a"):
+        href = anchor.get("href")
+        if not href or href.startswith(("#", "javascript:")):
+            continue
+        label = anchor.text_content() if len(anchor) or anchor.text else ""
+        labelled = bool(label) and len(label) < 80 and bool(_SINGLE_PAGE_LABEL.search(label))
+        if not labelled and not _SINGLE_PAGE_HINT.search(href):
+            continue
+        target = urlsplit(urljoin(url, href.strip()))
+        if target.hostname != host:
+            continue
+        by_query = bool(_SINGLE_PAGE_QUERY.search(target.query))
+        suffix = _SINGLE_PAGE_SUFFIX.search(target.path.rstrip("/"))
+        path = target.path.rstrip("/")[: suffix.start()] if suffix else target.path.rstrip("/")
+        bases = bases if bases is not None else _article_bases(url)
+        if (by_query or suffix or labelled) and path in bases and (by_query or suffix or target.query):
+            return urlunsplit(target._replace(fragment=""))
+    return None
+
+
+def _split_page(url: str) -> tuple[str, str, str, int | None]:
+    """(host, path, other query, page number from the query) of a URL."""
+    parts = urlsplit(url)
+    number, rest = None, []
+    for key, value in parse_qsl(parts.query, keep_blank_values=True):
+        if key.lower() in _PAGE_PARAMS and value.isdigit():
+            number = int(value)
+        else:
+            rest.append(f"{key}={value}")
+    path = _PAGE_EXTENSION.sub("", parts.path.rstrip("/")) or "/"  # slug-2.html pages like slug-2
+    return parts.hostname or "", path, "&".join(sorted(rest)), number
+
+
+def _article_bases(url: str) -> set[str]:
+    """The path of the article, with and without a trailing page number (/2, -2)."""
+    path = _split_page(url)[1]
+    match = _TRAILING_NUMBER.search(path)
+    return {path, path[: match.start()]} if match else {path}
+
+
+def _page_of(candidate: str, url: str) -> tuple[int, bool] | None:
+    """(page number, matched url's path minus its trailing number) or None for another document."""
+    host, path, query, number = _split_page(candidate)
+    own_host, own_path, own_query, _ = _split_page(url)
+    if host != own_host or query != own_query:
+        return None
+    if number is None:
+        match = _TRAILING_NUMBER.search(path)
+        if match is None:
+            return None
+        number, path = int(match.group(1)), path[: match.start()]
+    if number > MAX_PAGE_NUMBER:
+        return None
+    if path == own_path:
+        return number, False
+    own_match = _TRAILING_NUMBER.search(own_path)
+    if own_match and path == own_path[: own_match.start()]:
+        return number, True
+    return None
+
+
+def next_pages_in(tree: HtmlElement, url: str) -> tuple[str, ...]:
+    """Pages after the current one, from rel=next and pager links of the same article."""
+    rel_next = "//link[@rel='next'] | //a[contains(concat(' ', @rel, ' '), ' next ')]"
+    hrefs = [e.get("href") for e in tree.xpath(rel_next)]
+    short_anchors = tree.xpath("//a[@href][string-length(normalize-space(.)) <= 30]")  # pager labels
+    hrefs += [a.get("href") for a in short_anchors if _is_pager_anchor(a)]
+    current_url = urlunsplit(urlsplit(url)._replace(fragment=""))
+    pages: dict[tuple[bool, int], str] = {}
+    for href in hrefs:
+        if not href or href.strip().startswith(("#", "javascript:")):
+            continue
+        absolute = urlunsplit(urlsplit(urljoin(url, href.strip()))._replace(fragment=""))
+        found = _page_of(absolute, url)
+        if found is not None and absolute != current_url:
+            pages.setdefault((found[1], found[0]), absolute)
+    # Links to <path minus our trailing number>/N mean we are page N of that article;
+    # otherwise our trailing number (if any) belongs to the slug and we are page ?page=N or 1.
+    paged_by_path = any(by_path for by_path, _ in pages)
+    own = _split_page(url)
+    current = int(_TRAILING_NUMBER.search(own[1]).group(1)) if paged_by_path else (own[3] or 1)
+    return tuple(
+        pages[key] for key in sorted(pages, key=lambda k: k[1]) if key[0] == paged_by_path and key[1] > current
+    )
+
+
+def _is_pager_anchor(anchor: HtmlElement) -> bool:
+    """A short link labelled like a pager, or sitting in a pagination block."""
+    if _PAGER_LABEL.match(" ".join(anchor.text_content().split())):
+        return True
+    for depth, parent in enumerate(anchor.iterancestors()):
+        if depth >= 3:
+            break
+        if _PAGER_CONTAINER.search(f"{parent.get('class', '')} {parent.get('id', '')}"):
+            return True
+    return False
