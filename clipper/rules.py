@@ -367,5 +367,9 @@ def default_topics(gazetteer_path: str | Path | None = None) -> list[Topic]:
 # --- classification ------------------------------------------------------------------------
 
 
-# The classifier lives in clipper.classifier; re-exported here, its historical home.
-from clipper.classifier import Classifier  # noqa: E402,F401
+def __getattr__(name: str):
+    """``rules.Classifier`` is clipper.classifier.Classifier (imported on first use: no cycle)."""
+    if name == "Classifier":
+        from clipper.classifier import Classifier
+        return Classifier
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
