@@ -61,6 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="date_from", type=_date)
     p.add_argument("--to", dest="date_to", type=_date)
     p.add_argument("--status", choices=["new", "approved", "rejected", "irrelevant", "all"], default="all")
+    p.add_argument("--query", metavar="KATA", help="hanya yang cocok dengan pencarian ini")
+    p.add_argument("--topic", action="append", default=[], metavar="TOPIK")
+    p.add_argument("--media", action="append", default=[], metavar="MEDIA")
+    p.add_argument("--tag", action="append", default=[], metavar="TAG")
+    p.add_argument("--tone", choices=["positif", "netral", "negatif"])
     p.add_argument("--out", type=Path, help="berkas keluaran (bawaan: stdout)")
 
     p = sub.add_parser("review", help="setujui/tolak artikel, beri tag, nada, ringkasan")

@@ -135,24 +135,39 @@ def cmd_list(args: argparse.Namespace) -> int:
 @command("export")
 def cmd_export(args: argparse.Namespace) -> int:
     with _archive(args) as archive:
-        rows = export_mod.select_articles(archive, status=args.status, day_from=args.date_from,
-                                          day_to=args.date_to, limit=None)
+        rows = _export_rows(archive, args)
         stream = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout
         try:
             if args.format == "jsonl":
+                count = 0
                 for row in rows:
                     stream.write(json.dumps(export_mod.row_to_dict(row), ensure_ascii=False) + "\n")
+                    count += 1
             else:
                 writer = csv.DictWriter(stream, fieldnames=export_mod.CSV_FIELDS)
                 writer.writeheader()
+                count = 0
                 for row in rows:
                     writer.writerow(export_mod.row_to_csv(row))
+                    count += 1
         finally:
             if args.out:
                 stream.close()
     if args.out:
-        print(f"{len(rows)} artikel diekspor ke {args.out}", file=sys.stderr)
+        print(f"{count} artikel diekspor ke {args.out}", file=sys.stderr)
     return 0
+
+
+def _export_rows(archive, args: argparse.Namespace):
+    """All articles by status and dates, or through the search index when a search filter is given."""
+    if not (args.query or args.topic or args.media or args.tag or args.tone):
+        return export_mod.select_articles(archive, status=args.status, day_from=args.date_from,
+                                          day_to=args.date_to, limit=None)
+    from clipper import search, search_export
+    filters = search.SearchFilters(args.date_from, args.date_to, tuple(args.media), tuple(args.topic),
+                                   tuple(args.tag), args.tone, () if args.status == "all" else (args.status,))
+    search.index_pending(archive)
+    return search_export.iter_rows(archive, search.iter_result_ids(archive, args.query or "", filters))
 
 
 @command("demo")

@@ -46,6 +46,7 @@ class Extracted:
     classification: Classification | None = None
     evidence: bytes | None = None  # the page, zlib-compressed
     sha256: str | None = None
+    stems: str | None = None  # the search index's stemmed roots (computed here, off the main process)
 
 
 # The topic rules as a worker receives them: (topics: section as JSON, gazetteer path).
@@ -65,11 +66,13 @@ def _classifier(rules: RulesKey):
 
 def finish_job(article: ExtractedArticle, content: bytes, rules: RulesKey | None, keep_html: bool) -> Extracted:
     """The per-article work after extraction: fingerprint, topics, evidence (in a worker)."""
+    from clipper.search import stems_of
     classification = _classifier(rules).classify(article.title, article.text) if rules else None
     return Extracted(
         article=article, finished=True, sketch=dedupe.text_sketch(article.text),
         classification=classification, sha256=hashlib.sha256(content).hexdigest(),
-        evidence=zlib.compress(content, 6) if keep_html else None)
+        evidence=zlib.compress(content, 6) if keep_html else None,
+        stems=stems_of(article.title, article.text))
 
 
 def extract_job(content: bytes, url: str, language: str | None, *, follow_single: bool = True,
@@ -107,6 +110,7 @@ class Found:
     classification: Classification | None = None
     evidence: bytes | None = None
     sha256: str | None = None
+    stems: str | None = None
 
 
 @dataclass
@@ -340,7 +344,7 @@ class Harvester:
             self.out.put(PageFailure(source, link.url, exc.reason, None, True))
             return False
         self.out.put(Found(source, link, done.article, page, done.sketch, tuple(keys), done.classification,
-                           done.evidence, done.sha256))
+                           done.evidence, done.sha256, done.stems))
         return True
 
     async def _more_pages(self, fetcher: Fetcher, source: Source, first: ExtractedArticle) -> ExtractedArticle:
@@ -392,7 +396,8 @@ async def _fetch_one(source: Source, url: str, settings: FetchSettings) -> Found
             article = await harvester._more_pages(fetcher, source, done.article)
             done = finish_job(article, page.content, None, True)
         keys = (dedupe.url_key(url), dedupe.url_key(page.final_url))
-        return Found(source, Link(url), done.article, page, done.sketch, keys, None, done.evidence, done.sha256)
+        return Found(source, Link(url), done.article, page, done.sketch, keys, None, done.evidence, done.sha256,
+                     done.stems)
 
 
 def fetch_article(source: Source, url: str, settings: FetchSettings | None = None) -> Found:

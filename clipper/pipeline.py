@@ -130,6 +130,9 @@ class _Run:
             final_url=found.fetch.final_url)
         if article_id is None:
             return None
+        if found.stems is not None:  # the worker already computed the search index's roots
+            self.archive.conn.execute("update search_docs set stems = ?, pending = 0 where article_id = ?",
+                                      [found.stems, article_id])
         if match:
             self._join_story(match.story_id)
         self.stories.add(article_id, found.sketch, row.get("story_id") or article_id, media)
@@ -253,6 +256,10 @@ def run_harvest(config: Config, archive: Archive, *, sources: list[str] | None =
         archive.finish_run(run_id, status if error is None else "failed", new, failed)
     if error is not None and not isinstance(error, ClipperError):
         raise error
+    if status == "completed":
+        from clipper.search import index_pending
+        yield Progress("index", run.total, run.total, message="indeks pencarian")
+        index_pending(archive)  # the stemmed roots of what came in (plain words are indexed already)
     result = HarvestResult(run_id, status, tuple(sorted(run.reports, key=lambda r: r.source)))
     yield Progress("done", run.total, run.total, message=status, result=result)
 

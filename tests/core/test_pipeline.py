@@ -162,7 +162,7 @@ def test_kill_during_harvest_then_resume(tmp_path):
         assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
         assert conn.execute("select count(*) from articles").fetchone()[0] == 7
         assert conn.execute("select count(distinct url_key) from articles").fetchone()[0] == 7
-        fts = conn.execute("select count(*) from articles_fts where articles_fts match 'santri'").fetchone()[0]
+        fts = conn.execute("select count(*) from search_fts where search_fts match 'santri'").fetchone()[0]
         assert fts == 1
         statuses = [r[0] for r in conn.execute("select status from runs order by id")]
         assert statuses == ["running", "completed"]
@@ -220,3 +220,17 @@ def test_unwritable_archive_is_one_line_error(config, tmp_path):
     assert run.returncode == 1
     assert run.stderr.startswith("clipper: arsip") and "Traceback" not in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1
+
+
+def test_export_honours_search_filters(config, tmp_path):
+    """`clipper export --topic/--query` exports only the matching articles."""
+    db = tmp_path / "f.db"
+    with Archive(db) as archive:
+        harvest(config, archive, workers=1)
+    base = [sys.executable, "-m", "clipper", "--db", str(db), "export", "--format", "jsonl"]
+    run = subprocess.run(base + ["--topic", "covid"], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    titles = [json.loads(line)["title"] for line in run.stdout.splitlines()]
+    assert titles == ["Vaksinasi Penguat untuk Santri"]
+    run = subprocess.run(base + ["--query", "cabai"], capture_output=True, text=True, cwd=ROOT)
+    assert [json.loads(line)["title"] for line in run.stdout.splitlines()] == ["Harga Cabai Naik Tajam"]

@@ -24,7 +24,7 @@ def test_migrations_idempotent_and_wal(tmp_path):
         assert archive.conn.execute("pragma journal_mode").fetchone()[0] == "wal"
     with Archive(path) as archive:
         assert [m.name for m in migrations.applied(archive.db)] == applied
-        assert "articles_fts" in archive.db.table_names()
+        assert "search_fts" in archive.db.table_names()
 
 
 def test_insert_once_per_url_key_and_fts(tmp_path):
@@ -35,12 +35,12 @@ def test_insert_once_per_url_key_and_fts(tmp_path):
         assert archive.insert_article(row(1)) is None
         assert archive.count() == 1
         assert archive.evidence_html(first) == b"<html>bukti</html>"
-        hits = archive.query("select rowid from articles_fts where articles_fts match 'madrasah'")
+        hits = archive.query("select rowid & 4294967295 as rowid from search_fts where search_fts match 'madrasah'")
         assert [h["rowid"] for h in hits] == [first]
         with archive.write() as db:
             db["articles"].update(first, {"text": "Kini tentang pesantren."})
-        assert not archive.query("select rowid from articles_fts where articles_fts match 'madrasah'")
-        assert archive.query("select rowid from articles_fts where articles_fts match 'pesantren'")
+        assert not archive.query("select rowid & 4294967295 as rowid from search_fts where search_fts match 'madrasah'")
+        assert archive.query("select rowid & 4294967295 as rowid from search_fts where search_fts match 'pesantren'")
 
 
 def test_failed_write_rolls_back(tmp_path):
