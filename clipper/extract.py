@@ -113,7 +113,7 @@ def extract_page(html: str | bytes, url: str, *, language_hint: str | None = Non
         ExtractionError: as extract_article.
     """
     text_html, tree = _load(html, url)
-    single = single_page_in(tree, url)
+    single = single_page_in(tree, url, text_html)
     if single is not None:
         return None, single
     return _extract_tree(text_html, tree, url, language_hint), None

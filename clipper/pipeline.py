@@ -124,15 +124,16 @@ class _Run:
         if match:
             row["story_id"] = match.story_id
         keep = self.config.harvest.keep_html
+        if found.stems is not None:  # the worker computed the search roots: indexed once, complete
+            self.archive.conn.execute("insert or replace into search_stems_inbox (url_key, stems) values (?, ?)",
+                                      [row["url_key"], found.stems])
         article_id = self.archive.insert_article(
             row, html=found.fetch.content if keep and found.evidence is None else None,
             compressed=found.evidence if keep else None, sha256=found.sha256 if keep else None,
             final_url=found.fetch.final_url)
         if article_id is None:
+            self.archive.conn.execute("delete from search_stems_inbox where url_key = ?", [row["url_key"]])
             return None
-        if found.stems is not None:  # the worker already computed the search index's roots
-            self.archive.conn.execute("update search_docs set stems = ?, pending = 0 where article_id = ?",
-                                      [found.stems, article_id])
         if match:
             self._join_story(match.story_id)
         self.stories.add(article_id, found.sketch, row.get("story_id") or article_id, media)

@@ -83,7 +83,10 @@ def _trigger_sql() -> list[str]:
     return [
         f"""create trigger search_articles_ai after insert on articles begin
             insert into search_docs(key, article_id, facets, stems, pending)
-                values ({key}, new.id, {_facets_of('new.id')}, null, 1);
+                values ({key}, new.id, {_facets_of('new.id')},
+                        (select stems from search_stems_inbox where url_key = new.url_key),
+                        not exists (select 1 from search_stems_inbox where url_key = new.url_key));
+            delete from search_stems_inbox where url_key = new.url_key;
             {_fts_insert('c.article_id = new.id')}
         end""",
         f"""create trigger search_articles_bu before update of {cols} on articles when {changed} begin
@@ -193,6 +196,19 @@ def rebuild_fts(db: sqlite_utils.Database) -> None:
 
 @migrations()
 def m020_search_index(db: sqlite_utils.Database) -> None:
+    """Create the search index (see below); m021 completes the insert trigger's inbox."""
+    _create_index(db)
+
+
+@migrations()
+def m021_stems_inbox(db: sqlite_utils.Database) -> None:
+    """Roots computed before the insert (by the harvest's workers) wait here for the insert
+    trigger, so a new article is indexed once, complete, instead of twice."""
+    db.execute("create table if not exists search_stems_inbox (url_key text primary key, stems text)")
+    create_triggers(db)
+
+
+def _create_index(db: sqlite_utils.Database) -> None:
     """The archive search index: search_docs, edition_articles, the search_fts index, triggers.
 
     Replaces the core's articles_fts (title and text only, re-indexed on every update).

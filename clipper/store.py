@@ -229,15 +229,23 @@ class Archive:
     def insert_article(self, row: dict, *, html: bytes | None = None, sha256: str | None = None,
                        final_url: str | None = None, compressed: bytes | None = None) -> int | None:
         """Insert one article (and its evidence: ``html``, or already ``compressed`` with zlib)."""
-        with self.write() as db:
-            if db.execute("select 1 from articles where url_key = ?", [row["url_key"]]).fetchone():
+        row = {**row, "updated_at": now_utc()}
+        with self.write():
+            conn = self.conn
+            if conn.execute("select 1 from articles where url_key = ?", [row["url_key"]]).fetchone():
                 return None
-            article_id = db["articles"].insert({**row, "updated_at": now_utc()}).last_pk
+            # Plain SQL: sqlite-utils' insert() looks up table and view names on every call,
+            # which cost more than the insert itself during a harvest.
+            columns = ", ".join(row)
+            marks = ", ".join("?" * len(row))
+            article_id = conn.execute(f"insert into articles ({columns}) values ({marks})",
+                                      list(row.values())).lastrowid
             if html is not None or compressed is not None:
-                db["evidence"].insert({"article_id": article_id, "sha256": sha256,
-                                       "fetched_at": row.get("fetched_at"), "final_url": final_url,
-                                       "html": compressed if compressed is not None else zlib.compress(html, 6)})
-            db.execute("delete from page_errors where url_key = ?", [row["url_key"]])
+                conn.execute(
+                    "insert into evidence (article_id, sha256, fetched_at, final_url, html) values (?, ?, ?, ?, ?)",
+                    [article_id, sha256, row.get("fetched_at"), final_url,
+                     compressed if compressed is not None else zlib.compress(html, 6)])
+            conn.execute("delete from page_errors where url_key = ?", [row["url_key"]])
             return article_id
 
     def set_story(self, article_id: int, story_id: int) -> None:

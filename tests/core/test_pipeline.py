@@ -69,6 +69,11 @@ def test_harvest_stores_articles_and_reports_sources(config, tmp_path):
         assert "Baca juga" not in kua["text"]
         assert kua["published_at"] == f"{config.sources[0] and kua['day']}T08:00:00+07:00"
         assert archive.evidence_html(kua["id"]).startswith(b"<!doctype html>")
+        # the workers computed the search roots: nothing is left for index_pending
+        assert archive.query("select count(*) as n from search_docs where pending = 1")[0]["n"] == 0
+        assert archive.query("select count(*) as n from search_stems_inbox")[0]["n"] == 0
+        stems = archive.query("select stems from search_docs where article_id = ?", [kua["id"]])[0]["stems"]
+        assert "daftar" in stems.split()  # "pendaftaran" indexed under its root
 
 
 def test_syndicated_copies_grouped_unrelated_not(config, tmp_path):
