@@ -98,6 +98,8 @@ def tokenize(text: str) -> list[tuple[int, int, str]]:
         ``(start, end, key)`` for every word, in order, where ``text[start:end]`` is
         the word as written.
     """
+    if len(text) > 200:  # an article body: tokenise once for all readers (see _RECENT)
+        return [(start, end, key) for start, end, _, key in tokenize_folded(text)]
     keys = _keys
     out = []
     append = out.append
@@ -110,16 +112,44 @@ def tokenize(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# The last few texts tokenised with their folded forms: classification, tone and the search
+# roots of one article all read the same text, which is tokenised once (callers never mutate).
+_RECENT: list[tuple[str, list]] = []
+RECENT_TEXTS = 4
+
+
+def _recent_tokens(text: str) -> list | None:
+    for seen, tokens in _RECENT:
+        if seen is text:
+            return tokens
+    return None
+
+
 def tokenize_folded(text: str) -> list[tuple[int, int, str, str]]:
     """Like :func:`tokenize`, with the folded (unstemmed) word as well.
 
     Returns:
         ``(start, end, folded, key)`` for every word, in order.
     """
+    recent = _recent_tokens(text)
+    if recent is not None:
+        return recent
+    folds, keys = _folds, _keys
     out = []
+    append = out.append
     for match in _WORD_RE.finditer(text):
         word = match.group()
-        out.append((match.start(), match.end(), folded_word(word), word_key(word)))
+        folded = folds.get(word)
+        if folded is None:
+            folded = folded_word(word)
+        key = keys.get(word)
+        if key is None:
+            key = word_key(word)
+        append((match.start(), match.end(), folded, key))
+    if len(text) > 200:  # only article bodies are worth remembering
+        _RECENT.append((text, out))
+        if len(_RECENT) > RECENT_TEXTS:
+            del _RECENT[0]
     return out
 
 
