@@ -487,7 +487,8 @@ def test_host_delay_between_starts():
         starts = [r.started for r in server.requests]
         gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
         assert len(gaps) == 5
-        assert all(gap >= 0.12 for gap in gaps[:4]), gaps  # 0.15 less connect jitter
+        # the first request also opens the connection, which can shorten the first gap on a busy machine
+        assert gaps[0] >= 0.05 and all(gap >= 0.12 for gap in gaps[1:4]), gaps
         assert gaps[4] >= 0.27, gaps
 
     with_raw_server(handler, test)
