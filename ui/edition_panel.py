@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QHBoxLayout, QLabel
                                QVBoxLayout, QWidget)
 
 from clipper.config import Config
-from clipper.edition import approved_rows, compile_edition
 from clipper.review import set_order
 from clipper.store import Archive
 from ui.i18n import _, format_day, qdate_today
@@ -36,9 +35,17 @@ class EditionRow:
 
 
 def load_edition_rows(archive: Archive, day: str, sections: list[str]) -> list[EditionRow]:
-    """The day's approved articles grouped by section (config order), editor's order inside."""
-    rows = [EditionRow(r["id"], r["primary_topic"] if r["primary_topic"] in sections else "lain",
-                       r["title"], r["media"], bool(r["highlight"])) for r in approved_rows(archive, day)]
+    """The day's approved articles grouped by section (config order), editor's order inside.
+
+    The order is ``clipper.edition.approved_rows``'s; the query is repeated here because
+    importing clipper.edition (reportlab, the fetcher: ~350 ms) on the store thread at start
+    held up the queue's first article.
+    """
+    records = archive.conn.execute(
+        "select id, primary_topic, title, media, highlight from articles where day = ? and status = 'approved' "
+        "order by position is null, position, published_utc, id", [day]).fetchall()
+    rows = [EditionRow(i, topic if topic in sections else "lain", title, media, bool(highlight))
+            for i, topic, title, media, highlight in records]
     rank = {s: i for i, s in enumerate(sections)}
     return sorted(rows, key=lambda r: rank.get(r.section, len(sections)))  # stable: order kept
 
@@ -57,6 +64,12 @@ class EditionOrderModel(QAbstractListModel):
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
+
+    def set_labels(self, labels: dict[str, str]) -> None:
+        """Section labels arrived (computed in the background at start): show them."""
+        self.labels = labels
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1), [Qt.DisplayRole])
 
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -206,6 +219,8 @@ class EditionPanel(QWidget):
         day, config, path = self.day_text(), self.config, self.tasks.archive_path
 
         def op():
+            from clipper.edition import compile_edition
+
             with Archive(path) as archive:
                 return compile_edition(archive, config, day, final=final)
 

@@ -10,10 +10,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QMainWindow, QSplitter, QStyle, QTabWidget, QToolBar, QVBoxLayout,
                                QWidget)
 
-from clipper import images
 from clipper.config import Config
 from clipper.models import HarvestResult
-from clipper.pipeline import make_classifier
 from clipper.review import tag_vocabulary
 from clipper.store import Archive
 from ui.article_view import ArticleView
@@ -30,10 +28,17 @@ logger = logging.getLogger(__name__)
 
 
 def topic_labels(config: Config) -> dict[str, str]:
-    """Topic id → label from the configured rules (cosmetic: never fails the window)."""
+    """Topic id → label from the configured rules (cosmetic: never fails the window).
+
+    Built with clipper.rules alone (~60 ms, in the background): ``make_classifier`` lives in
+    clipper.pipeline, whose harvest stack (trafilatura, httpx) costs ~300 ms more to import.
+    The gazetteer is looked up as ``clipper.pipeline.gazetteer_path`` does.
+    """
     try:
-        classifier = make_classifier(config)
-        return {t.id: t.label for t in classifier.topics} if classifier else {}
+        from clipper.rules import TopicSpec, build_topics
+        beside = config.path.parent / "gazetteer.yaml" if config.path is not None else None
+        specs = [TopicSpec.model_validate(t) for t in config.topics_spec] if config.topics_spec else None
+        return {t.id: t.label for t in build_topics(specs, beside if beside and beside.is_file() else None)}
     except Exception:  # noqa: BLE001 - labels only
         logger.exception("topic labels unavailable")
         return {}
@@ -41,6 +46,8 @@ def topic_labels(config: Config) -> dict[str, str]:
 
 def load_article(archive: Archive, article_id: int) -> tuple[dict | None, list[dict], bytes | None]:
     """One article with its text, its story's outlets and its cached lead image."""
+    from clipper import images
+
     row = archive.get(article_id)
     if row is None:
         return None, [], None
@@ -58,7 +65,7 @@ class MainWindow(QMainWindow):
         self.config = config
         self.tasks = tasks
         self.setWindowTitle(_("Clipper — kliping digital"))
-        labels = topic_labels(config)
+        labels: dict[str, str] = {}  # filled in place by _set_labels once the queue shows
         self.labels = labels
         self.messages = MessageBar()
         self.queue = ReviewQueue(tasks, config.editor.name, labels)
@@ -68,6 +75,7 @@ class MainWindow(QMainWindow):
         self.harvest_panel = HarvestPanel(self.harvest)
         self.edition = EditionPanel(tasks, config, labels)
         self._current_id: int | None = None
+        self._labels_asked = False
         self._build_layout()
         self._build_actions()
         self._connect()
@@ -109,11 +117,27 @@ class MainWindow(QMainWindow):
 
     def _add_search_tab(self) -> None:
         # --- INTEGRATION POINT: the "Arsip" tab (ui/search_tab.py, another engineer's widget).
+        # Built when first opened: it reads the archive and the topic rules when created.
         self.search_tab = None
+        self._search_page: QWidget | None = None
         if importlib.util.find_spec("ui.search_tab") is not None:
+            self._search_page = QWidget()
+            QVBoxLayout(self._search_page).setContentsMargins(0, 0, 0, 0)
+            self.tabs.addTab(self._search_page, _("Arsip"))
+            self.tabs.currentChanged.connect(self._tab_changed)
+
+    def _tab_changed(self, index: int) -> None:
+        if self._search_page is not None and self.tabs.widget(index) is self._search_page:
+            self.ensure_search_tab()
+
+    def ensure_search_tab(self):
+        """The archive search tab, created on first use (None without ui.search_tab)."""
+        if self.search_tab is None and self._search_page is not None:
             from ui.search_tab import SearchTab
-            self.search_tab = SearchTab(archive_path=self.tasks.archive_path, config=self.config, runner=self.tasks, parent=self)
-            self.tabs.addTab(self.search_tab, _("Arsip"))
+            self.search_tab = SearchTab(archive_path=self.tasks.archive_path, config=self.config,
+                                        runner=self.tasks, parent=self._search_page)
+            self._search_page.layout().addWidget(self.search_tab)
+        return self.search_tab
 
     def _action(self, text: str, slot, shortcut: str | QKeySequence | None = None,
                 icon: QStyle.StandardPixmap | None = None, toolbar: QToolBar | None = None) -> QAction:
@@ -188,7 +212,8 @@ class MainWindow(QMainWindow):
         editor.approve.clicked.connect(lambda: queue.decide("approve"))
         editor.reject.clicked.connect(lambda: queue.decide("reject"))
         editor.reset.clicked.connect(lambda: queue.decide("reset"))
-        self.harvest.article_added.connect(lambda article_id: queue.add_articles([article_id]))
+        self.harvest.articles_added.connect(queue.add_articles)  # one batch per FLUSH_MS
+        queue.loaded.connect(self._load_labels)
         self.harvest.running_changed.connect(self._harvest_running)
         self.harvest.finished.connect(self._harvest_finished)
         self.harvest.failed.connect(lambda exc: self.show_message(describe(exc), "error"))
@@ -199,6 +224,21 @@ class MainWindow(QMainWindow):
         self.queue.reload()
         self.edition.reload()
         self._load_vocabulary()
+
+    def _load_labels(self) -> None:
+        """Once the queue shows: the topic labels, in the general pool."""
+        if self._labels_asked:
+            return
+        self._labels_asked = True
+        config = self.config
+        self.tasks.run_in_background(lambda: topic_labels(config), self._set_labels, lambda exc: None,
+                                     parent=self, uses_store=False)
+
+    def _set_labels(self, labels: dict[str, str]) -> None:
+        self.labels.clear()
+        self.labels.update(labels)  # the same dict the panels were given
+        self.queue.set_topic_labels(self.labels)
+        self.edition.model.set_labels(self.labels)
 
     def _load_vocabulary(self) -> None:
         self.tasks.run_in_background(tag_vocabulary, self.editor.set_vocabulary, parent=self)
@@ -213,14 +253,20 @@ class MainWindow(QMainWindow):
         if row is None:
             self.article.show_placeholder()
             return
-        article_id = row.id
-        self.tasks.run_in_background(lambda a: load_article(a, article_id),
-                                     lambda result: self._article_loaded(article_id, result), parent=self)
+        self._request_article(row.id)
+
+    def _request_article(self, article_id: int) -> None:
+        """Load on the read thread (never behind a write); skipped if the selection moved on."""
+        def op(archive: Archive):
+            return load_article(archive, article_id) if article_id == self._current_id else None
+
+        self.tasks.run_in_background(op, lambda result: self._article_loaded(article_id, result),
+                                     parent=self, read_only=True)
 
     def _article_loaded(self, article_id: int, result) -> None:
-        row, outlets, image = result
-        if article_id != self._current_id or row is None:
+        if result is None or article_id != self._current_id or result[0] is None:
             return
+        row, outlets, image = result
         self.article.show_article(row, outlets, self.labels, image)
         url = row["image_url"]
         if image is None and url and url.startswith(("http://", "https://")):
@@ -231,14 +277,15 @@ class MainWindow(QMainWindow):
         path = self.tasks.archive_path
 
         def op() -> bool:
+            from clipper import images
+
             with Archive(path) as archive:
                 images.ensure_cached(archive, [url])
                 return images.cached(archive, url) is not None
 
         def done(ok: bool) -> None:
             if ok and article_id == self._current_id:
-                self.tasks.run_in_background(lambda a: load_article(a, article_id),
-                                             lambda r: self._article_loaded(article_id, r), parent=self)
+                self._request_article(article_id)
 
         self.tasks.run_in_background(op, done, lambda exc: logger.info("image: %s", exc),
                                      parent=self, uses_store=False)

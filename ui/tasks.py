@@ -71,36 +71,59 @@ class Task(QRunnable):
         return last
 
 
+def _one_thread_pool() -> QThreadPool:
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    pool.setExpiryTimeout(-1)  # the one thread (and its connection) lives on
+    return pool
+
+
 class TaskRunner:
-    """Two thread pools: one thread for the archive, a normal pool for network and PDF work.
+    """Three thread pools: the archive's, a reader's, and a normal pool for network and PDF work.
 
     The store thread opens its own ``Archive(archive_path)`` on first use and keeps it; it
-    is the only thread of the GUI that runs SQL (long jobs such as a harvest open their own
-    connection in the general pool, which WAL and ``BEGIN IMMEDIATE`` make safe).
+    runs every write of the GUI, in order. The read thread has its own connection for
+    reads that must not wait behind writes (an article's text when the selection moves):
+    WAL lets it read while the store thread writes. Long jobs such as a harvest open their
+    own connection in the general pool, which WAL and ``BEGIN IMMEDIATE`` make safe.
     """
 
-    def __init__(self, archive_path: str | Path, *, store_pool: Any = None, general_pool: Any = None):
+    def __init__(self, archive_path: str | Path, *, store_pool: Any = None, general_pool: Any = None,
+                 read_pool: Any = None):
+        """Create the pools (or take the given ones: tests pass ``SyncPool``).
+
+        Args:
+            archive_path: the archive every thread opens.
+            store_pool, general_pool, read_pool: replacements for the real pools; without
+                a ``read_pool``, a given ``store_pool`` runs the reads too.
+        """
         self.archive_path = Path(archive_path)
-        if store_pool is None:
-            store_pool = QThreadPool()
-            store_pool.setMaxThreadCount(1)
-            store_pool.setExpiryTimeout(-1)  # the one thread (and its connection) lives on
-        self.store_pool = store_pool
+        if read_pool is None:
+            read_pool = store_pool if store_pool is not None else _one_thread_pool()
+        self.store_pool = store_pool if store_pool is not None else _one_thread_pool()
+        self.read_pool = read_pool
         self.general_pool = general_pool if general_pool is not None else QThreadPool()
         self._local = threading.local()
         self._running: set[Task] = set()
 
     def store_archive(self) -> Archive:
-        """The archive connection of the calling (store) thread."""
+        """The archive connection of the calling (store or read) thread."""
         archive = getattr(self._local, "archive", None)
         if archive is None:
             archive = Archive(self.archive_path)
             self._local.archive = archive
         return archive
 
+    def _close_local(self) -> None:
+        """Close the calling thread's connection, if it opened one."""
+        archive = getattr(self._local, "archive", None)
+        if archive is not None:
+            archive.close()
+            self._local.archive = None
+
     def run_in_background(self, op: Callable[..., Any], on_success: Callable[[Any], None] | None = None,
                           on_failure: Callable[[Exception], None] | None = None, *,
-                          parent: QObject | None, uses_store: bool = True) -> Task:
+                          parent: QObject | None, uses_store: bool = True, read_only: bool = False) -> Task:
         """Run ``op`` off the GUI thread; the callbacks run on the GUI thread.
 
         Args:
@@ -109,10 +132,13 @@ class TaskRunner:
             on_success: receives op's return value.
             on_failure: receives the exception; default ``ui.errors.show_error(parent, exc)``.
             parent: the widget the result is for; callbacks are skipped once it is deleted.
+            read_only: ``op(archive)`` only reads: run it on the read thread, which never
+                waits for the store thread's queue of writes.
         """
-        task = Task(op, self, uses_store)
+        task = Task(op, self, uses_store or read_only)
         self._connect(task, on_success, on_failure, parent)
-        (self.store_pool if uses_store else self.general_pool).start(task)
+        pool = self.read_pool if read_only else self.store_pool if uses_store else self.general_pool
+        pool.start(task)
         return task
 
     def run_steps(self, op: Callable[[Callable[[], bool]], Iterator[Any]],
@@ -155,9 +181,9 @@ class TaskRunner:
         for task in list(self._running):
             task.cancel()
         self.general_pool.waitForDone(timeout_ms)
-        closer = Task(lambda archive: archive.close(), self, uses_store=True)
-        self.store_pool.start(closer)
-        self.store_pool.waitForDone(timeout_ms)
+        for pool in dict.fromkeys((self.read_pool, self.store_pool)):  # once each, SyncPool shared
+            pool.start(Task(self._close_local, self, uses_store=False))
+            pool.waitForDone(timeout_ms)
 
 
 def _alive(parent: QObject | None) -> bool:

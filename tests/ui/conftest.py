@@ -67,3 +67,32 @@ def archive_copy(harvested_db, tmp_path) -> Path:
 def sync_tasks(archive_copy):
     """A TaskRunner whose pools run each task at once (deterministic UI tests)."""
     return TaskRunner(archive_copy, store_pool=SyncPool(), general_pool=SyncPool())
+
+
+class ManualPool:
+    """A pool that keeps its tasks until the test runs them: a store thread that is busy."""
+
+    def __init__(self):
+        self.waiting = []
+
+    def start(self, runnable) -> None:
+        self.waiting.append(runnable)
+
+    def run_all(self) -> int:
+        """Run the waiting tasks (and those they start) in order; how many ran."""
+        ran = 0
+        while self.waiting:
+            self.waiting.pop(0).run()
+            ran += 1
+        return ran
+
+    def waitForDone(self, msecs: int = -1) -> bool:  # noqa: N802 - QThreadPool API
+        self.run_all()
+        return True
+
+
+@pytest.fixture
+def busy_store(archive_copy):
+    """A TaskRunner whose store thread runs only when told; reads and general work run at once."""
+    pool = ManualPool()
+    return TaskRunner(archive_copy, store_pool=pool, read_pool=SyncPool(), general_pool=SyncPool()), pool

@@ -42,9 +42,9 @@ def test_whole_morning_from_harvest_to_ordered_edition(qtbot, window, tmp_path):
              for r in range(win.harvest_panel.model.rowCount())}
     assert lines["Portal Rusak"] == "gagal" and lines["Warta Nusantara"] == "ok"
 
-    win.queue.select_proxy_row(0)
+    win.queue.select_row(0)
     first = _current(win)
-    times = [win.queue.proxy.index(r, 0).data(ArticleRole).published_utc for r in range(28)]
+    times = [win.queue.model.index(r, 0).data(ArticleRole).published_utc for r in range(28)]
     assert times == sorted(times, reverse=True)  # newest first once the harvest is done
     assert first is not None and first.status == "new"
     assert first.title in win.article.toPlainText()
@@ -93,7 +93,7 @@ def test_bulk_tag_tone_summary_and_highlight(qtbot, window):
     win = window
     win.start_harvest()
     view = win.queue.view
-    win.queue.select_proxy_row(0)
+    win.queue.select_row(0)
     qtbot.keyClick(view, Qt.Key_Down, Qt.ShiftModifier)
     rows = win.queue.selected_rows()
     assert len(rows) == 2

@@ -10,8 +10,8 @@ from clipper.models import SourceReport
 from clipper.store import Archive
 from ui.edition_panel import EditionOrderModel, EditionRow, load_edition_rows
 from ui.harvest_panel import SourceStatusModel
+from ui.review.filters import QueueFilter
 from ui.review.model import COL_MEDIA, COL_SCORE, COL_TIME, ArticleRole, QueueRow, ReviewQueueModel
-from ui.review.proxy import ReviewFilterProxy
 from ui.review.queue import load_queue_rows
 
 BASE = datetime(2026, 11, 25, 3, 0, tzinfo=timezone.utc)
@@ -36,12 +36,12 @@ def test_queue_model_passes_qtmodeltester(qtmodeltester, archive_copy):
     qtmodeltester.check(model)
 
 
-def test_proxy_passes_qtmodeltester_and_filters(qtmodeltester):
+def test_filtered_model_passes_qtmodeltester_and_filters(qtmodeltester):
     """Status, topic, media, date and text filters combine; irrelevant rows only on request."""
     model = ReviewQueueModel()
     model.set_rows([_row(i) for i in range(40)])
-    proxy = ReviewFilterProxy()
-    proxy.setSourceModel(model)
+    model.set_filter(QueueFilter())
+    proxy = model  # the model filters itself
     qtmodeltester.check(proxy)
     assert proxy.rowCount() == 10 and all(proxy.index(r, 0).data(ArticleRole).status == "new"
                                           for r in range(proxy.rowCount()))
@@ -65,8 +65,8 @@ def test_status_flip_leaves_the_filtered_view(qtmodeltester):
     """Approving a new article updates its row in place and the 'new' filter drops it."""
     model = ReviewQueueModel()
     model.set_rows([_row(i) for i in range(8)])
-    proxy = ReviewFilterProxy()
-    proxy.setSourceModel(model)
+    model.set_filter(QueueFilter())
+    proxy = model
     before = proxy.rowCount()
     model.apply_change({4: {"status": "approved", "tags": '["haji"]', "highlight": 1}})
     assert proxy.rowCount() == before - 1
@@ -74,12 +74,12 @@ def test_status_flip_leaves_the_filtered_view(qtmodeltester):
     qtmodeltester.check(proxy)
 
 
-def test_sorting_by_columns_through_the_proxy():
-    """Sorting the proxy sorts the model: time, score (descending), media."""
+def test_sorting_by_columns_with_a_filter():
+    """The filtered model sorts by time, score (descending), media."""
     model = ReviewQueueModel()
     model.set_rows([_row(i, status="new") for i in range(30)])
-    proxy = ReviewFilterProxy()
-    proxy.setSourceModel(model)
+    model.set_filter(QueueFilter())
+    proxy = model
     proxy.sort(COL_TIME, Qt.DescendingOrder)
     times = [proxy.index(r, 0).data(ArticleRole).published_utc for r in range(proxy.rowCount())]
     assert times == sorted(times, reverse=True)

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import gc
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from clipper.review import Change, undo, update_articles
+from clipper.review import DECISIONS, Change, undo, update_articles
 from clipper.store import Archive
 from ui.i18n import _, today_wib
-from ui.review.model import COL_TIME, QUEUE_COLUMNS, ArticleRole, QueueRow, ReviewQueueModel, row_from_db
-from ui.review.proxy import STATUS_FILTERS, ReviewFilterProxy
+from ui.review.filters import STATUS_FILTERS, QueueFilter
+from ui.review.model import COL_TIME, QUEUE_SELECT, ArticleRole, QueueRow, ReviewQueueModel, rows_from_db
 from ui.review.view import FilterBar, ReviewQueueView
 from ui.tasks import TaskRunner
 
@@ -21,19 +24,45 @@ MAX_UNDO = 50
 
 
 def load_queue_rows(archive: Archive, include_irrelevant: bool) -> list[QueueRow]:
-    """Every queued article (and the irrelevant ones when asked), newest first."""
-    where = "" if include_irrelevant else "where status != 'irrelevant'"
-    rows = archive.query(f"select {QUEUE_COLUMNS} from articles {where} order by published_utc desc, id desc")
-    return [row_from_db(r) for r in rows]
+    """Every queued article (and the irrelevant ones when asked), newest first.
+
+    One lean query returning tuples plus one count of each story's articles (an index
+    scan; every outlet counts, as in ``load_rows_by_id``). The window function
+    ``count(*) over (partition by story_id)`` made SQLite walk the table in story order,
+    and a dict per row doubled the Python time.
+    """
+    where = "" if include_irrelevant else " where status != 'irrelevant'"
+    with gc_paused():
+        records = archive.conn.execute(QUEUE_SELECT + where).fetchall()
+        outlets = dict(archive.conn.execute(
+            "select story_id, count(*) from articles where story_id is not null group by story_id").fetchall())
+        rows = rows_from_db(records, outlets)
+        rows.sort(key=lambda r: (r.published_utc, r.id), reverse=True)
+    return rows
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic GC while building ~1M objects that hold no cycles (measured: 300 → 190 ms)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def load_rows_by_id(archive: Archive, ids: list[int]) -> list[QueueRow]:
     """The rows of these articles and of the other outlets of their stories."""
     marks = ",".join("?" * len(ids))
+    stories = f"select story_id from articles where id in ({marks}) and story_id is not null"
     # Whole stories, so that the other outlets' counts are right too.
-    rows = archive.query(f"select {QUEUE_COLUMNS} from articles where id in ({marks}) or story_id in "
-                         f"(select story_id from articles where id in ({marks}))", ids * 2)
-    return [row_from_db(r) for r in rows]
+    records = archive.conn.execute(f"{QUEUE_SELECT} where id in ({marks}) or story_id in ({stories})",
+                                   ids * 2).fetchall()
+    outlets = dict(archive.conn.execute(f"select story_id, count(*) from articles where story_id in ({stories}) "
+                                        "group by story_id", ids).fetchall())
+    return rows_from_db(records, outlets)
 
 
 class ReviewQueue(QWidget):
@@ -53,11 +82,10 @@ class ReviewQueue(QWidget):
         self.editor = editor
         self.model = ReviewQueueModel(self, topic_labels)
         self.model.today = today_wib()
-        self.proxy = ReviewFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.model.set_filter(QueueFilter())  # the status combo's first choice: new articles
         self.bar = FilterBar(topic_labels)
         self.view = ReviewQueueView()
-        self.view.setModel(self.proxy)
+        self.view.setModel(self.model)
         self.view.apply_default_widths()
         self.view.sortByColumn(COL_TIME, Qt.DescendingOrder)
         layout = QVBoxLayout(self)
@@ -65,13 +93,13 @@ class ReviewQueue(QWidget):
         layout.addWidget(self.bar)
         layout.addWidget(self.view, 1)
         self.undo_stack: list[Change] = []
+        self._writing = 0  # editorial writes queued on the store thread and not yet answered
         self._loaded_irrelevant = False
         self._connect_filters()
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
-        self.proxy.rowsInserted.connect(self._update_count)
-        self.proxy.rowsRemoved.connect(self._update_count)
-        self.proxy.modelReset.connect(self._update_count)
-        self.proxy.layoutChanged.connect(self._update_count)
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset,
+                       self.model.layoutChanged):
+            signal.connect(self._update_count)
 
     # --- loading ------------------------------------------------------------------------
 
@@ -85,23 +113,29 @@ class ReviewQueue(QWidget):
         self._loaded_irrelevant = include_irrelevant
         self.model.set_rows(rows)
         self.bar.set_media(self.model.media_names())
-        if self.proxy.rowCount() and not self.view.selectionModel().hasSelection():
-            self.select_proxy_row(0)
+        if self.model.rowCount() and not self.view.selectionModel().hasSelection():
+            self.select_row(0)
         self.loaded.emit(len(rows))
 
+    def set_topic_labels(self, labels: dict[str, str]) -> None:
+        """Topic labels arrived (computed in the background at start): show them."""
+        self.model.set_topic_labels(labels)
+        self.bar.set_topics(labels)
+
     def add_articles(self, ids: list[int]) -> None:
-        """Fetch new articles (e.g. from a running harvest) and insert them into the model."""
-        self.tasks.run_in_background(lambda a: load_rows_by_id(a, ids), self._insert, parent=self)
+        """Fetch new articles (e.g. a harvest's batch) and insert them into the model."""
+        if ids:
+            self.tasks.run_in_background(lambda a: load_rows_by_id(a, ids), self._insert, parent=self)
 
     def _insert(self, rows: list[QueueRow]) -> None:
         if not self._loaded_irrelevant:
             rows = [r for r in rows if r.status != "irrelevant"]
         self.model.insert_rows(rows)
-        if self.proxy.rowCount() and not self.view.selectionModel().hasSelection():
-            self.select_proxy_row(0)
+        if self.model.rowCount() and not self.view.selectionModel().hasSelection():
+            self.select_row(0)
 
     def resort(self) -> None:
-        """Put rows inserted during a harvest into the current sort order."""
+        """Restore the sort order if edits moved rows (inserted rows already are in place)."""
         header = self.view.horizontalHeader()
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
 
@@ -110,9 +144,9 @@ class ReviewQueue(QWidget):
     def _connect_filters(self) -> None:
         bar = self.bar
         bar.status.currentIndexChanged.connect(lambda: self._status_changed(bar.status.currentData()))
-        bar.topic.currentIndexChanged.connect(lambda: self.proxy.update_filter(topic=bar.topic.currentData()))
-        bar.media.currentIndexChanged.connect(lambda: self.proxy.update_filter(media=bar.media.currentData()))
-        bar.text.textChanged.connect(lambda text: self.proxy.update_filter(text=text))
+        bar.topic.currentIndexChanged.connect(lambda: self.model.update_filter(topic=bar.topic.currentData()))
+        bar.media.currentIndexChanged.connect(lambda: self.model.update_filter(media=bar.media.currentData()))
+        bar.text.textChanged.connect(lambda text: self.model.update_filter(text=text))
         bar.use_dates.toggled.connect(self._dates_changed)
         bar.day_from.dateChanged.connect(self._dates_changed)
         bar.day_to.dateChanged.connect(self._dates_changed)
@@ -121,21 +155,21 @@ class ReviewQueue(QWidget):
         return "irrelevant" in STATUS_FILTERS[self.bar.status.currentData()]
 
     def _status_changed(self, key: str) -> None:
-        self.proxy.set_statuses(key)
+        self.model.set_statuses(key)
         if self._wants_irrelevant() and not self._loaded_irrelevant:
             self.reload()
 
     def _dates_changed(self) -> None:
         bar = self.bar
         if bar.use_dates.isChecked():
-            self.proxy.update_filter(day_from=bar.day_from.date().toString("yyyy-MM-dd"),
+            self.model.update_filter(day_from=bar.day_from.date().toString("yyyy-MM-dd"),
                                      day_to=bar.day_to.date().toString("yyyy-MM-dd"))
         else:
-            self.proxy.update_filter(day_from=None, day_to=None)
+            self.model.update_filter(day_from=None, day_to=None)
 
     def _update_count(self, *args) -> None:
-        self.bar.count.setText(_("{shown} dari {total}").format(shown=self.proxy.rowCount(),
-                                                                 total=self.model.rowCount()))
+        self.bar.count.setText(_("{shown} dari {total}").format(shown=self.model.rowCount(),
+                                                                 total=self.model.total()))
 
     # --- selection ----------------------------------------------------------------------
 
@@ -143,8 +177,8 @@ class ReviewQueue(QWidget):
         rows = self.view.selectionModel().selectedRows()
         return [i.data(ArticleRole) for i in sorted(rows, key=QModelIndex.row)]
 
-    def select_proxy_row(self, row: int) -> None:
-        index = self.proxy.index(row, 0)
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
         if not index.isValid():
             return
         flags = QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows
@@ -152,16 +186,16 @@ class ReviewQueue(QWidget):
         self.view.scrollTo(index)
 
     def select_article(self, article_id: int) -> bool:
-        index = self.proxy.mapFromSource(self.model.index_of(article_id))
+        index = self.model.index_of(article_id)
         if index.isValid():
-            self.select_proxy_row(index.row())
+            self.select_row(index.row())
         return index.isValid()
 
     def move(self, step: int) -> None:
         """J / K: the next or previous article."""
         current = self.view.currentIndex()
         row = current.row() + step if current.isValid() else 0
-        self.select_proxy_row(min(max(row, 0), self.proxy.rowCount() - 1))
+        self.select_row(min(max(row, 0), self.model.rowCount() - 1))
 
     def _on_selection(self, *args) -> None:
         rows = self.selected_rows()
@@ -174,19 +208,27 @@ class ReviewQueue(QWidget):
         if not chosen:
             return
         after = chosen[-1] + 1
-        target = after if after < self.proxy.rowCount() else chosen[0] - 1
+        target = after if after < self.model.rowCount() else chosen[0] - 1
         if target >= 0:
-            self.select_proxy_row(target)
+            self.select_row(target)
 
     # --- decisions ----------------------------------------------------------------------
 
     def decide(self, decision: str) -> None:
-        """A / R / U on the selection: store it, show it, and move on to the next article."""
+        """A / R / U on the selection: show it at once, move on, and store it in the background.
+
+        The model is updated before the write (optimistic): the write queues on the store
+        thread behind whatever is there, and the editor should not wait for it. If the write
+        fails the error is shown and the queue is reloaded from the archive.
+        """
         rows = self.selected_rows()
         if not rows:
             return
         ids, editor = [r.id for r in rows], self.editor
+        status = DECISIONS[decision]
+        values = {"status": status} if status == "approved" else {"status": status, "position": None}
         self._advance()
+        self.model.apply_change({i: values for i in ids})
         self._change(lambda a: update_articles(a, ids, decision=decision, editor=editor))
 
     def edit(self, values: dict) -> None:
@@ -198,23 +240,29 @@ class ReviewQueue(QWidget):
         self._change(lambda a: update_articles(a, ids, **values))
 
     def undo_last(self) -> None:
+        if self._writing:  # a decision is still being stored: undo it once it is
+            self.tasks.run_in_background(lambda a: None, lambda _r: self.undo_last(), parent=self)
+            return
         if not self.undo_stack:
             self.message.emit(_("Tidak ada tindakan untuk dibatalkan."), "info")
             return
         change = self.undo_stack.pop()
-        self.tasks.run_in_background(lambda a: undo(a, change), self._undone, self._failed, parent=self)
+        self.tasks.run_in_background(lambda a: undo(a, change), self._undone, self._report, parent=self)
 
     def _change(self, op) -> None:
+        self._writing += 1
         self.tasks.run_in_background(op, self._applied, self._failed, parent=self)
 
     def _applied(self, change: Change) -> None:
+        self._writing -= 1
         self.model.apply_change(change.after)
         if change.after:
             self.undo_stack = (self.undo_stack + [change])[-MAX_UNDO:]
             self.archive_changed.emit()
             if any("tags" in values for values in change.after.values()):
                 self.tags_changed.emit()
-        self._on_selection()
+        if any(row.id in change.after for row in self.selected_rows()):
+            self._on_selection()  # the editor fields show the stored values
 
     def _undone(self, change: Change) -> None:
         self.model.apply_change(change.after)
@@ -224,6 +272,11 @@ class ReviewQueue(QWidget):
         self.message.emit(_("Tindakan terakhir dibatalkan."), "info")
 
     def _failed(self, exc: Exception) -> None:
+        self._writing -= 1
+        self._report(exc)
+
+    def _report(self, exc: Exception) -> None:
+        """A write failed: say why, and show the archive as it is (undoing the optimistic rows)."""
         from ui.errors import describe
         self.message.emit(describe(exc), "error")
         self.reload()

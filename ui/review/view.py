@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QTableView, QWidget)
 
@@ -87,12 +86,19 @@ class FilterBar(QWidget):
         layout.addWidget(self.count)
 
     def set_media(self, names: list[str]) -> None:
-        current = self.media.currentData()
-        self.media.blockSignals(True)
-        self.media.clear()
-        self.media.addItem(_("Semua media"), None)
-        for name in names:
-            self.media.addItem(name, name)
-        index = self.media.findData(current)
-        self.media.setCurrentIndex(max(index, 0))
-        self.media.blockSignals(False)
+        _refill(self.media, _("Semua media"), [(name, name) for name in names])
+
+    def set_topics(self, labels: dict[str, str]) -> None:
+        _refill(self.topic, _("Semua topik"), [(label, topic_id) for topic_id, label in labels.items()])
+
+
+def _refill(combo: QComboBox, everything: str, items: list[tuple[str, str]]) -> None:
+    """New choices for a filter combo; the current choice stays (no change signal)."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(everything, None)
+    for text, data in items:
+        combo.addItem(text, data)
+    combo.setCurrentIndex(max(combo.findData(current), 0))
+    combo.blockSignals(False)
