@@ -7,14 +7,17 @@ import logging
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from clipper import images, paths
+from clipper import paths
 from clipper.config import Config
 from clipper.dates import parse_date
 from clipper.errors import ClipperError
 from clipper.models import Edition, EditionItem, EditionSection, Narasumber
-from clipper.pdf import PdfInfo, render_pdf
 from clipper.store import Archive, dumps, now_utc
+
+if TYPE_CHECKING:
+    from clipper.pdf import PdfInfo
 
 logger = logging.getLogger(__name__)
 
@@ -56,13 +59,8 @@ def list_editions(archive: Archive, limit: int = 100) -> list[EditionRecord]:
 
 
 def _topic_labels(config: Config) -> dict[str, str]:
-    try:
-        from clipper.pipeline import make_classifier
-        classifier = make_classifier(config)
-        return {t.id: t.label for t in classifier.topics} if classifier else {}
-    except Exception:  # labels are cosmetic; never block an edition on them
-        logger.exception("topic labels unavailable")
-        return {}
+    from clipper.rules import topic_labels
+    return topic_labels(config)
 
 
 def _item(row: dict, labels: dict[str, str], outlets: list[str], image: bytes | None) -> EditionItem:
@@ -88,6 +86,7 @@ def approved_rows(archive: Archive, day: str) -> list[dict]:
 def build_edition(archive: Archive, config: Config, day: str, *, number: str = "—",
                   fetch_images: bool = True) -> Edition:
     """The live edition of ``day`` from the archive (not stored; see compile_edition)."""
+    from clipper import images  # the fetch stack: loaded only when an edition is built
     rows = approved_rows(archive, day)
     if fetch_images:
         images.ensure_cached(archive, [r["image_url"] for r in rows if r["image_url"]])
@@ -168,6 +167,7 @@ def compile_edition(archive: Archive, config: Config, day: str, *, out: Path | N
     finalized_at = datetime.now(UTC) if final else None
     edition = replace(edition, status="final" if final else "draft", approved_at=finalized_at)
     record = replace(record, status="final" if final else "draft")
+    from clipper.pdf import render_pdf  # reportlab: loaded only when a PDF is written
     target = _output_path(archive, config, record, out)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -196,8 +196,10 @@ def _snapshot(edition: Edition) -> dict:
     return data
 
 
-def _verify_final(record: EditionRecord) -> PdfInfo:
+def _verify_final(record: EditionRecord):
     import hashlib
+
+    from clipper.pdf import PdfInfo
     path = Path(record.pdf_path or "")
     if not path.is_file():
         raise EditionError(f"PDF edisi final No. {record.number} tidak ditemukan: {path}")

@@ -6,7 +6,6 @@ import asyncio
 import logging
 
 from clipper.errors import FetchError
-from clipper.fetch import Fetcher, FetchSettings
 from clipper.store import Archive, now_utc
 
 logger = logging.getLogger(__name__)
@@ -15,7 +14,7 @@ logger = logging.getLogger(__name__)
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 # Broken image URLs are retried on a few later compiles, then given up.
 MAX_ATTEMPTS = 3
-IMAGE_SETTINGS = FetchSettings(deadline=15.0, max_bytes=MAX_IMAGE_BYTES, retries=1, per_host=4)
+IMAGE_DEADLINE = 15.0
 
 
 def cached(archive: Archive, url: str | None) -> bytes | None:
@@ -37,7 +36,9 @@ def missing(archive: Archive, urls: list[str]) -> list[str]:
 
 
 async def _fetch_all(urls: list[str]) -> list[tuple[str, bytes | None, str | None, str | None]]:
-    async with Fetcher(IMAGE_SETTINGS) as fetcher:
+    from clipper.fetch import Fetcher, FetchSettings  # httpx: loaded only when images are fetched
+    settings = FetchSettings(deadline=IMAGE_DEADLINE, max_bytes=MAX_IMAGE_BYTES, retries=1, per_host=4)
+    async with Fetcher(settings) as fetcher:
         async def one(url: str):
             try:
                 result = await fetcher.fetch(url, accept="image/*")

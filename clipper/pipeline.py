@@ -40,12 +40,9 @@ def fetch_settings(config: Config) -> FetchSettings:
 
 def make_classifier(config: Config):
     """The topic classifier for this configuration, or None before rules exist."""
-    try:
-        from clipper.rules import Classifier, TopicSpec, build_topics
-    except ImportError:  # pragma: no cover
-        return None
-    specs = [TopicSpec.model_validate(t) for t in config.topics_spec] if config.topics_spec else None
-    return Classifier(build_topics(specs, gazetteer_path(config)))
+    from clipper.classifier import Classifier
+    from clipper.rules import topics_for
+    return Classifier(topics_for(config))
 
 
 def rules_key(config: Config) -> RulesKey:
@@ -56,12 +53,9 @@ def rules_key(config: Config) -> RulesKey:
 
 
 def gazetteer_path(config: Config):
-    """The editors' gazetteer: gazetteer.yaml beside sources.yaml if there is one, else the bundled one."""
-    if config.path is not None:
-        beside = config.path.parent / "gazetteer.yaml"
-        if beside.is_file():
-            return beside
-    return None
+    """See clipper.rules.gazetteer_path."""
+    from clipper.rules import gazetteer_path as beside
+    return beside(config)
 
 
 def classification_fields(result: Classification | None) -> dict:

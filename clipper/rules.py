@@ -367,6 +367,30 @@ def default_topics(gazetteer_path: str | Path | None = None) -> list[Topic]:
 # --- classification ------------------------------------------------------------------------
 
 
+def gazetteer_path(config) -> Path | None:
+    """The editors' gazetteer: gazetteer.yaml beside sources.yaml if there is one (None: bundled)."""
+    if config.path is not None:
+        beside = Path(config.path).parent / "gazetteer.yaml"
+        if beside.is_file():
+            return beside
+    return None
+
+
+def topics_for(config) -> list[Topic]:
+    """The compiled topics of a configuration (its `topics:` section over the gazetteer)."""
+    specs = [TopicSpec.model_validate(t) for t in config.topics_spec] if config.topics_spec else None
+    return build_topics(specs, gazetteer_path(config))
+
+
+def topic_labels(config) -> dict[str, str]:
+    """Topic id → label for display (cosmetic: an empty dict when the rules cannot be read)."""
+    try:
+        return {t.id: t.label for t in topics_for(config)}
+    except Exception:  # labels only; the real error surfaces where rules are used
+        logger.exception("topic labels unavailable")
+        return {}
+
+
 def __getattr__(name: str):
     """``rules.Classifier`` is clipper.classifier.Classifier (imported on first use: no cycle)."""
     if name == "Classifier":

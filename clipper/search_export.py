@@ -15,7 +15,8 @@ from typing import TextIO
 from clipper import export as export_mod
 from clipper import images, paths
 from clipper.config import Config
-from clipper.edition import _item, _topic_labels
+from clipper.edition import _item
+from clipper.rules import topic_labels as _topic_labels
 from clipper.errors import ClipperError
 from clipper.models import Edition, EditionSection
 from clipper.pdf import PdfInfo, render_pdf

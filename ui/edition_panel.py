@@ -35,17 +35,10 @@ class EditionRow:
 
 
 def load_edition_rows(archive: Archive, day: str, sections: list[str]) -> list[EditionRow]:
-    """The day's approved articles grouped by section (config order), editor's order inside.
-
-    The order is ``clipper.edition.approved_rows``'s; the query is repeated here because
-    importing clipper.edition (reportlab, the fetcher: ~350 ms) on the store thread at start
-    held up the queue's first article.
-    """
-    records = archive.conn.execute(
-        "select id, primary_topic, title, media, highlight from articles where day = ? and status = 'approved' "
-        "order by position is null, position, published_utc, id", [day]).fetchall()
-    rows = [EditionRow(i, topic if topic in sections else "lain", title, media, bool(highlight))
-            for i, topic, title, media, highlight in records]
+    """The day's approved articles grouped by section (config order), editor's order inside."""
+    from clipper.edition import approved_rows  # cheap: reportlab and the fetcher load lazily
+    rows = [EditionRow(r["id"], r["primary_topic"] if r["primary_topic"] in sections else "lain", r["title"],
+                       r["media"], bool(r["highlight"])) for r in approved_rows(archive, day)]
     rank = {s: i for i, s in enumerate(sections)}
     return sorted(rows, key=lambda r: rank.get(r.section, len(sections)))  # stable: order kept
 

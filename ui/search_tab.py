@@ -198,8 +198,8 @@ class SearchTab(QWidget):
         self.runner.run_in_background(filter_choices, self._set_choices, lambda exc: None, parent=self)
 
     def _set_choices(self, choices: dict[str, list[str]]) -> None:
-        from clipper.edition import _topic_labels
-        labels = _topic_labels(self.config)
+        from clipper.rules import topic_labels
+        labels = topic_labels(self.config)
         for combo, values in ((self.media_combo, choices["media"]), (self.tag_combo, choices["tags"])):
             for value in values:
                 combo.addItem(value, value)
