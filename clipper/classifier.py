@@ -110,12 +110,14 @@ class Classifier:
                     for w, in_title, in_text in fields.values())
         return score, [(h[1], h[4], h[5], h[6]) for h in kept], ok
 
-    def classify(self, title: str, text: str) -> Classification:
+    def classify(self, title: str, text: str, *, relevant_only: bool = False) -> Classification:
         """Classify an article: topics, primary, matches, suggested tone and narasumber.
 
         Args:
             title: The article title.
             text: The article body.
+            relevant_only: compute tone and narasumber only when a topic matches (a harvest:
+                irrelevant articles are not queued, and most of a harvest is irrelevant).
 
         Returns:
             The Classification of :meth:`classify_topics` with ``tone`` from
@@ -126,6 +128,9 @@ class Classifier:
         from clipper.tone import suggest_tone
 
         result = self.classify_topics(title, text)
+        if relevant_only and not result.relevant:
+            return Classification(scores=result.scores, topics=result.topics, primary=result.primary,
+                                  matches=result.matches, tone=None, narasumber=())
         return Classification(scores=result.scores, topics=result.topics, primary=result.primary,
                               matches=result.matches, tone=suggest_tone(title or "", text or ""),
                               narasumber=find_narasumber(text or ""))

@@ -113,7 +113,7 @@ class Classification:
     topics: tuple[str, ...] = ()  # the topics over their threshold, best first
     primary: str | None = None
     matches: tuple[TermMatch, ...] = ()
-    tone: str = "netral"
+    tone: str | None = "netral"  # None: not computed (an irrelevant article during a harvest)
     narasumber: tuple[Narasumber, ...] = ()
 
     @property

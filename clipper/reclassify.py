@@ -54,7 +54,7 @@ def plan_reclassify(archive: Archive, classifier, *, date_from: str | None = Non
     changes, checked, last_id = [], 0, 0
     while True:
         rows = archive.query(
-            f"select id, title, text, topics, status, primary_topic, scores, matches from articles "
+            f"select id, title, text, topics, status, primary_topic, scores, matches, tone_suggested from articles "
             f"{where + (' and' if where else 'where')} id > ? order by id limit {BATCH}", params + [last_id])
         if not rows:
             break
@@ -70,6 +70,10 @@ def plan_reclassify(archive: Archive, classifier, *, date_from: str | None = Non
                       "scores": dumps({k: round(v, 3) for k, v in result.scores.items()}),
                       "matches": dumps([[m.topic, m.term, m.field, m.start, m.end] for m in result.matches]),
                       "status": status}
+            if status == "new" and row["tone_suggested"] is None:  # entering the queue: add what editors see
+                full = classifier.classify(row["title"], row["text"])
+                values["tone_suggested"] = full.tone
+                values["narasumber"] = dumps([[n.name, n.role] for n in full.narasumber])
             if tuple(result.topics) != before or status != row["status"] or values["matches"] != row["matches"]:
                 changes.append(TopicChange(row["id"], row["title"], before, tuple(result.topics),
                                            row["status"], status, values))

@@ -69,3 +69,22 @@ def test_cli_dry_run_shows_and_changes_nothing(tmp_path):
     assert "1 artikel diperbarui" in run.stdout
     with Archive(db) as archive:
         assert archive.get(ids[1])["status"] == "new"
+
+
+def test_article_entering_the_queue_gets_tone_and_narasumber(tmp_path):
+    """A harvest skips tone/narasumber for irrelevant articles; reclassify fills them when one enters."""
+    from clipper.classifier import Classifier
+    from clipper.rules import topics_for
+    classifier = Classifier(topics_for(parse_config(BASE)))
+    text = '"Aplikasi Pusaka Digital kini lebih cepat," kata Kepala Biro Humas, Siti Aminah.'
+    skipped = classifier.classify("Pusaka Digital Diperbarui", text, relevant_only=True)
+    assert not skipped.relevant and skipped.tone is None and skipped.narasumber == ()
+    db = tmp_path / "a.db"
+    with Archive(db) as archive:
+        article_id = archive.insert_article({"url": "https://w.id/p", "url_key": "w.id/p", "media": "Warta",
+                                             "title": "Pusaka Digital Diperbarui", "text": text,
+                                             "day": "2026-11-24", **classification_fields(skipped)})
+        apply_reclassify(archive, plan_reclassify(archive, make_classifier(parse_config(EXTENDED))))
+        row = archive.get(article_id)
+        assert row["status"] == "new" and row["tone_suggested"] in ("positif", "netral", "negatif")
+        assert json.loads(row["narasumber"])[0][0] == "Siti Aminah"
