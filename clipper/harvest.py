@@ -70,7 +70,7 @@ def _classifier(rules: RulesKey):
 def finish_job(article: ExtractedArticle, content: bytes, rules: RulesKey | None, keep_html: bool) -> Extracted:
     """The per-article work after extraction: fingerprint, topics, evidence (in a worker)."""
     from clipper.search import stems_of
-    classification = _classifier(rules).classify(article.title, article.text, relevant_only=True) if rules else None
+    classification = _classifier(rules).classify(article.title, article.text) if rules else None
     return Extracted(
         article=article, finished=True, sketch=dedupe.text_sketch(article.text),
         classification=classification, sha256=hashlib.sha256(content).hexdigest(),
