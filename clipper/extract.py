@@ -37,6 +37,9 @@ HEADLINE_LINK_CHARS = 25
 ARTICLE_BLOCK_CHARS = 400
 # Language guess from stop words: at least this many hits, and twice the other language's.
 LANG_MIN_HITS = 5
+# Characters of text looked at: ~300 words give dozens of stop words in either language.
+LANG_SAMPLE_CHARS = 2000
+_LOWER_WORD = re.compile(r"[a-z]+")
 
 
 INDEX_REASON = "halaman indeks, bukan artikel"
@@ -518,11 +521,11 @@ def _absolute(base: str, href: str | None) -> str | None:
 
 def _detect_language(text: str, html_lang: str | None, hint: str | None) -> str | None:
     """Arabic script share, then Indonesian/English stop words, then <html lang>, then the hint."""
-    sample = text[:5000]
-    arabic, latin = len(_ARABIC.findall(sample)), len(_LATIN.findall(sample))
-    if arabic > latin:
+    sample = text[:LANG_SAMPLE_CHARS]
+    arabic = len(_ARABIC.findall(sample))
+    if arabic and arabic > len(_LATIN.findall(sample)):  # Latin letters only counted when needed
         return "ar"
-    words = re.findall(r"[a-z]+", sample.lower())
+    words = _LOWER_WORD.findall(sample.lower())
     id_hits = sum(word in _ID_WORDS for word in words)
     en_hits = sum(word in _EN_WORDS for word in words)
     if max(id_hits, en_hits) >= LANG_MIN_HITS and max(id_hits, en_hits) >= 2 * min(id_hits, en_hits):
