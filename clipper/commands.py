@@ -47,18 +47,33 @@ class ProgressLine:
             self.stream.flush()
 
 
-def print_summary(result: HarvestResult) -> None:
-    """The per-source table printed at the end of a harvest."""
+# Failed pages listed under the summary (the rest are counted; all are in the archive).
+MAX_PAGE_FAILURES_SHOWN = 10
+
+
+def print_summary(result: HarvestResult, states: dict[str, dict] | None = None,
+                  page_failures: list[tuple[str, str]] | None = None) -> None:
+    """The per-source table printed at the end of a harvest, then the failed pages."""
     rows = [("SUMBER", "STATUS", "TAUTAN", "BARU", "GANDA", "GAGAL", "KETERANGAN")]
     for r in result.sources:
+        reason = r.reason or ""
+        streak = (states or {}).get(r.source, {}).get("consecutive_failures") or 0
+        if r.status == "failed" and streak > 1:
+            reason += f" (gagal {streak}× berturut-turut)"
         rows.append((r.source, STATUS_WORDS.get(r.status, r.status), str(r.links), str(r.new_articles),
-                     str(r.duplicates), str(r.failed_pages), r.reason or ""))
+                     str(r.duplicates), str(r.failed_pages), reason))
     widths = [max(len(row[i]) for row in rows) for i in range(6)]
     _out(f"Ringkasan panen #{result.run_id}:")
     for row in rows:
         cells = [row[0].ljust(widths[0]), row[1].ljust(widths[1])]
         cells += [row[i].rjust(widths[i]) for i in range(2, 6)]
         _out("  " + "  ".join(cells) + ("  " + row[6] if row[6] else ""))
+    if page_failures:
+        _out(f"Halaman gagal ({len(page_failures)}):")
+        for source, message in page_failures[:MAX_PAGE_FAILURES_SHOWN]:
+            _out(f"  {source}: {message}")
+        if len(page_failures) > MAX_PAGE_FAILURES_SHOWN:
+            _out(f"  … dan {len(page_failures) - MAX_PAGE_FAILURES_SHOWN} lagi (tercatat di arsip)")
     failed = len(result.failed_sources)
     word = "dibatalkan" if result.status == "cancelled" else "selesai"
     _out(f"Panen {word}: {result.new_articles} artikel baru dari {len(result.sources)} sumber"
@@ -66,18 +81,23 @@ def print_summary(result: HarvestResult) -> None:
 
 
 def run_harvest_cli(config, archive, names=None) -> HarvestResult:
+    """Harvest with a progress line, then print the summary."""
     from clipper.pipeline import run_harvest
     line = ProgressLine()
     result = None
+    failures: list[tuple[str, str]] = []
     try:
         for step in run_harvest(config, archive, sources=names):
             if step.stage == "done":
                 result = step.result
             else:
+                if step.stage == "page_error":
+                    failures.append((step.source or "", step.message or ""))
                 line.show(step)
     finally:
         line.clear()
     assert isinstance(result, HarvestResult)
+    print_summary(result, archive.source_states(), failures)
     return result
 
 
@@ -86,8 +106,7 @@ def cmd_harvest(args: argparse.Namespace) -> int:
     config = _config(args)
     with _archive(args) as archive:
         _out(f"Memanen ke arsip {archive.path}")
-        result = run_harvest_cli(config, archive, args.source)
-    print_summary(result)
+        run_harvest_cli(config, archive, args.source)
     return 0
 
 

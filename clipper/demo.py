@@ -118,7 +118,7 @@ class DemoServer:
 
 def run_demo(out: Path, *, report: Callable[[str], None]) -> int:
     """Harvest the demo corpus into ``out`` (a fresh archive) and say what happened."""
-    from clipper.commands import print_summary, run_harvest_cli
+    from clipper.commands import run_harvest_cli
     from clipper.config import parse_config
     from clipper.store import Archive
 
@@ -134,8 +134,7 @@ def run_demo(out: Path, *, report: Callable[[str], None]) -> int:
         config = replace(config, editor=config.editor.model_copy(update={"name": "Editor Demo"}))
         report(f"Demo Clipper: {len(config.sources)} media fiktif dilayani di {server.base}")
         with Archive(db_path) as archive:
-            result = run_harvest_cli(config, archive)
-            print_summary(result)
+            run_harvest_cli(config, archive)
             relevant = archive.count("status = 'new'")
             total = archive.count()
             stories = archive.query("select count(distinct story_id) as n from articles "

@@ -84,8 +84,10 @@ def parse_feed(result: FetchResult) -> list[Link]:
     parsed = feedparser.parse(io.BytesIO(result.content), response_headers=headers)
     if not parsed.entries:
         reason = "bukan feed RSS/Atom yang sah"
-        if parsed.bozo and getattr(parsed, "bozo_exception", None):
-            reason += f" ({type(parsed.bozo_exception).__name__})"
+        problem = getattr(parsed, "bozo_exception", None) if parsed.bozo else None
+        if problem is not None:
+            reason += f" (XML rusak: {str(problem)[:80]})" if "SAX" in type(problem).__name__ else ""
+            logger.info("feed %s: %s", result.final_url, problem)
         raise NotAFeed(result.final_url, reason)
     if parsed.bozo:
         logger.info("feed %s is malformed but yielded %d items", result.final_url, len(parsed.entries))

@@ -132,6 +132,10 @@ def test_cli_harvest_exit_zero_with_failed_source(config, tmp_path):
     assert run.returncode == 0, run.stderr
     assert "Rusak Uji" in run.stdout and "GAGAL" in run.stdout and "HTTP 404" in run.stdout
     assert "7 artikel baru" in run.stdout
+    assert "Halaman gagal (4):" in run.stdout and "tidak-ada.html: HTTP 404" in run.stdout
+    again = subprocess.run([sys.executable, "-m", "clipper", "--config", str(config.path), "--db",
+                            str(tmp_path / "cli.db"), "harvest"], capture_output=True, text=True, cwd=ROOT)
+    assert "(gagal 2× berturut-turut)" in again.stdout and "0 artikel baru" in again.stdout
     listing = subprocess.run([sys.executable, "-m", "clipper", "--db", str(tmp_path / "cli.db"), "list",
                               "--status", "all", "--json"], capture_output=True, text=True, cwd=ROOT)
     items = [json.loads(line) for line in listing.stdout.splitlines()]
