@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -37,10 +38,26 @@ def create_window(config_path: Path | None, db_path: Path | None, *, tasks=None)
     return window
 
 
+def display_problem(environ: dict | None = None, platform: str | None = None) -> str | None:
+    """Why no window can open here (Qt would abort the process), or None."""
+    environ = os.environ if environ is None else environ
+    platform = platform or sys.platform
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return None
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    return ("tidak ada layar untuk membuka jendela (DISPLAY dan WAYLAND_DISPLAY kosong). Jalankan dari "
+            "sesi desktop, atau lewat `xvfb-run -a clipper-gui`; perintah `clipper` tetap bisa dipakai tanpa layar.")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Start Clipper's window (the `clipper-gui` script and `clipper gui`)."""
     args = parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    problem = display_problem()
+    if problem:
+        print(f"clipper-gui: {problem}", file=sys.stderr)
+        return 1
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from clipper.errors import ConfigError

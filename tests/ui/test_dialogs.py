@@ -125,3 +125,12 @@ def test_every_interface_text_has_an_english_translation():
         texts |= set(re.findall(r'_\("((?:[^"\\]|\\.)*)"\)', path.read_text(encoding="utf-8")))
     missing = sorted(t for t in texts if t not in ENGLISH)
     assert not missing, missing
+
+
+def test_no_display_is_a_clear_message_not_an_abort():
+    """Without DISPLAY/WAYLAND_DISPLAY on Linux the app says why instead of letting Qt abort."""
+    from ui.app import display_problem
+    assert "DISPLAY" in display_problem({}, "linux")
+    assert display_problem({"DISPLAY": ":0"}, "linux") is None
+    assert display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
+    assert display_problem({}, "win32") is None
