@@ -236,9 +236,17 @@ def cmd_compile(args: argparse.Namespace) -> int:
     from clipper.edition import compile_edition
     config = _config(args)
     day = args.date or today_jakarta()
+    from clipper.edition import approved_rows, editions_of
     with _archive(args) as archive:
+        finals = [r for r in editions_of(archive, day) if r.status == "final" and r.kind == "regular"]
         record, info = compile_edition(archive, config, day, out=args.out, final=args.final,
                                        ralat=args.ralat)
+        approved = len(approved_rows(archive, day))
+    if finals and not args.ralat and record.id == finals[-1].id:
+        print(f"clipper: edisi final No. {record.number} tanggal {day} sudah ada dan tidak diubah"
+              + (f"; --out {args.out} diabaikan" if args.out else "")
+              + (f"; {approved - (record.articles or 0)} artikel disetujui sesudahnya — pakai --ralat"
+                 if approved != record.articles else ""), file=sys.stderr)
     state = {"draft": "draf", "final": "final"}[record.status]
     _out(f"Kliping No. {record.number} ({state}, {day}): {record.articles} artikel, {info.pages} halaman, "
          f"{info.size / 1024:.0f} KB")

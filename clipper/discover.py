@@ -6,7 +6,6 @@ import gzip
 import io
 import logging
 import re
-from datetime import datetime
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import feedparser
@@ -190,7 +189,8 @@ def parse_sitemap(result: FetchResult) -> tuple[list[Link], list[str]]:
             if url:
                 lastmod = parse_date(_child_text(node, f"{_SITEMAP_NS}lastmod", "lastmod"))
                 children.append((url, lastmod))
-        children.sort(key=lambda c: ("news" in c[0].lower(), c[1] or datetime.min.astimezone()),
+        # news sitemaps first, then the newest; a child without <lastmod> (optional) sorts last
+        children.sort(key=lambda c: ("news" in c[0].lower(), c[1].timestamp() if c[1] else float("-inf")),
                       reverse=True)
         return [], [url for url, _ in children[:MAX_CHILD_SITEMAPS]]
     links = []

@@ -118,7 +118,7 @@ def _next_number(archive: Archive, config: Config, year: int) -> tuple[int, str]
 
 def _output_path(archive: Archive, config: Config, record: EditionRecord, out: Path | None) -> Path:
     if out is not None:
-        return Path(out)
+        return Path(out).resolve()  # stored in the archive: valid from any working directory
     folder = Path(config.edition.output_dir) if config.edition.output_dir else archive.path.parent / "edisi"
     suffix = {"draft": "-draf", "final": ""}[record.status] + ("-ralat" if record.kind == "ralat" else "")
     return folder / f"kliping-{record.day}-no-{record.number.replace('/', '-')}{suffix}.pdf"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import re
@@ -40,6 +41,7 @@ LANG_MIN_HITS = 5
 # Characters of text looked at: ~300 words give dozens of stop words in either language.
 LANG_SAMPLE_CHARS = 2000
 _LOWER_WORD = re.compile(r"[a-z]+")
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 
 
 INDEX_REASON = "halaman indeks, bukan artikel"
@@ -418,7 +420,7 @@ def _pick_title(meta: dict[str, str], document, tree: HtmlElement, url: str) -> 
         h1.text_content() if h1 is not None else None,
         tree.findtext(".//title"),
     )
-    title = next((" ".join(c.split()) for c in candidates if c and c.strip()), "")
+    title = next((" ".join(_plain(c).split()) for c in candidates if c and _plain(c).strip()), "")
     site = (meta.get("og:site_name") or "").lower()
     label = (urlsplit(url).hostname or "").removeprefix("www.").split(".")[0].replace("-", "")
     for separator in (" | ", " - ", " – ", " — ", " :: "):
@@ -427,6 +429,15 @@ def _pick_title(meta: dict[str, str], document, tree: HtmlElement, url: str) -> 
         if head and ((site and site in tail.lower()) or (label and label in squeezed)):
             title = head.strip()
     return title
+
+
+def _plain(value: str) -> str:
+    """Meta text as readers see it: entities decoded (CMSs often escape twice), tags dropped."""
+    for _ in range(2):
+        if "&" not in value:
+            break
+        value = html.unescape(value)
+    return _TAG.sub("", value) if "<" in value else value
 
 
 def _strip_title_line(text: str, title: str) -> str:
@@ -490,6 +501,10 @@ def _pick_date(meta: dict[str, str], document, tree: HtmlElement):
         if parsed:
             return parsed
     found = getattr(document, "date", None) if document else None
+    if found and str(found).endswith("-01-01"):
+        # htmldate answers 1 January when it only found a year ("Copyright 2026"): no date then,
+        # and the harvest files the article under its feed date or its fetch day instead.
+        return None
     return parse_date(found) if found else None
 
 

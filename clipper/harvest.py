@@ -319,11 +319,20 @@ class Harvester:
             links = discover.parse_site(listing, source.article_pattern or ".", decode_text(listing))
         else:
             links, children = discover.parse_sitemap(listing)
+            problems = []
             for child in children:
-                child_result = await fetcher.fetch(child, delay=source.delay,
-                                                   concurrency=source.concurrency, timeout=source.timeout)
-                more, _ = discover.parse_sitemap(child_result)
+                try:
+                    child_result = await fetcher.fetch(child, delay=source.delay,
+                                                       concurrency=source.concurrency, timeout=source.timeout)
+                    more, _ = discover.parse_sitemap(child_result)
+                except (FetchError, ExtractionError) as exc:  # one broken child never loses the others
+                    logger.warning("sitemap %s of %s: %s", child, source.name, exc.reason)
+                    problems.append(exc if isinstance(exc, FetchError) else FetchError(child, exc.reason))
+                    continue
                 links.extend(more)
+            if children and len(problems) == len(children):
+                first = problems[0]
+                raise FetchError(first.url, f"sitemap anak {first.url}: {first.reason}", first.status)
         return discover.newest_first(links, source.max_items)
 
     # --- one article --------------------------------------------------------------

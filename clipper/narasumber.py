@@ -121,6 +121,15 @@ def _split_role(words: list[str]) -> tuple[str | None, str | None]:
     return None, " ".join(words)
 
 
+# Words of unit and office names: a "name" made only of these is an office, not a person.
+UNIT_WORDS = frozenset("""
+agama islam kristen katolik hindu buddha khonghucu pendidikan haji umrah madrasah pesantren
+kua bina urusan jenderal kementerian kemenag direktorat direktur balai pusat kantor wilayah
+kabupaten kota provinsi litbang diklat penelitian pengembangan bimas masyarakat syariah
+zakat wakaf halal produk jaminan penyelenggaraan luar negeri dalam negeri umat kerukunan
+""".split())
+
+
 def _person(first: list[str], second: list[str]) -> Narasumber | None:
     first, second = _clean(first), _clean(second)
     if first and second:
@@ -138,6 +147,8 @@ def _person(first: list[str], second: list[str]) -> Narasumber | None:
         return None
     if all(w.isupper() or not w.isalpha() for w in name.split()):
         return None  # an acronym ("LPMQ mengimbau …") is an institution, not a person
+    if all(w.lower() in UNIT_WORDS for w in name.split()):
+        return None  # "Direktur Urusan Agama Islam menjelaskan": the office, with no name given
     return Narasumber(name=name, role=role)
 
 

@@ -118,6 +118,10 @@ def markup(text: str, base: str = SANS) -> str:
             continue
         if family != current and run:
             out.append(_run_markup("".join(run), current))
+            if ARABIC in (family, current) and not run[-1].isspace() and not ch.isspace():
+                # reportlab shapes a whole word at once and fails (hbAddPrivate) on a word that
+                # mixes Arabic with another font ("«إنما"): a thin space makes them two words.
+                out.append("\u2009")
             run = []
         current = family
         run.append(ch)

@@ -110,3 +110,13 @@ def test_bing_click_through_unwrapped():
     url = "https://www.bing.com/news/apiclick.aspx?ref=FexRss&url=https%3a%2f%2fwww.example.id%2fberita%2f1&c=1"
     assert unwrap_redirect(url) == "https://www.example.id/berita/1"
     assert unwrap_redirect("https://www.example.id/x") == "https://www.example.id/x"
+
+
+def test_sitemap_index_child_without_lastmod():
+    """A child sitemap without <lastmod> (it is optional) sorts last instead of crashing."""
+    content = (b'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+               b'<sitemap><loc>https://m.id/a.xml.gz</loc><lastmod>2026-11-24T20:00:00+07:00</lastmod></sitemap>'
+               b'<sitemap><loc>https://m.id/b.xml</loc></sitemap></sitemapindex>')
+    index = FetchResult(url="https://m.id/s.xml", final_url="https://m.id/s.xml", status=200, headers={},
+                        content=content, fetched_at=datetime.now(UTC))
+    assert parse_sitemap(index)[1] == ["https://m.id/a.xml.gz", "https://m.id/b.xml"]

@@ -138,3 +138,31 @@ def test_cli_review_and_compile(tmp_path):
     assert "Dua baris ringkasan." in body and "haji" in body and "Rina Editor" in body
     empty = subprocess.run(base + ["compile", "--date", "2026-11-20"], capture_output=True, text=True)
     assert empty.returncode == 1 and "Tidak ada artikel yang disetujui" in empty.stderr
+
+
+def test_relative_out_is_stored_absolute(setup, tmp_path, monkeypatch):
+    """compile --out with a relative path stores an absolute one (cron runs from elsewhere)."""
+    config, archive, ids = setup
+    update_articles(archive, ids[:1], decision="approve")
+    monkeypatch.chdir(tmp_path)
+    record, info = compile_edition(archive, config, DAY, out=Path("rel.pdf"), final=True)
+    assert Path(record.pdf_path).is_absolute() and Path(record.pdf_path) == tmp_path / "rel.pdf"
+    monkeypatch.chdir("/")
+    again, _ = compile_edition(archive, config, DAY)
+    assert again.id == record.id
+
+
+def test_cli_says_when_a_final_edition_is_returned_unchanged(tmp_path):
+    """Compiling a day whose final exists says so, and points to --ralat for later approvals."""
+    cfg = tmp_path / "sources.yaml"
+    cfg.write_text(CONFIG)
+    db = tmp_path / "arsip.db"
+    with Archive(db) as archive:
+        ids = [add(archive, 1, "kemenag", 9), add(archive, 2, "covid", 8)]
+        update_articles(archive, ids[:1], decision="approve")
+    base = [sys.executable, "-m", "clipper", "--config", str(cfg), "--db", str(db), "compile", "--date", DAY]
+    assert subprocess.run(base + ["--final"], capture_output=True, text=True).returncode == 0
+    with Archive(db) as archive:
+        update_articles(archive, ids[1:], decision="approve")
+    run = subprocess.run(base, capture_output=True, text=True)
+    assert run.returncode == 0 and "sudah ada dan tidak diubah" in run.stderr and "--ralat" in run.stderr

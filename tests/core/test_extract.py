@@ -372,3 +372,19 @@ def test_next_page_with_file_extension():
             '</div></body></html>')
     assert find_next_pages(html, "https://x.example.id/a/berita.html") == (
         "https://x.example.id/a/berita-2.html", "https://x.example.id/a/berita-3.html")
+
+
+def test_double_escaped_title_is_cleaned():
+    """og:title escaped twice by the CMS ("&amp;amp;", "&lt;b&gt;") is stored as plain text."""
+    body = "".join(f"<p>Paragraf berita nomor {i} tentang asrama haji dan pelayanan jemaah.</p>" for i in range(12))
+    page = ('<html lang="id"><head><meta property="og:title" content="Menag &amp;amp; Wamenag Tinjau '
+            '&lt;b&gt;Asrama Haji&lt;/b&gt;"></head><body><article><h1>x</h1>' + body + '</article></body></html>')
+    assert extract_article(page, "https://x.example.id/a").title == "Menag & Wamenag Tinjau Asrama Haji"
+
+
+def test_copyright_year_is_not_a_publication_date():
+    """A page whose only date is "Copyright 2026" gets no date (not 1 January)."""
+    body = "".join(f"<p>Paragraf berita nomor {i} tentang madrasah dan guru di daerah.</p>" for i in range(12))
+    page = ('<html lang="id"><head><title>Guru Madrasah</title></head><body><article><h1>Guru Madrasah</h1>'
+            + body + '</article><footer>Copyright 2026 Warta Nusantara</footer></body></html>')
+    assert extract_article(page, "https://x.example.id/a").published_at is None

@@ -63,3 +63,10 @@ def test_institution_acronym_is_not_a_person():
     """An institution's acronym before an attribution verb is not a narasumber."""
     found = find_narasumber('LPMQ mengimbau masyarakat berhati-hati. "Periksa tanda tashih," kata Abdul Karim.')
     assert [n.name for n in found] == ["Abdul Karim"]
+
+
+def test_office_without_a_name_is_not_a_person():
+    """ "Direktur Urusan Agama Islam menjelaskan" names an office, not a person quoted."""
+    found = find_narasumber("Direktur Urusan Agama Islam menjelaskan program itu. "
+                            '"Kami siap," kata Kepala Kanwil, Ahmad Fauzi.')
+    assert [n.name for n in found] == ["Ahmad Fauzi"]

@@ -293,3 +293,14 @@ def test_images_downscaled_to_jpeg():
     assert jpeg[:3] == b"\xff\xd8\xff" and width <= IMAGE_MAX_PX and height == round(2000 * width / 3000)
     small = _jpeg(400, 300)
     assert prepare_image(small) == (small, 400, 300)
+
+
+def test_arabic_phrase_in_quotes_and_parentheses_builds(tmp_path):
+    """An Arabic phrase right after « " or ( (no space) still shapes and the edition builds."""
+    text = ('Menag mengutip «إِنَّمَا الْمُؤْمِنُونَ إِخْوَةٌ» yang berarti orang beriman bersaudara. '
+            'Juga "إنما المؤمنون إخوة" dan (إِنَّمَا الْمُؤْمِنُونَ).')
+    edition = _edition(sections=(EditionSection("kemenag", "Kementerian Agama", (
+        _item(1, title="Kutipan «إِنَّمَا الْمُؤْمِنُونَ»", text=text),)),))
+    info = render_pdf(edition, tmp_path / "arab.pdf")
+    body = " ".join(p.extract_text() for p in pypdf.PdfReader(info.path).pages)
+    assert "yang berarti orang beriman bersaudara" in body

@@ -243,3 +243,22 @@ def test_export_honours_search_filters(config, tmp_path):
     assert titles == ["Vaksinasi Penguat untuk Santri"]
     run = subprocess.run(base + ["--query", "cabai"], capture_output=True, text=True, cwd=ROOT)
     assert [json.loads(line)["title"] for line in run.stdout.splitlines()] == ["Harga Cabai Naik Tajam"]
+
+
+def test_one_broken_child_sitemap_keeps_the_others(tmp_path):
+    """A sitemap index whose second child is missing still yields the first child's articles."""
+    root = build_site(tmp_path / "site")
+    (root / "kabar/sitemap.xml").write_text(
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        '<sitemap><loc>{{BASE}}/kabar/sitemap-news.xml</loc><lastmod>{{DATE}}T08:00:00+07:00</lastmod></sitemap>'
+        '<sitemap><loc>{{BASE}}/kabar/hilang.xml</loc></sitemap></sitemapindex>', encoding="utf-8")
+    (root / "kabar/sitemap-news.xml").write_text(
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        '<url><loc>{{BASE}}/kabar/harga-cabai.html</loc><lastmod>{{DATE}}T08:00:00+07:00</lastmod></url>'
+        '</urlset>', encoding="utf-8")
+    with DemoServer(root) as server:
+        text = render('sources:\n  - name: Peta\n    sitemap: "{{BASE}}/kabar/sitemap.xml"\n', server.values)
+        config = parse_config(text, tmp_path / "s.yaml")
+        with Archive(tmp_path / "a.db") as archive:
+            result = harvest(config, archive, workers=1)
+            assert result.sources[0].status == "ok" and result.sources[0].new_articles == 1

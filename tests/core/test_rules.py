@@ -187,3 +187,11 @@ def test_evaluation_set_meets_targets(clf):
             c[2] += topic not in predicted and topic in item["topics"]
     for topic, (tp, fp, fn) in counts.items():
         assert 2 * tp / (2 * tp + fp + fn) >= 0.95, topic
+
+
+def test_english_report_about_the_ministry(clf):
+    """An English-language report on the ministry and its harmony index is kemenag and litbang."""
+    text = ("The Ministry of Religious Affairs on Tuesday released its religious harmony index, "
+            "compiled by the ministry's research and training agency.")
+    assert set(_topics(clf, "Ministry releases harmony index", text)) == {"kemenag", "litbang"}
+    assert _topics(clf, "Jakarta traffic worsens", "Traffic in Jakarta worsened as rain flooded roads.") == ()
