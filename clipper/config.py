@@ -287,15 +287,10 @@ def _parse_yaml(text: str, path: Path) -> Any:
 
 def _check_topics(topics: list[dict[str, Any]] | None, data: Any, path: Path) -> list[str]:
     """Validate the `topics:` entries (and a gazetteer.yaml beside the file) with the rules' schema."""
-    beside = path.parent / "gazetteer.yaml"
-    gazetteer = beside if beside.is_file() else None
+    gazetteer = paths.gazetteer_beside(path)
     if topics is None and gazetteer is None:
         return []
-    try:
-        from clipper.rules import TopicSpec
-    except ImportError:  # pragma: no cover - rules arrive with the relevance feature
-        return []
-    from clipper.rules import build_topics
+    from clipper.rules import TopicSpec, build_topics
 
     problems: list[str] = []
     specs = []

@@ -58,11 +58,6 @@ def list_editions(archive: Archive, limit: int = 100) -> list[EditionRecord]:
     return [_record(r) for r in archive.query("select * from editions order by day desc, id desc limit ?", [limit])]
 
 
-def _topic_labels(config: Config) -> dict[str, str]:
-    from clipper.rules import topic_labels
-    return topic_labels(config)
-
-
 def _item(row: dict, labels: dict[str, str], outlets: list[str], image: bytes | None) -> EditionItem:
     published = parse_date(row["published_at"]) if row["published_at"] else None
     narasumber = tuple(Narasumber(n[0], n[1]) for n in json.loads(row["narasumber"] or "[]"))
@@ -90,7 +85,8 @@ def build_edition(archive: Archive, config: Config, day: str, *, number: str = "
     rows = approved_rows(archive, day)
     if fetch_images:
         images.ensure_cached(archive, [r["image_url"] for r in rows if r["image_url"]])
-    labels = _topic_labels(config)
+    from clipper.rules import topic_labels
+    labels = topic_labels(config)
     spec = config.edition
     order = [t for t in spec.sections] + [t for t in labels if t not in spec.sections]
     sections: dict[str, list[EditionItem]] = {t: [] for t in spec.sections}

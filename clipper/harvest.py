@@ -19,7 +19,7 @@ from functools import partial
 from pathlib import Path
 
 from clipper import dedupe, discover, extract
-from clipper.errors import ClipperError, ExtractionError, FetchError
+from clipper.errors import ExtractionError, FetchError
 from clipper.fetch import Fetcher, FetchSettings, decode_text, is_textual
 from clipper.models import Classification, ExtractedArticle, FetchResult, Link, Source
 
@@ -44,7 +44,6 @@ class Extracted:
 
     article: ExtractedArticle | None = None
     error: str | None = None
-    permanent: bool = True
     single_page_url: str | None = None
     finished: bool = False  # sketch, classification and evidence below are filled
     sketch: tuple[int, ...] = ()
@@ -62,10 +61,10 @@ _CLASSIFIERS: dict[RulesKey, object] = {}
 def _classifier(rules: RulesKey):
     """The worker's classifier for these rules, built once per process."""
     if rules not in _CLASSIFIERS:
-        from clipper.rules import Classifier, TopicSpec, build_topics
+        from clipper.classifier import Classifier
+        from clipper.rules import topics_from
         topics_json, gazetteer = rules
-        specs = [TopicSpec.model_validate(t) for t in json.loads(topics_json)] if topics_json else None
-        _CLASSIFIERS[rules] = Classifier(build_topics(specs, gazetteer))
+        _CLASSIFIERS[rules] = Classifier(topics_from(json.loads(topics_json) if topics_json else None, gazetteer))
     return _CLASSIFIERS[rules]
 
 
@@ -183,7 +182,7 @@ class Harvester:
 
     sources: list[Source]
     states: dict[str, dict]
-    db_path: Path
+    db_path: Path | None  # the archive, read to skip known links (None: skip nothing)
     settings: FetchSettings
     rules: RulesKey | None = None
     keep_html: bool = True
@@ -237,8 +236,7 @@ class Harvester:
         known = _Known(self.db_path)
         if len(self.sources) >= POOL_WARM_SOURCES and self.workers > 1:
             # A daily run: start the workers (imports ~1 s) while the feeds are being fetched.
-            self._pages_expected = max(self._pages_expected, POOL_MIN_PAGES)
-            pool = self._get_pool()
+            pool = self._get_pool(start=True)
             for _ in range(self.workers):
                 pool.submit(_warm_worker)
         try:
@@ -264,9 +262,11 @@ class Harvester:
             return await asyncio.to_thread(job)
         return await asyncio.get_running_loop().run_in_executor(pool, job)
 
-    def _get_pool(self) -> concurrent.futures.Executor | None:
+    def _get_pool(self, start: bool = False) -> concurrent.futures.Executor | None:
+        """The worker pool; started once enough pages are expected (or when ``start``)."""
         with self._pool_lock:
-            if self._pool is None and self._pages_expected >= POOL_MIN_PAGES and self.workers > 1:
+            wanted = start or self._pages_expected >= POOL_MIN_PAGES
+            if self._pool is None and wanted and self.workers > 1:
                 context = multiprocessing.get_context("forkserver")
                 context.set_forkserver_preload(["clipper.extract", "clipper.harvest", "clipper.classifier",
                                                 "clipper.search"])
@@ -290,7 +290,7 @@ class Harvester:
                                         seconds=time.monotonic() - started,
                                         etag=state.get("etag"), last_modified=state.get("last_modified")))
                 return
-            links = await self._discover(fetcher, source, listing)
+            links = await discover_links(fetcher, source, listing)
         except (FetchError, ExtractionError) as exc:
             status = exc.status if isinstance(exc, FetchError) else None
             self.out.put(SourceDone(source, "failed", reason=exc.reason, http_status=status,
@@ -310,31 +310,6 @@ class Harvester:
                                 seconds=time.monotonic() - started, http_status=listing.status,
                                 etag=listing.etag, last_modified=listing.last_modified))
 
-    async def _discover(self, fetcher: Fetcher, source: Source, listing: FetchResult) -> list[Link]:
-        if source.kind == "feed":
-            links = discover.parse_feed(listing)
-        elif source.kind == "site":
-            if not is_textual(listing):
-                raise ExtractionError(listing.final_url, "bukan halaman HTML")
-            links = discover.parse_site(listing, source.article_pattern or ".", decode_text(listing))
-        else:
-            links, children = discover.parse_sitemap(listing)
-            problems = []
-            for child in children:
-                try:
-                    child_result = await fetcher.fetch(child, delay=source.delay,
-                                                       concurrency=source.concurrency, timeout=source.timeout)
-                    more, _ = discover.parse_sitemap(child_result)
-                except (FetchError, ExtractionError) as exc:  # one broken child never loses the others
-                    logger.warning("sitemap %s of %s: %s", child, source.name, exc.reason)
-                    problems.append(exc if isinstance(exc, FetchError) else FetchError(child, exc.reason))
-                    continue
-                links.extend(more)
-            if children and len(problems) == len(children):
-                first = problems[0]
-                raise FetchError(first.url, f"sitemap anak {first.url}: {first.reason}", first.status)
-        return discover.newest_first(links, source.max_items)
-
     # --- one article --------------------------------------------------------------
 
     async def _fetch_page(self, fetcher: Fetcher, source: Source, url: str) -> FetchResult:
@@ -351,16 +326,7 @@ class Harvester:
             keys = {dedupe.url_key(link.url), dedupe.url_key(page.final_url)}
             if any(k != dedupe.url_key(link.url) and known.is_known(k) for k in keys):
                 return True  # a redirect to an article we already have
-            done = await self._extract(page.content, page.final_url, source.language)
-            if done.single_page_url:
-                single = await self._fetch_page(fetcher, source, done.single_page_url)
-                done = await self._extract(single.content, single.final_url, source.language,
-                                           follow_single=False)
-            if done.article is None:
-                raise ExtractionError(page.final_url, done.error or "tidak ada teks artikel")
-            if not done.finished:
-                article = await self._more_pages(fetcher, source, done.article)
-                done = await self._finish(article, page.content)
+            done = await self._read(fetcher, source, page)
         except FetchError as exc:
             permanent = exc.status in (404, 410) or "bukan halaman HTML" in exc.reason
             self.out.put(PageFailure(source, link.url, exc.reason, exc.status, permanent))
@@ -371,6 +337,23 @@ class Harvester:
         self.out.put(Found(source, link, done.article, page, done.sketch, tuple(keys), done.classification,
                            done.evidence, done.sha256, done.stems))
         return True
+
+    async def _read(self, fetcher: Fetcher, source: Source, page: FetchResult) -> Extracted:
+        """The finished article of a fetched page: its single-page version or its further pages too.
+
+        Raises:
+            FetchError / ExtractionError: the page gives no article.
+        """
+        done = await self._extract(page.content, page.final_url, source.language)
+        if done.single_page_url:
+            single = await self._fetch_page(fetcher, source, done.single_page_url)
+            done = await self._extract(single.content, single.final_url, source.language, follow_single=False)
+        if done.article is None:
+            raise ExtractionError(page.final_url, done.error or "tidak ada teks artikel")
+        if not done.finished:
+            article = await self._more_pages(fetcher, source, done.article)
+            done = await self._finish(article, page.content)
+        return done
 
     async def _more_pages(self, fetcher: Fetcher, source: Source, first: ExtractedArticle) -> ExtractedArticle:
         rest = []
@@ -387,15 +370,41 @@ class Harvester:
         return extract.join_pages(first, rest) if rest else first
 
 
-__all__ = ["ClipperError", "Extracted", "Finished", "Found", "Harvester", "LinksFound",
-           "PageFailure", "SourceDone", "extract_job", "finish_job"]
+async def discover_links(fetcher: Fetcher, source: Source, listing: FetchResult) -> list[Link]:
+    """The newest article links of a fetched source (child sitemaps fetched too).
+
+    Raises:
+        FetchError / ExtractionError: the source gives no links.
+    """
+    if source.kind == "feed":
+        links = discover.parse_feed(listing)
+    elif source.kind == "site":
+        if not is_textual(listing):
+            raise ExtractionError(listing.final_url, "bukan halaman HTML")
+        links = discover.parse_site(listing, source.article_pattern or ".", decode_text(listing))
+    else:
+        links, children = discover.parse_sitemap(listing)
+        problems = []
+        for child in children:
+            try:
+                child_result = await fetcher.fetch(child, delay=source.delay,
+                                                   concurrency=source.concurrency, timeout=source.timeout)
+                more, _ = discover.parse_sitemap(child_result)
+            except (FetchError, ExtractionError) as exc:  # one broken child never loses the others
+                logger.warning("sitemap %s of %s: %s", child, source.name, exc.reason)
+                problems.append(exc if isinstance(exc, FetchError) else FetchError(child, exc.reason))
+                continue
+            links.extend(more)
+        if children and len(problems) == len(children):
+            first = problems[0]
+            raise FetchError(first.url, f"sitemap anak {first.url}: {first.reason}", first.status)
+    return discover.newest_first(links, source.max_items)
 
 
 async def _probe(source: Source, settings: FetchSettings) -> list[Link]:
     async with Fetcher(settings) as fetcher:
         listing = await fetcher.fetch(source.url, timeout=source.timeout)
-        harvester = Harvester([source], {}, Path("unused"), settings)
-        return await harvester._discover(fetcher, source, listing)
+        return await discover_links(fetcher, source, listing)
 
 
 def probe_source(source: Source, settings: FetchSettings | None = None) -> list[Link]:
@@ -409,17 +418,9 @@ def probe_source(source: Source, settings: FetchSettings | None = None) -> list[
 
 async def _fetch_one(source: Source, url: str, settings: FetchSettings) -> Found:
     async with Fetcher(settings) as fetcher:
-        harvester = Harvester([source], {}, Path("unused"), settings, workers=1)
+        harvester = Harvester([source], {}, None, settings, workers=1)  # no archive: nothing is skipped
         page = await harvester._fetch_page(fetcher, source, url)
-        done = await harvester._extract(page.content, page.final_url, source.language)
-        if done.single_page_url:
-            page = await harvester._fetch_page(fetcher, source, done.single_page_url)
-            done = await harvester._extract(page.content, page.final_url, source.language, follow_single=False)
-        if done.article is None:
-            raise ExtractionError(page.final_url, done.error or "tidak ada teks artikel")
-        if not done.finished:
-            article = await harvester._more_pages(fetcher, source, done.article)
-            done = finish_job(article, page.content, None, True)
+        done = await harvester._read(fetcher, source, page)
         keys = (dedupe.url_key(url), dedupe.url_key(page.final_url))
         return Found(source, Link(url), done.article, page, done.sketch, keys, None, done.evidence, done.sha256,
                      done.stems)

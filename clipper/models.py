@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 SOURCE_KINDS = ("feed", "site", "sitemap")
-STATUSES = ("new", "approved", "rejected", "irrelevant", "error")
 TONES = ("positif", "netral", "negatif")
 
 
@@ -26,10 +25,6 @@ class Source:
     concurrency: int | None = None  # per-host parallel requests (None: the run's default)
     timeout: float | None = None  # total deadline per request (None: the run's default)
     aggregator: bool = False  # a keyword/news-search feed: the media name comes from each page
-
-    @property
-    def slug(self) -> str:
-        return self.name
 
 
 @dataclass(frozen=True)
@@ -119,38 +114,6 @@ class Classification:
     @property
     def relevant(self) -> bool:
         return bool(self.topics)
-
-
-@dataclass(frozen=True)
-class Article:
-    """One archived article row."""
-
-    id: int
-    url: str
-    media: str
-    title: str
-    text: str
-    source: str | None = None
-    author: str | None = None
-    published_at: datetime | None = None
-    fetched_at: datetime | None = None
-    language: str | None = None
-    image_url: str | None = None
-    rubrik: str | None = None
-    status: str = "new"
-    story_id: int | None = None
-    topics: tuple[str, ...] = ()
-    primary_topic: str | None = None
-    scores: dict[str, float] = field(default_factory=dict)
-    matches: tuple[TermMatch, ...] = ()
-    tone: str | None = None  # the editor's tone when set, else the suggestion
-    tone_suggested: str | None = None
-    narasumber: tuple[Narasumber, ...] = ()
-    tags: tuple[str, ...] = ()
-    summary: str | None = None
-    highlight: bool = False
-    position: int | None = None
-    also_in: tuple[str, ...] = ()  # other outlets of the same story
 
 
 # --- the edition as the PDF renderer sees it -------------------------------------------

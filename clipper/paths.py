@@ -39,3 +39,12 @@ def user_data_dir() -> Path:
 
 def default_db_path() -> Path:
     return user_data_dir() / "arsip.db"
+
+
+def gazetteer_beside(config_path: str | Path | None) -> Path | None:
+    """The editors' gazetteer: gazetteer.yaml beside sources.yaml if there is one (None: bundled)."""
+    if config_path is not None:
+        beside = Path(config_path).parent / "gazetteer.yaml"
+        if beside.is_file():
+            return beside
+    return None

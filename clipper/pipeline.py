@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
-from clipper import dedupe
+from clipper import dedupe, paths
 from clipper.config import Config
 from clipper.dates import to_jakarta
 from clipper.errors import ClipperError
@@ -39,7 +39,7 @@ def fetch_settings(config: Config) -> FetchSettings:
 
 
 def make_classifier(config: Config):
-    """The topic classifier for this configuration, or None before rules exist."""
+    """The topic classifier for this configuration."""
     from clipper.classifier import Classifier
     from clipper.rules import topics_for
     return Classifier(topics_for(config))
@@ -48,14 +48,8 @@ def make_classifier(config: Config):
 def rules_key(config: Config) -> RulesKey:
     """The topic rules in the picklable form extraction workers classify with."""
     topics = json.dumps(config.topics_spec, ensure_ascii=False) if config.topics_spec else None
-    gazetteer = gazetteer_path(config)
+    gazetteer = paths.gazetteer_beside(config.path)
     return topics, str(gazetteer) if gazetteer else None
-
-
-def gazetteer_path(config: Config):
-    """See clipper.rules.gazetteer_path."""
-    from clipper.rules import gazetteer_path as beside
-    return beside(config)
 
 
 def classification_fields(result: Classification | None) -> dict:
@@ -144,9 +138,7 @@ class _Run:
         fetched = found.fetch.fetched_at
         day_of = to_jakarta(published or fetched)
         url = dedupe.clean_url(canonical or found.fetch.final_url)
-        classified = found.classification
-        if classified is None and self.classifier is not None:
-            classified = self.classifier.classify(article.title, article.text)
+        classified = found.classification or self.classifier.classify(article.title, article.text)
         return {
             "url": url, "url_key": dedupe.url_key(url), "media": media,
             "source": found.source.name, "title": article.title, "author": article.author,
@@ -209,7 +201,7 @@ def run_harvest(config: Config, archive: Archive, *, sources: list[str] | None =
     run = _Run(config, archive, chosen)
     run_id = archive.start_run(len(chosen))
     harvester = Harvester(chosen, archive.source_states(), archive.path, fetch_settings(config),
-                          rules=rules_key(config) if run.classifier is not None else None,
+                          rules=rules_key(config),
                           keep_html=config.harvest.keep_html)
     if workers is not None:
         harvester.workers = workers

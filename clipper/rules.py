@@ -54,7 +54,7 @@ from typing import Union
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
-from clipper import textnorm
+from clipper import paths, textnorm
 from clipper.errors import ConfigError
 
 
@@ -70,7 +70,7 @@ DEFAULT_THRESHOLD = 1.0
 MAX_TERM_WEIGHT = 100.0
 MAX_THRESHOLD = 1000.0
 
-GAZETTEER_PATH = Path(__file__).resolve().parent.parent / "resources" / "gazetteer.yaml"
+GAZETTEER_PATH = paths.resource("gazetteer.yaml")
 GROUP_PREFIX = "$"
 MODES = ("extend", "replace")
 
@@ -367,19 +367,15 @@ def default_topics(gazetteer_path: str | Path | None = None) -> list[Topic]:
 # --- classification ------------------------------------------------------------------------
 
 
-def gazetteer_path(config) -> Path | None:
-    """The editors' gazetteer: gazetteer.yaml beside sources.yaml if there is one (None: bundled)."""
-    if config.path is not None:
-        beside = Path(config.path).parent / "gazetteer.yaml"
-        if beside.is_file():
-            return beside
-    return None
+def topics_from(section: list[dict] | None, gazetteer: str | Path | None) -> list[Topic]:
+    """The compiled topics of a `topics:` section (its raw entries) over a gazetteer."""
+    specs = [TopicSpec.model_validate(t) for t in section] if section else None
+    return build_topics(specs, gazetteer)
 
 
 def topics_for(config) -> list[Topic]:
-    """The compiled topics of a configuration (its `topics:` section over the gazetteer)."""
-    specs = [TopicSpec.model_validate(t) for t in config.topics_spec] if config.topics_spec else None
-    return build_topics(specs, gazetteer_path(config))
+    """The compiled topics of a configuration (its `topics:` section over the editors' gazetteer)."""
+    return topics_from(config.topics_spec, paths.gazetteer_beside(config.path))
 
 
 def topic_labels(config) -> dict[str, str]:

@@ -16,7 +16,7 @@ from clipper import export as export_mod
 from clipper import images, paths
 from clipper.config import Config
 from clipper.edition import _item
-from clipper.rules import topic_labels as _topic_labels
+from clipper.rules import topic_labels
 from clipper.errors import ClipperError
 from clipper.models import Edition, EditionSection
 from clipper.pdf import PdfInfo, render_pdf
@@ -106,7 +106,7 @@ def build_volume(archive: Archive, config: Config, ids: list[int], title: str, *
     rows = sorted(iter_rows(archive, ids), key=lambda r: (r["published_utc"] or r["day"], r["id"]))
     if fetch_images:
         images.ensure_cached(archive, [r["image_url"] for r in rows if r["image_url"]])
-    labels = _topic_labels(config)
+    labels = topic_labels(config)
     sections: dict[str, list] = {}
     for row in rows:
         topic = row["primary_topic"] or "lain"

@@ -147,17 +147,19 @@ def test_topic_rule_errors_have_lines():
 
 
 def test_gazetteer_beside_config_extends_vocabulary(tmp_path):
-    """A gazetteer.yaml beside sources.yaml is the editors' vocabulary; first run copies the bundled one."""
+    """First run copies the bundled gazetteer beside sources.yaml; a term an editor adds there counts."""
     from clipper.config import ensure_user_config
     from clipper.pipeline import make_classifier
     path = ensure_user_config(tmp_path / "cfg" / "sources.yaml")
     gazetteer = path.parent / "gazetteer.yaml"
     assert gazetteer.read_text(encoding="utf-8") == (ROOT / "resources/gazetteer.yaml").read_text(encoding="utf-8")
-    config = load_config(path)
-    title = "Pusat Kajian Toleransi Nusantara Rilis Laporan"
-    assert not make_classifier(config).classify(title, "Laporan tahunan dirilis hari ini.").relevant
-    text = gazetteer.read_text(encoding="utf-8")
-    assert "\n  kemenag_units:" in text or "kemenag_units" in text
+    title, text = "Pusat Kajian Toleransi Nusantara Rilis Laporan", "Laporan tahunan dirilis hari ini."
+    assert not make_classifier(load_config(path)).classify(title, text).relevant
+    edited = gazetteer.read_text(encoding="utf-8").replace(
+        "  kemenag_names:\n", "  kemenag_names:\n    - Pusat Kajian Toleransi Nusantara\n", 1)
+    assert edited != gazetteer.read_text(encoding="utf-8")
+    gazetteer.write_text(edited, encoding="utf-8")
+    assert make_classifier(load_config(path)).classify(title, text).topics == ("kemenag",)
 
 
 def test_email_template_with_unknown_field_has_line():

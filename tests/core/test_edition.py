@@ -116,14 +116,19 @@ def test_tampered_final_pdf_is_detected(setup):
     assert "SHA-256" in str(err.value)
 
 
-def test_cli_review_and_compile(tmp_path):
-    """`clipper review` approves with tag and tone; `clipper compile --final` prints the PDF path."""
+def cli_archive(tmp_path) -> tuple[list[str], Path, list[int]]:
+    """A config and an archive with two unreviewed articles; the `clipper` command line for them."""
     cfg = tmp_path / "sources.yaml"
     cfg.write_text(CONFIG)
     db = tmp_path / "arsip.db"
     with Archive(db) as archive:
         ids = [add(archive, 1, "kemenag", 9), add(archive, 2, "covid", 8)]
-    base = [sys.executable, "-m", "clipper", "--config", str(cfg), "--db", str(db)]
+    return [sys.executable, "-m", "clipper", "--config", str(cfg), "--db", str(db)], db, ids
+
+
+def test_cli_review_and_compile(tmp_path):
+    """`clipper review` approves with tag and tone; `clipper compile --final` prints the PDF path."""
+    base, db, ids = cli_archive(tmp_path)
     run = subprocess.run(base + ["review", str(ids[0]), str(ids[1]), "--approve", "--tag", "haji", "--tone",
                                  "positif", "--summary", "Dua baris ringkasan."], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
@@ -154,13 +159,10 @@ def test_relative_out_is_stored_absolute(setup, tmp_path, monkeypatch):
 
 def test_cli_says_when_a_final_edition_is_returned_unchanged(tmp_path):
     """Compiling a day whose final exists says so, and points to --ralat for later approvals."""
-    cfg = tmp_path / "sources.yaml"
-    cfg.write_text(CONFIG)
-    db = tmp_path / "arsip.db"
+    cli, db, ids = cli_archive(tmp_path)
     with Archive(db) as archive:
-        ids = [add(archive, 1, "kemenag", 9), add(archive, 2, "covid", 8)]
         update_articles(archive, ids[:1], decision="approve")
-    base = [sys.executable, "-m", "clipper", "--config", str(cfg), "--db", str(db), "compile", "--date", DAY]
+    base = cli + ["compile", "--date", DAY]
     assert subprocess.run(base + ["--final"], capture_output=True, text=True).returncode == 0
     with Archive(db) as archive:
         update_articles(archive, ids[1:], decision="approve")

@@ -91,14 +91,16 @@ def test_review_rejects_bad_values_without_changes(tmp_path):
         assert archive.get(first)["status"] == "new"
 
 
-def test_concurrent_writer_waits_instead_of_failing(tmp_path):
-    """A second connection's write waits for the first (BEGIN IMMEDIATE + busy timeout)."""
+def test_write_blocked_by_another_writer_is_a_store_error(tmp_path):
+    """While another connection holds the write lock past the busy timeout, write() raises
+    StoreError with a reason (never a half-done transaction); once it commits, writes go on."""
     path = tmp_path / "a.db"
     with Archive(path) as archive:
         other = sqlite3.connect(str(path), isolation_level=None, timeout=0.05)
         other.execute("BEGIN IMMEDIATE")
         other.execute("insert into runs (started_at, status) values ('x', 'running')")
-        with pytest.raises(Exception) as info:
+        from clipper.errors import StoreError
+        with pytest.raises(StoreError) as info:
             archive.conn.execute("PRAGMA busy_timeout = 50")
             with archive.write():
                 pass
