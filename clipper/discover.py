@@ -100,8 +100,7 @@ def parse_feed(result: FetchResult) -> list[Link]:
         url = unwrap_redirect(url)
         raw_date = entry.get("published") or entry.get("updated") or entry.get("dc_date")
         links.append(Link(url=url, title=(entry.get("title") or "").strip() or None,
-                          published_at=parse_date(raw_date) if raw_date else None,
-                          summary=entry.get("summary")))
+                          published_at=parse_date(raw_date) if raw_date else None))
     return _dedupe(links)
 
 

@@ -26,6 +26,9 @@ class FetchError(ClipperError):
         self.blocked = blocked
         super().__init__(f"{reason} ({url})")
 
+    def __reduce__(self):  # picklable: raised in extraction workers, re-raised in the harvest
+        return type(self), (self.url, self.reason, self.status), self.__dict__
+
 
 class ExtractionError(ClipperError):
     """No article could be extracted from a page."""
@@ -34,6 +37,9 @@ class ExtractionError(ClipperError):
         self.url = url
         self.reason = reason
         super().__init__(f"{reason} ({url})")
+
+    def __reduce__(self):  # picklable: raised in extraction workers, re-raised in the harvest
+        return type(self), (self.url, self.reason), self.__dict__
 
 
 class StoreError(ClipperError):

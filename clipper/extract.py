@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import copy
+import functools
 import json
 import logging
 import re
@@ -10,14 +12,14 @@ import warnings
 from dataclasses import replace
 from urllib.parse import urljoin, urlsplit
 
-import trafilatura
 from lxml import etree
-from lxml.html import HtmlElement, HTMLParser, document_fromstring
+from lxml.html import (HtmlComment, HtmlElement, HtmlEntity, HTMLParser, HtmlProcessingInstruction,
+                       document_fromstring)
 
 from clipper.dates import parse_date
 from clipper.errors import ExtractionError
 from clipper.models import ExtractedArticle
-from clipper.pages import next_pages_in, single_page_in
+from clipper.pages import anchor_hrefs, next_pages_in, single_page_in
 from clipper.textclean import clean_text
 
 logger = logging.getLogger(__name__)
@@ -118,13 +120,15 @@ def extract_page(html: str | bytes, url: str, *, language_hint: str | None = Non
         ExtractionError: as extract_article.
     """
     text_html, tree = _load(html, url)
-    single = single_page_in(tree, url, text_html)
+    hrefs = anchor_hrefs(tree)
+    single = single_page_in(tree, url, hrefs)
     if single is not None:
         return None, single
-    return _extract_tree(text_html, tree, url, language_hint), None
+    return _extract_tree(text_html, tree, url, language_hint, hrefs), None
 
 
-def _extract_tree(text_html: str, tree: HtmlElement, url: str, language_hint: str | None) -> ExtractedArticle:
+def _extract_tree(text_html: str, tree: HtmlElement, url: str, language_hint: str | None,
+                  hrefs: list | None = None) -> ExtractedArticle:
     meta = _read_meta(tree)
     if _is_index_tree(tree, meta):
         raise ExtractionError(url, INDEX_REASON)
@@ -151,7 +155,7 @@ def _extract_tree(text_html: str, tree: HtmlElement, url: str, language_hint: st
         canonical_url=_canonical(meta, url),
         rubrik=_pick_rubrik(meta, document),
         description=meta.get("og:description") or meta.get("description") or meta.get("ld:description"),
-        next_pages=next_pages_in(tree, url),
+        next_pages=next_pages_in(tree, url, hrefs),
         extractor=extractor,
     )
 
@@ -259,11 +263,19 @@ def _decode(html: str | bytes) -> str:
         return html.decode("cp1252", "replace")
 
 
+# lxml.html picks each element's class in a Python callback (forms, inputs ... get their own),
+# called ~1,000 times per page by trafilatura's walks; one class for all, chosen in C, saves
+# ~1 ms a page (bench/harvest.py pages). Nothing here uses lxml's form helpers.
+_ELEMENT_CLASSES = etree.ElementDefaultClassLookup(
+    element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity)
+
+
 def _parse(text: str) -> tuple[HtmlElement | None, bool]:
     """One lxml parse; also says whether libxml2 gave up on excessive nesting."""
     parser = HTMLParser(
         collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True, huge_tree=True
     )
+    parser.set_element_class_lookup(_ELEMENT_CLASSES)
     try:
         tree = document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
@@ -290,15 +302,28 @@ def _load(html: str | bytes, url: str) -> tuple[str, HtmlElement]:
     return text, tree
 
 
+@functools.cache
+def _trafilatura_options(with_metadata: bool):
+    """trafilatura's options, built once: building them reads its config (~0.4 ms a page).
+
+    trafilatura is imported here, not with the module (~0.2 s): the harvest's main process
+    imports this module but extracts nothing itself (its workers do).
+    """
+    from trafilatura.settings import Extractor
+    return Extractor(output_format="python", fast=True, comments=False, with_metadata=with_metadata)
+
+
 def _run_trafilatura(tree: HtmlElement, url: str, with_metadata: bool = True):
     """trafilatura on our tree (it copies it); None when it finds nothing.
 
     ``fast=True`` skips trafilatura's own fallback extractors (readability, jusText): they
     nearly double the cost per page, and a page they would rescue falls back to newspaper4k.
     """
+    from trafilatura import bare_extraction
+    options = copy.copy(_trafilatura_options(with_metadata))
+    options.url = options.source = url
     try:
-        return trafilatura.bare_extraction(tree, url=url, with_metadata=with_metadata,
-                                           include_comments=False, fast=True)
+        return bare_extraction(tree, url=url, options=options)
     except (RecursionError, ValueError, TypeError) as exc:
         logger.warning("trafilatura failed on %s: %s", url, exc)
         return None

@@ -59,7 +59,6 @@ class Link:
     url: str
     title: str | None = None
     published_at: datetime | None = None
-    summary: str | None = None
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,16 @@ import logging
 import re
 from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 logger = logging.getLogger(__name__)
 
 # Page numbers above this are not pagination (ids, years); multi-page news stops near 10.
 MAX_PAGE_NUMBER = 50
+
+# A pager link's label is short ("2", "Halaman 3", "Selanjutnya »").
+PAGER_LABEL_CHARS = 30
 
 _PAGE_PARAMS = {"page", "halaman", "hal", "pg", "paged", "pagenum", "part"}
 
@@ -21,16 +25,6 @@ _SINGLE_PAGE_QUERY = re.compile(
     re.I,
 )
 
-# A raw href can only be a single-page link if it names one of these (tested before urljoin).
-_SINGLE_PAGE_HINT = re.compile(r"all|semua|single|full", re.I)
-
-# Anything that could make a single-page link, looked for once in the lower-cased raw page
-# (plain substring tests: a case-insensitive regex with these alternatives cost ~5 ms a page).
-_SINGLE_PAGE_MARKERS = (
-    "=all", "=semua", "=single", "=full", "single=", "showall=", "singlepage=", "/all", "/full",
-    "/single", "/semua", "tampilkan semua", "lihat semua", "satu halaman", "baca semua", "show all",
-    "view all", "single page", "read all",
-)
 _SINGLE_PAGE_SUFFIX = re.compile(r"/(?:all|full|single|semua)$", re.I)
 
 _SINGLE_PAGE_LABEL = re.compile(
@@ -52,24 +46,54 @@ _TRAILING_NUMBER = re.compile(r"[/-](\d{1,2})$")
 _PAGE_EXTENSION = re.compile(r"\.(?:s?html?|php|aspx?|jsp)$", re.I)
 
 
-def single_page_in(tree: HtmlElement, url: str, raw: str | None = None) -> str | None:
-    """find_single_page_url on a parsed page; cheap text tests first (pages have ~300 links).
+# Every link's href in one XPath call: the ~200 links of a page are ruled out as strings, and
+# only the few candidates are looked up as elements (lxml elements cost ~2 µs each to visit).
+_HREFS = etree.XPath("//a/@href", smart_strings=False)
 
-    ``raw`` (the page's HTML text) lets one regex pass rule out most pages at once.
+# A raw href can only be a single-page link if it names one of these, or has a query.
+_SINGLE_PAGE_WORDS = ("all", "semua", "single", "full")
+
+
+def anchor_hrefs(tree: HtmlElement) -> list[str]:
+    """The distinct hrefs of the page's links, in order."""
+    return list(dict.fromkeys(_HREFS(tree)))
+
+
+def _hinted(href: str) -> bool:
+    low = href.lower()
+    return any(word in low for word in _SINGLE_PAGE_WORDS)
+
+
+def _anchors_to(tree: HtmlElement, hrefs: list[str]) -> dict[str, list[HtmlElement]]:
+    """The links of the page pointing at these hrefs (one pass, only when there are any)."""
+    found: dict[str, list[HtmlElement]] = {}
+    if hrefs:
+        wanted = set(hrefs)
+        for anchor in tree.iter("a"):
+            href = anchor.get("href")
+            if href in wanted:
+                found.setdefault(href, []).append(anchor)
+    return found
+
+
+def single_page_in(tree: HtmlElement, url: str, hrefs: list[str] | None = None) -> str | None:
+    """find_single_page_url on a parsed page (``hrefs``: anchor_hrefs(tree), when known).
+
+    A single-page link either names itself in its address (?page=all, /semua, single=1) or,
+    labelled "Tampilkan semua", carries a query: other links are ruled out by their href alone.
     """
-    if raw is not None:
-        low = raw.lower()
-        if not any(marker in low for marker in _SINGLE_PAGE_MARKERS):
-            return None
     bases = None
     host = urlsplit(url).hostname
-    for anchor in tree.iter("a"):
-        href = anchor.get("href")
-        if not href or href.startswith(("#", "javascript:")):
-            continue
-        label = anchor.text_content() if len(anchor) or anchor.text else ""
-        labelled = bool(label) and len(label) < 80 and bool(_SINGLE_PAGE_LABEL.search(label))
-        if not labelled and not _SINGLE_PAGE_HINT.search(href):
+    hrefs = anchor_hrefs(tree) if hrefs is None else hrefs
+    blob = "\n".join(hrefs).lower()  # one search over all hrefs rules out most pages
+    if "?" not in blob and not _hinted(blob):
+        return None
+    candidates = [href for href in hrefs
+                  if href and not href.startswith(("#", "javascript:")) and ("?" in href or _hinted(href))]
+    anchors = _anchors_to(tree, candidates)
+    for href in candidates:
+        labelled = any(map(_single_page_label, anchors.get(href, ())))
+        if not labelled and not _hinted(href):
             continue
         target = urlsplit(urljoin(url, href.strip()))
         if target.hostname != host:
@@ -81,6 +105,11 @@ def single_page_in(tree: HtmlElement, url: str, raw: str | None = None) -> str |
         if (by_query or suffix or labelled) and path in bases and (by_query or suffix or target.query):
             return urlunsplit(target._replace(fragment=""))
     return None
+
+
+def _single_page_label(anchor: HtmlElement) -> bool:
+    label = anchor.text_content() if len(anchor) or anchor.text else ""
+    return bool(label) and len(label) < 80 and bool(_SINGLE_PAGE_LABEL.search(label))
 
 
 def _split_page(url: str) -> tuple[str, str, str, int | None]:
@@ -124,14 +153,20 @@ def _page_of(candidate: str, url: str) -> tuple[int, bool] | None:
     return None
 
 
-def next_pages_in(tree: HtmlElement, url: str) -> tuple[str, ...]:
-    """Pages after the current one, from rel=next and pager links of the same article."""
-    rel_next = "//link[@rel='next'] | //a[contains(concat(' ', @rel, ' '), ' next ')]"
-    hrefs = [e.get("href") for e in tree.xpath(rel_next)]
+_REL_NEXT = etree.XPath("//link[@rel='next']/@href | //a[contains(@rel, 'next')]/@href", smart_strings=False)
+
+
+def next_pages_in(tree: HtmlElement, url: str, anchors: list[str] | None = None) -> tuple[str, ...]:
+    """Pages after the current one, from rel=next and pager links of the same article.
+
+    ``anchors``: anchor_hrefs(tree), when known.
+    """
+    hrefs = list(_REL_NEXT(tree))
     slug = _slug_of(url)
-    short_anchors = tree.xpath("//a[@href][string-length(normalize-space(.)) <= 30]")  # pager labels
-    hrefs += [a.get("href") for a in short_anchors
-              if _could_be_page(a.get("href"), slug) and _is_pager_anchor(a)]
+    candidates = [href for href in (anchor_hrefs(tree) if anchors is None else anchors)
+                  if _could_be_page(href, slug)]
+    elements = _anchors_to(tree, candidates)
+    hrefs += [href for href in candidates if any(map(_is_pager_anchor, elements.get(href, ())))]
     current_url = urlunsplit(urlsplit(url)._replace(fragment=""))
     pages: dict[tuple[bool, int], str] = {}
     for href in hrefs:
@@ -160,16 +195,22 @@ def _slug_of(url: str) -> str:
 
 
 def _could_be_page(href: str | None, slug: str) -> bool:
-    """A cheap test before the costly ones: a page of this article names it, or is relative."""
-    if not href:
+    """A cheap test before the costly ones: a page of this article names it, or is a short
+    relative link with a page number ("?page=2", "./3", "2")."""
+    href = href.strip() if href else ""
+    if not href or href.startswith(("#", "javascript:")):
         return False
-    href = href.strip()
-    return len(slug) < 3 or href.startswith(("?", "./")) or len(href) <= 4 or slug in href
+    if len(slug) < 3 or slug in href:
+        return True
+    return (href.startswith(("?", "./")) or len(href) <= 4) and any(c.isdigit() for c in href)
 
 
 def _is_pager_anchor(anchor: HtmlElement) -> bool:
     """A short link labelled like a pager, or sitting in a pagination block."""
-    if _PAGER_LABEL.match(" ".join(anchor.text_content().split())):
+    label = " ".join(anchor.text_content().split())
+    if len(label) > PAGER_LABEL_CHARS:
+        return False
+    if _PAGER_LABEL.match(label):
         return True
     for depth, parent in enumerate(anchor.iterancestors()):
         if depth >= 3:

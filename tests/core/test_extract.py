@@ -168,7 +168,8 @@ def test_rel_next_anchor():
 
 def test_newspaper_fallback_when_trafilatura_finds_nothing(monkeypatch):
     """When trafilatura returns nothing, newspaper's text is used and recorded."""
-    monkeypatch.setattr(extract.trafilatura, "bare_extraction", lambda *args, **kwargs: None)
+    import trafilatura
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *args, **kwargs: None)
     article = extract_article(_page("teks_tersembunyi.html"), HIDDEN_URL)
     assert article.extractor == "newspaper"
     assert article.text.startswith("Pemerintah Kabupaten Lombok Timur")
