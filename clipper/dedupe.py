@@ -7,8 +7,9 @@ import math
 import re
 import zlib
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import chain
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 logger = logging.getLogger(__name__)
@@ -150,10 +151,8 @@ class StoryIndex:
         """The most similar recent article at or above STORY_THRESHOLD, if any."""
         if not sketch:
             return None
-        shared: dict[int, int] = defaultdict(int)
-        for value in sketch:
-            for article_id in self._by_value.get(value, ()):
-                shared[article_id] += 1
+        by_value = self._by_value
+        shared = Counter(chain.from_iterable(by_value[v] for v in sketch if v in by_value))
         best: StoryMatch | None = None
         # similarity() counts shared values among at least len(sketch) candidates, so an
         # article sharing fewer than threshold x len(sketch) values can never reach it.

@@ -105,6 +105,28 @@ def extract_job(content: bytes, url: str, language: str | None, *, follow_single
         return Extracted(error=f"ekstraksi gagal: {type(exc).__name__}: {exc}")
 
 
+def default_workers() -> int:
+    """Extraction worker processes: one per core, at most two (the main process has work too)."""
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+_WORKER_MODULES = ["trafilatura", "clipper.extract", "clipper.harvest", "clipper.classifier", "clipper.search"]
+
+
+def _worker_context():
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(_WORKER_MODULES)
+    return context
+
+
+def prestart_workers() -> None:
+    """Start the process that forks extraction workers, with its imports (~1 s), now:
+    a daily run calls this first, so the imports overlap its own start-up."""
+    _worker_context()
+    from multiprocessing import forkserver
+    forkserver.ensure_running()
+
+
 @dataclass
 class Found:
     """An extracted article ready for the archive, sent to the caller's thread."""
@@ -187,7 +209,7 @@ class Harvester:
     rules: RulesKey | None = None
     keep_html: bool = True
     out: queue.Queue = field(default_factory=queue.Queue)
-    workers: int = field(default_factory=lambda: max(1, min(2, os.cpu_count() or 1)))
+    workers: int = field(default_factory=default_workers)
 
     def __post_init__(self) -> None:
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -272,10 +294,7 @@ class Harvester:
         with self._pool_lock:
             wanted = start or self._pages_expected >= POOL_MIN_PAGES
             if self._pool is None and wanted and self.workers > 1:
-                context = multiprocessing.get_context("forkserver")
-                context.set_forkserver_preload(["trafilatura", "clipper.extract", "clipper.harvest",
-                                                "clipper.classifier", "clipper.search"])
-                self._pool = concurrent.futures.ProcessPoolExecutor(self.workers, mp_context=context)
+                self._pool = concurrent.futures.ProcessPoolExecutor(self.workers, mp_context=_worker_context())
             return self._pool
 
 

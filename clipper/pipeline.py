@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import queue
@@ -14,7 +15,8 @@ from clipper.config import Config
 from clipper.dates import to_jakarta
 from clipper.errors import ClipperError
 from clipper.fetch import FetchSettings
-from clipper.harvest import Finished, Found, Harvester, LinksFound, PageFailure, RulesKey, SourceDone
+from clipper.harvest import (POOL_WARM_SOURCES, Finished, Found, Harvester, LinksFound, PageFailure, RulesKey,
+                             SourceDone, default_workers, prestart_workers)
 from clipper.models import Classification, HarvestResult, Progress, Source, SourceReport
 from clipper.store import Archive, dumps
 
@@ -74,7 +76,6 @@ class _Run:
         self.config = config
         self.archive = archive
         self.sources = sources
-        self.classifier = make_classifier(config)
         self.stories = dedupe.StoryIndex()
         since = (datetime.now(UTC) - timedelta(days=STORY_WINDOW_DAYS)).date().isoformat()
         for row in archive.recent_sketches(since):
@@ -83,6 +84,11 @@ class _Run:
         self.reports: list[SourceReport] = []
         self.done = 0
         self.total = len(sources)
+
+    @functools.cached_property
+    def classifier(self):
+        """Built only when a worker did not classify (~0.25 s, off the run's start)."""
+        return make_classifier(self.config)
 
     def on_found(self, found: Found) -> Progress:
         counts = self.counts[found.source.name]
@@ -198,6 +204,8 @@ def run_harvest(config: Config, archive: Archive, *, sources: list[str] | None =
         StoreError: the archive cannot be written.
     """
     chosen = config.enabled_sources(sources)
+    if len(chosen) >= POOL_WARM_SOURCES and (workers or default_workers()) > 1:
+        prestart_workers()
     run = _Run(config, archive, chosen)
     run_id = archive.start_run(len(chosen))
     harvester = Harvester(chosen, archive.source_states(), archive.path, fetch_settings(config),

@@ -209,7 +209,7 @@ class Archive:
     # --- articles --------------------------------------------------------------------
 
     def has_url_key(self, url_key: str) -> bool:
-        return bool(self.query("select 1 from articles where url_key = ? limit 1", [url_key]))
+        return self.conn.execute("select 1 from articles where url_key = ? limit 1", [url_key]).fetchone() is not None
 
     def page_error(self, url_key: str) -> dict | None:
         rows = self.query("select * from page_errors where url_key = ?", [url_key])

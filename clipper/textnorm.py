@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
+from itertools import accumulate
 
 logger = logging.getLogger(__name__)
 
@@ -125,6 +126,10 @@ def _recent_tokens(text: str) -> list | None:
     return None
 
 
+# The same words, captured by re.split: [gap, word, gap, word, ..., gap].
+_SPLIT_RE = re.compile(f"({_WORD_RE.pattern})")
+
+
 def tokenize_folded(text: str) -> list[tuple[int, int, str, str]]:
     """Like :func:`tokenize`, with the folded (unstemmed) word as well.
 
@@ -134,18 +139,26 @@ def tokenize_folded(text: str) -> list[tuple[int, int, str, str]]:
     recent = _recent_tokens(text)
     if recent is not None:
         return recent
+    # One re.split and C-level maps: offsets are the running sums of the pieces' lengths.
+    # (A Match object per word cost ~1 µs, the largest part of classifying an article.)
+    pieces = _SPLIT_RE.split(text)
+    bounds = list(accumulate(map(len, pieces)))
+    words = pieces[1::2]
     folds, keys = _folds, _keys
-    out = []
-    append = out.append
-    for match in _WORD_RE.finditer(text):
-        word = match.group()
-        folded = folds.get(word)
-        if folded is None:
-            folded = folded_word(word)
-        key = keys.get(word)
-        if key is None:
-            key = word_key(word)
-        append((match.start(), match.end(), folded, key))
+    unique = set(words)
+    new_folds, new_keys = unique.difference(folds), unique.difference(keys)
+    if new_folds or new_keys:
+        if len(folds) + len(new_folds) > MAX_CACHE_WORDS:
+            folds.clear()
+            new_folds = unique
+        if len(keys) + len(new_keys) > MAX_CACHE_WORDS:
+            keys.clear()
+            new_keys = unique
+        for word in new_folds:
+            folds[word] = fold(word)
+        for word in new_keys:
+            keys[word] = _compute_key(word)
+    out = list(zip(bounds[0:-1:2], bounds[1::2], map(folds.__getitem__, words), map(keys.__getitem__, words)))
     if len(text) > 200:  # only article bodies are worth remembering
         _RECENT.append((text, out))
         if len(_RECENT) > RECENT_TEXTS:

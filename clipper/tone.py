@@ -45,29 +45,29 @@ _POSITIVE_WORDS = {"berhasil", "keberhasilan", "wtp", "terbaik", "memuaskan", "m
 _NEGATIVE_WORDS = {"membantah", "menurun", "merosot", "terpapar", "meninggal", "tewas", "kerugian",
                    "dibekukan", "ditahan"}
 
-_polarity: dict[str, float] | None = None
+_polarity: tuple[dict[str, float], dict[str, float]] | None = None
 
 
-def _lexicon() -> dict[str, float]:
+def _lexicon() -> tuple[dict[str, float], dict[str, float]]:
+    """(polarity by surface word, polarity by root key)."""
     global _polarity
     if _polarity is None:
-        table: dict[str, float] = {}
-        for words, value in ((_POSITIVE_ROOTS, 1.0), (_NEGATIVE_ROOTS, -1.0)):
-            for word in words:
-                table["k:" + textnorm.word_key(word)] = value
-        for words, value in ((_POSITIVE_WORDS, 1.0), (_NEGATIVE_WORDS, -1.0)):
-            for word in words:
-                table["w:" + word] = value
-        _polarity = table
+        by_key = {textnorm.word_key(word): value
+                  for words, value in ((_POSITIVE_ROOTS, 1.0), (_NEGATIVE_ROOTS, -1.0)) for word in words}
+        by_word = {word: value
+                   for words, value in ((_POSITIVE_WORDS, 1.0), (_NEGATIVE_WORDS, -1.0)) for word in words}
+        _polarity = by_word, by_key
     return _polarity
 
 
 def _polarity_sum(text: str) -> float:
-    lexicon = _lexicon()
+    by_word, by_key = _lexicon()
     tokens = textnorm.tokenize_folded(text)
     total = 0.0
-    for i, (_, _, folded, key) in enumerate(tokens):
-        value = lexicon.get("w:" + folded) or lexicon.get("k:" + key)
+    polar = [i for i, token in enumerate(tokens) if token[2] in by_word or token[3] in by_key]
+    for i in polar:
+        folded, key = tokens[i][2], tokens[i][3]
+        value = by_word.get(folded) or by_key.get(key)
         if not value or folded in NEGATIONS or folded in INTENSIFIERS:
             continue
         before = [t[2] for t in tokens[max(0, i - LOOKBACK) : i]]
