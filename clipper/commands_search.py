@@ -48,6 +48,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("backup", help="salinan arsip yang konsisten (aman saat aplikasi menulis)")
     p.add_argument("dest", type=Path, metavar="TUJUAN", help="berkas .db atau folder")
+    p.add_argument("--overwrite", action="store_true", help="timpa berkas TUJUAN yang sudah ada")
 
     p = sub.add_parser("check", help="periksa integritas arsip, indeks pencarian dan bukti HTML")
     p.add_argument("--no-repair", action="store_true", help="hanya laporkan; jangan bangun ulang indeks")
@@ -148,7 +149,7 @@ def _export(args: argparse.Namespace, archive, filters, ids: list[int]) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from clipper.search_care import backup_archive
     with _archive(args) as archive:
-        info = backup_archive(archive, args.dest)
+        info = backup_archive(archive, args.dest, overwrite=args.overwrite)
     _out(f"Cadangan: {info.path} ({info.articles} artikel, {info.size / 2**20:.1f} MB)")
     return 0
 

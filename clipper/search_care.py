@@ -32,7 +32,7 @@ class BackupInfo:
     articles: int
 
 
-def backup_archive(archive: Archive, dest: str | Path) -> BackupInfo:
+def backup_archive(archive: Archive, dest: str | Path, *, overwrite: bool = False) -> BackupInfo:
     """Copy the archive with SQLite's backup API, consistent even while another process writes.
 
     The copy is made in one step (one read snapshot; WAL lets writers go on meanwhile),
@@ -41,15 +41,19 @@ def backup_archive(archive: Archive, dest: str | Path) -> BackupInfo:
     Args:
         archive: the open archive.
         dest: a file path, or an existing folder (the copy is named arsip-YYYYmmdd-HHMMSS.db).
+        overwrite: replace an existing file at ``dest`` (otherwise it is kept and this fails).
 
     Raises:
-        StoreError: the destination is the archive itself, or cannot be written.
+        StoreError: the destination is the archive itself, exists (without ``overwrite``),
+            or cannot be written.
     """
     target = Path(dest)
     if target.is_dir():
         target = target / f"arsip-{datetime.now():%Y%m%d-%H%M%S}.db"
     if target.exists() and target.resolve() == archive.path.resolve():
         raise StoreError(f"tujuan cadangan adalah arsip itu sendiri: {target}")
+    if target.exists() and not overwrite:
+        raise StoreError(f"berkas {target} sudah ada; tidak ditimpa (pilih nama lain, atau --overwrite)")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -68,7 +72,15 @@ def backup_archive(archive: Archive, dest: str | Path) -> BackupInfo:
             copy.close()
         if result != "ok":
             raise StoreError(f"salinan cadangan rusak: {result}")
-        os.replace(tmp, target)
+        if overwrite:
+            os.replace(tmp, target)
+        else:
+            try:
+                os.link(tmp, target)  # fails if a file appeared there meanwhile: never replaced
+            except FileExistsError:
+                raise StoreError(f"berkas {target} sudah ada; tidak ditimpa "
+                                 "(pilih nama lain, atau --overwrite)") from None
+            tmp.unlink()
     except (sqlite3.Error, OSError) as exc:
         tmp.unlink(missing_ok=True)
         raise StoreError(f"cadangan ke {target} gagal: {exc}") from exc

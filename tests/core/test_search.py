@@ -365,6 +365,15 @@ def test_cli_search_json_export_backup_check(archive, tmp_path, capsys):
     assert "perlu setidaknya" in capsys.readouterr().err
     assert cli_main(["--db", db, "backup", str(tmp_path / "b.db")]) == 0
     assert (tmp_path / "b.db").exists()
+    capsys.readouterr()
+    (tmp_path / "lain.db").write_bytes(b"berkas lain")
+    assert cli_main(["--db", db, "backup", str(tmp_path / "lain.db")]) == 1  # an existing file is kept
+    assert "sudah ada" in capsys.readouterr().err
+    assert (tmp_path / "lain.db").read_bytes() == b"berkas lain"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    assert cli_main(["--db", db, "backup", "--overwrite", str(tmp_path / "lain.db")]) == 0
+    with sqlite3.connect(tmp_path / "lain.db") as copy:
+        assert copy.execute("select count(*) from articles").fetchone()[0] > 0
     assert cli_main(["--db", db, "check"]) == 0
     assert "Indeks pencarian: sesuai" in capsys.readouterr().out
 
