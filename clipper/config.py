@@ -181,16 +181,6 @@ class ConfigSpec(BaseModel):
     edition: EditionSpec = EditionSpec()
     email: EmailSpec | None = None
 
-    @model_validator(mode="after")
-    def _unique_names(self) -> ConfigSpec:
-        seen: set[str] = set()
-        for spec in self.sources:
-            key = spec.name.casefold()
-            if key in seen:
-                raise ValueError(f"nama sumber ganda: {spec.name!r}")
-            seen.add(key)
-        return self
-
 
 @dataclass(frozen=True)
 class Config:
@@ -259,16 +249,51 @@ def parse_config(text: str, path: str | Path = "sources.yaml") -> Config:
     """Validate YAML text as a configuration (see load_config)."""
     path = Path(path)
     data = _parse_yaml(text, path)
+    spec, problems = None, []
     try:
         spec = ConfigSpec.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(str(path), _describe(exc, data, path)) from None
-    problems = _check_topics(spec.topics, data, path) + _check_templates(spec.email, data, path)
+        problems += _describe(exc, data, path)
+    problems += _duplicate_names(data, path)
+    # Every problem at once: the topic rules are checked even when other sections are wrong.
+    topics = data.get("topics")
+    if isinstance(topics, list) and all(isinstance(t, dict) for t in topics):
+        problems += _check_topics(topics, data, path)
+    elif topics is None:
+        problems += _check_topics(None, data, path)
+    if spec is not None:
+        problems += _check_templates(spec.email, data, path)
     if problems:
-        raise ConfigError(str(path), problems)
+        raise ConfigError(str(path), sorted(problems, key=_problem_line))
     sources = tuple(_to_source(s) for s in spec.sources)
     return Config(path=path, sources=sources, harvest=spec.harvest, topics_spec=spec.topics,
                   editor=spec.editor, edition=spec.edition, email=spec.email)
+
+
+def _duplicate_names(data: Any, path: Path) -> list[str]:
+    """A source name used twice, reported at the second (and each later) use."""
+    sources = data.get("sources")
+    if not isinstance(sources, list):
+        return []
+    problems, first = [], {}
+    for index, entry in enumerate(sources):
+        name = entry.get("name") if isinstance(entry, dict) else None
+        if not isinstance(name, str) or not name.strip():
+            continue
+        key = name.strip().casefold()
+        if key in first:
+            line = _line_of(data, ("sources", index, "name"))
+            problems.append(f"{path}:{line}: sources[{index}].name: nama sumber ganda {name!r} "
+                            f"(sudah dipakai di baris {first[key]})")
+        else:
+            first[key] = _line_of(data, ("sources", index, "name"))
+    return problems
+
+
+def _problem_line(problem: str) -> int:
+    """The line number of a ``file:line: ...`` problem (0 when it names none), for sorting."""
+    match = re.match(r".*?:(\d+):", problem)
+    return int(match.group(1)) if match else 0
 
 
 def _parse_yaml(text: str, path: Path) -> Any:

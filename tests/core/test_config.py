@@ -97,7 +97,18 @@ def test_unknown_top_level_section_and_duplicate_names():
     problems = problems_of(VALID + "colours:\n  - red\n")
     assert problems == ["sources.yaml:12: colours: kunci tidak dikenal"]
     dup = "sources:\n  - name: A\n    feed: https://a.id/rss\n  - name: a\n    feed: https://b.id/rss\n"
-    assert "nama sumber ganda" in problems_of(dup)[0]
+    assert problems_of(dup) == ["sources.yaml:4: sources[1].name: nama sumber ganda 'a' (sudah dipakai di baris 2)"]
+
+
+def test_all_problems_at_once_in_line_order():
+    """A broken topic rule is reported together with a broken source, in file order."""
+    text = ("sources:\n  - name: A\n    feed: ftp://a.id/rss\n  - name: A\n    feed: https://b.id/rss\n"
+            "topics:\n  - id: baru\n    terms: {}\n")
+    problems = problems_of(text)
+    assert len(problems) == 3, problems
+    assert [int(p.split(":")[1]) for p in problems] == sorted(int(p.split(":")[1]) for p in problems)
+    assert problems[0].startswith("sources.yaml:3:") and "nama sumber ganda" in problems[1]
+    assert problems[2].startswith("sources.yaml:8:") and "topics" in problems[2]
 
 
 def test_yaml_syntax_error_has_line():
