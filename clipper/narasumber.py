@@ -117,6 +117,9 @@ def _split_role(words: list[str]) -> tuple[str | None, str | None]:
         n = len(title)
         if tuple(folded[:n]) == title and len(words) > n:
             rest = words[n:]
+            # The office's unit stays with the role: "Kepala Balitbangdiklat Kemenag Suyitno".
+            while len(rest) > 1 and (rest[0].lower() in UNIT_WORDS or rest[0].lower() in TITLE_WORDS):
+                rest, n = rest[1:], n + 1
             if title in OPEN_TITLES and len(rest) > 2:  # "Rektor UIN Walisongo Imam Taufiq"
                 return " ".join(rest[-2:]), " ".join(words[:-2])
             return " ".join(rest), " ".join(words[:n])

@@ -28,6 +28,10 @@ from clipper.narasumber import find_narasumber
         ("Rektor UIN Walisongo Imam Taufiqurrahman mengatakan kampus siap.",
          Narasumber("Imam Taufiqurrahman", "Rektor UIN Walisongo")),
         ("Sementara itu, Prof. Dr. H. Ahmad Yani, M.Ag., menjelaskan hal serupa.", Narasumber("Ahmad Yani", None)),
+        ("Kepala Balitbangdiklat Kemenag Prof. Suyitno mengatakan riset dilanjutkan.",
+         Narasumber("Suyitno", "Kepala Balitbangdiklat Kemenag")),
+        ('"Riset kami lanjutkan," kata Kepala Balitbangdiklat Kemenag Suyitno.',
+         Narasumber("Suyitno", "Kepala Balitbangdiklat Kemenag")),
     ],
 )
 def test_attribution_patterns(text, expected):
