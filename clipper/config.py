@@ -63,7 +63,7 @@ class SourceSpec(BaseModel):
             try:
                 re.compile(value)
             except re.error as exc:
-                raise ValueError(f"pola regex tidak sah: {exc}") from None
+                raise ValueError(f"pola regex tidak sah: {regex_problem(exc)}") from None
         return value
 
     @model_validator(mode="after")
@@ -270,6 +270,49 @@ def parse_config(text: str, path: str | Path = "sources.yaml") -> Config:
                   editor=spec.editor, edition=spec.edition, email=spec.email)
 
 
+# The messages of Python's re and of ruamel.yaml an administrator is likely to meet, in
+# Indonesian (by the start of the English message); others are shown as the library wrote them.
+_REGEX_MESSAGES = (
+    ("missing ), unterminated subpattern", "kurung ( tanpa pasangan )"),
+    ("unbalanced parenthesis", "kurung ) tanpa pasangan ("),
+    ("unterminated character set", "[ tanpa pasangan ]"),
+    ("nothing to repeat", "tanda ulang (* + ? {n}) tanpa sesuatu yang diulang"),
+    ("multiple repeat", "tanda ulang ganda (misalnya ** atau +*)"),
+    ("bad escape", "garis miring terbalik (\\) yang tidak dikenal"),
+    ("bad character range", "rentang karakter tidak sah (misalnya [z-a])"),
+    ("unknown extension", "bentuk (?...) tidak dikenal"),
+    ("missing group name", "nama grup kosong"),
+    ("bad character in group name", "nama grup tidak sah"),
+    ("look-behind requires fixed-width pattern", "look-behind harus berlebar tetap"),
+    ("unterminated", "pola tidak ditutup"),
+)
+_YAML_MESSAGES = (
+    ("mapping values are not allowed here", "titik dua di tempat yang salah (spasi setelah ':' atau indentasi?)"),
+    ("found character '\\t'", "karakter tab tidak boleh untuk indentasi; pakai spasi"),
+    ("could not find expected ':'", "tanda ':' tidak ditemukan (kunci tanpa nilai?)"),
+    ("expected <block end>", "indentasi tidak konsisten"),
+    ("expected <block mapping start>", "indentasi tidak konsisten"),
+    ("found unexpected end of stream", "berkas berakhir di tengah nilai (tanda kutip belum ditutup?)"),
+    ("found duplicate key", "kunci yang sama ditulis dua kali"),
+    ("found undefined alias", "alias (*nama) tanpa anchor (&nama)"),
+    ("did not find expected key", "kunci yang diharapkan tidak ditemukan (indentasi atau tanda '-'?)"),
+    ("did not find expected '-' indicator", "tanda '-' daftar tidak ditemukan (indentasi?)"),
+    ("found unexpected ':'", "titik dua yang tidak diharapkan (beri tanda kutip pada nilai)"),
+    ("found unknown escape character", "escape tidak dikenal dalam teks berkutip ganda"),
+)
+
+
+def regex_problem(exc: re.error) -> str:
+    """An re.error in Indonesian, with the position in the pattern."""
+    text = next((indo for english, indo in _REGEX_MESSAGES if exc.msg.startswith(english)), exc.msg)
+    return f"{text} (posisi {exc.pos + 1})" if exc.pos is not None else text
+
+
+def yaml_problem(problem: str) -> str:
+    """A ruamel.yaml problem in Indonesian (unknown ones as written)."""
+    return next((indo for english, indo in _YAML_MESSAGES if problem.startswith(english)), problem)
+
+
 def _duplicate_names(data: Any, path: Path) -> list[str]:
     """A source name used twice, reported at the second (and each later) use."""
     sources = data.get("sources")
@@ -302,7 +345,7 @@ def _parse_yaml(text: str, path: Path) -> Any:
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else "?"
-        raise ConfigError(str(path), [f"{path}:{line}: YAML tidak sah: {exc.problem or exc}"]) from None
+        raise ConfigError(str(path), [f"{path}:{line}: YAML tidak sah: {yaml_problem(exc.problem or str(exc))}"]) from None
     except YAMLError as exc:
         raise ConfigError(str(path), [f"{path}: YAML tidak sah: {exc}"]) from None
     if not isinstance(data, dict):

@@ -178,3 +178,15 @@ def test_email_template_with_unknown_field_has_line():
     text = VALID + "email:\n  host: smtp.x.id\n  sender: kliping@x.id\n  subject: \"Kliping {tanggal}\"\n"
     [problem] = problems_of(text)
     assert problem.startswith("sources.yaml:15: email.subject:") and "{tanggal}" in problem
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("sources:\n  - name: A\n    site: https://a.id/\n    article_pattern: '/berita/(\\d+'\n",
+     "sources.yaml:4: sources[0] (A).article_pattern: pola regex tidak sah: kurung ( tanpa pasangan ) (posisi 9)"),
+    ("sources:\n\t- name: A\n", "sources.yaml:2: YAML tidak sah: karakter tab tidak boleh untuk indentasi; pakai spasi"),
+    ("sources:\n  - name: A\n    feed: https://a.id/rss\n    feed: https://b.id/rss\n",
+     "sources.yaml:4: YAML tidak sah: kunci yang sama ditulis dua kali"),
+])
+def test_library_messages_are_in_indonesian(text, expected):
+    """Common regex and YAML mistakes are explained in Indonesian, at their line."""
+    assert problems_of(text) == [expected]
