@@ -77,7 +77,10 @@ ENGLISH: dict[str, str] = {
     # settings
     "Editor dan kliping": "Editor and clipping", "Email": "Email", "Simpan": "Save", "Batal": "Cancel",
     "hanya untuk site: regex tautan artikel": "site: only: regex of article links",
-    "Tambah sumber": "Add source", "Uji sumber ini": "Test this source", "Nama": "Name", "Jenis": "Kind",
+    "Tambah sumber": "Add source", "Uji sumber ini": "Test this source",
+    "Hapus sumber terpilih": "Remove selected source", "Pilih sumber yang akan dihapus.": "Select the source to remove.",
+    "{name} dihapus dari daftar; berlaku saat Simpan (Batal untuk mengurungkan). Artikel yang sudah dipanen tetap di arsip.":
+        "{name} removed from the list; takes effect on Save (Cancel to undo). Articles already harvested stay in the archive.", "Nama": "Name", "Jenis": "Kind",
     "Alamat": "Address", "Pola artikel": "Article pattern",
     "Centang sumber yang dipanen; uji sumber terpilih atau sumber baru.":
         "Tick the sources to harvest; test the selected source or a new one.",

@@ -77,6 +77,8 @@ class SettingsDialog(QDialog):
         add.clicked.connect(self.add_source)
         test = QPushButton(_("Uji sumber ini"))
         test.clicked.connect(self.test_source)
+        self.remove_button = QPushButton(_("Hapus sumber terpilih"))
+        self.remove_button.clicked.connect(self.remove_source)
         self.probe_result = QPlainTextEdit()
         self.probe_result.setReadOnly(True)
         self.probe_result.setMaximumHeight(110)
@@ -89,6 +91,7 @@ class SettingsDialog(QDialog):
         row.addWidget(test)
         row.addWidget(add)
         row.addStretch(1)
+        row.addWidget(self.remove_button)
         layout = QVBoxLayout(page)
         layout.addWidget(QLabel(_("Centang sumber yang dipanen; uji sumber terpilih atau sumber baru.")))
         layout.addWidget(self.sources, 1)
@@ -186,6 +189,19 @@ class SettingsDialog(QDialog):
         self.new_name.clear()
         self.new_url.clear()
         self.new_pattern.clear()
+
+    def remove_source(self) -> None:
+        """Take the selected source out of the list; the file changes only on Simpan."""
+        item = self.sources.currentItem()
+        if item is None:
+            self.probe_result.setPlainText(_("Pilih sumber yang akan dihapus."))
+            return
+        name = item.text()
+        self.editor.remove_source(name)
+        self.sources.takeItem(self.sources.row(item))
+        self.probe_result.setPlainText(
+            _("{name} dihapus dari daftar; berlaku saat Simpan (Batal untuk mengurungkan). "
+              "Artikel yang sudah dipanen tetap di arsip.").format(name=name))
 
     def test_source(self) -> None:
         """Fetch the new source (or the selected one) now and list what it yields."""

@@ -49,6 +49,22 @@ def test_settings_round_trip_keeps_comments(qtbot, demo_config, sync_tasks):
     assert "# Konfigurasi demo Clipper" in demo_config.path.read_text(encoding="utf-8")
 
 
+def test_settings_remove_source(qtbot, demo_config, sync_tasks):
+    """A removed source is gone from the saved file; Batal would have kept it."""
+    names = [s.name for s in demo_config.sources]
+    dialog = SettingsDialog(demo_config, sync_tasks)
+    qtbot.addWidget(dialog)
+    dialog.remove_source()  # nothing selected: a hint, nothing removed
+    assert "Pilih sumber" in dialog.probe_result.toPlainText() and dialog.sources.count() == len(names)
+    dialog.sources.setCurrentRow(4)
+    qtbot.mouseClick(dialog.remove_button, Qt.LeftButton)
+    assert names[4] in dialog.probe_result.toPlainText() and dialog.sources.count() == len(names) - 1
+    with qtbot.waitSignal(dialog.saved) as blocker:
+        dialog.save()
+    assert [s.name for s in blocker.args[0].sources] == names[:4] + names[5:]
+    assert [s.name for s in load_config(demo_config.path).sources] == names[:4] + names[5:]
+
+
 def test_probe_source_lists_links(qtbot, demo_config, demo_server, sync_tasks):
     """'Uji sumber ini' fetches the selected source now and lists its article links."""
     dialog = SettingsDialog(demo_config, sync_tasks)
