@@ -103,6 +103,8 @@ def run_harvest_cli(config, archive, names=None) -> HarvestResult:
 
 @command("harvest")
 def cmd_harvest(args: argparse.Namespace) -> int:
+    from clipper.workers import prestart_workers
+    prestart_workers()  # its imports overlap ours and the configuration's
     config = _config(args)
     with _archive(args) as archive:
         _out(f"Memanen ke arsip {archive.path}")

@@ -302,6 +302,12 @@ def _load(html: str | bytes, url: str) -> tuple[str, HtmlElement]:
     return text, tree
 
 
+def warm_up() -> None:
+    """Import trafilatura and build its options now (an extraction worker's start)."""
+    _trafilatura_options(True)
+    _trafilatura_options(False)
+
+
 @functools.cache
 def _trafilatura_options(with_metadata: bool):
     """trafilatura's options, built once: building them reads its config (~0.4 ms a page).

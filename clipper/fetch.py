@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import errno
 import logging
 import math
 import random
@@ -16,8 +17,10 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
+import aiohttp
 import brotli
 import httpx
+from httpx_aiohttp import AiohttpTransport
 
 from clipper.errors import FetchError
 from clipper.models import FetchResult
@@ -148,8 +151,9 @@ class Fetcher:
             s = self.settings
             if self._tls is None:
                 self._tls = httpx.create_ssl_context()
+            limits = httpx.Limits(max_connections=HOST_CONNECTIONS, max_keepalive_connections=HOST_CONNECTIONS)
             client = self._clients[host] = httpx.AsyncClient(
-                verify=self._tls,
+                transport=AiohttpTransport(verify=self._tls, limits=limits),
                 headers={
                     "User-Agent": s.user_agent,
                     "Accept-Encoding": "gzip, deflate, br",
@@ -284,9 +288,7 @@ class Fetcher:
                     resume = asyncio.get_running_loop().time() + retry.wait
                     host.not_before = max(host.not_before, resume)
                 raise
-            except httpx.HTTPError as exc:
-                raise _transport_error(url, exc) from exc
-            except OSError as exc:
+            except (httpx.HTTPError, aiohttp.ClientError, OSError) as exc:
                 raise _transport_error(url, exc) from exc
 
     async def _exchange(
@@ -528,9 +530,12 @@ _DNS_MARKERS = (
 
 
 def _transport_error(url: str, exc: BaseException) -> FetchError | _Retry:
-    """Translate an httpx/socket error into a FetchError (in a _Retry when transient)."""
+    """Translate an httpx/aiohttp/socket error into a FetchError (in a _Retry when transient)."""
     chain = _exception_chain(exc)
     text = " | ".join(f"{type(e).__name__}: {e}" for e in chain).lower()
+    cause = next((e for e in chain if isinstance(e, aiohttp.ClientError)), None)
+    if cause is not None:  # the transport's own error says more than httpx's mapping of it
+        return _aiohttp_error(url, cause)
     if isinstance(exc, httpx.ConnectTimeout):
         return _Retry(FetchError(url, "batas waktu koneksi habis"))
     if isinstance(exc, (httpx.TimeoutException, TimeoutError)):
@@ -553,6 +558,31 @@ def _transport_error(url: str, exc: BaseException) -> FetchError | _Retry:
     if isinstance(exc, (httpx.NetworkError, httpx.RemoteProtocolError)):
         return _Retry(FetchError(url, "koneksi terputus"))
     if isinstance(exc, (httpx.InvalidURL, httpx.UnsupportedProtocol, httpx.LocalProtocolError)):
+        return FetchError(url, "URL tidak valid")
+    return FetchError(url, f"galat HTTP: {type(exc).__name__}")
+
+
+def _aiohttp_error(url: str, exc: aiohttp.ClientError) -> FetchError | _Retry:
+    if isinstance(exc, aiohttp.ClientConnectorCertificateError):
+        return FetchError(url, "koneksi gagal: sertifikat SSL/TLS tidak sah")
+    if isinstance(exc, (aiohttp.ClientConnectorSSLError, aiohttp.ClientSSLError)):
+        return FetchError(url, "koneksi gagal: galat SSL/TLS")
+    if isinstance(exc, aiohttp.ConnectionTimeoutError):
+        return _Retry(FetchError(url, "batas waktu koneksi habis"))
+    if isinstance(exc, aiohttp.ServerTimeoutError):
+        return _Retry(FetchError(url, "server tidak menjawab (batas waktu baca habis)"))
+    if isinstance(exc, aiohttp.ClientConnectorError):
+        text = f"{exc.os_error}".lower()
+        if getattr(exc.os_error, "errno", None) == errno.ECONNREFUSED or "refused" in text:
+            return _Retry(FetchError(url, "koneksi gagal: ditolak server"))
+        if isinstance(exc, aiohttp.ClientConnectorDNSError) or any(m in text for m in _DNS_MARKERS):
+            return _Retry(FetchError(url, "koneksi gagal: nama host tidak dikenal"))
+        return _Retry(FetchError(url, f"koneksi gagal: {str(exc.os_error)[:80] or type(exc).__name__}"))
+    if isinstance(exc, (aiohttp.ServerDisconnectedError, aiohttp.ClientPayloadError, aiohttp.ClientOSError)):
+        return _Retry(FetchError(url, "koneksi terputus"))
+    if isinstance(exc, aiohttp.ClientResponseError):  # a malformed status line or headers
+        return FetchError(url, "respons HTTP tidak sah")
+    if isinstance(exc, aiohttp.InvalidURL):
         return FetchError(url, "URL tidak valid")
     return FetchError(url, f"galat HTTP: {type(exc).__name__}")
 

@@ -7,8 +7,6 @@ import concurrent.futures
 import hashlib
 import json
 import logging
-import multiprocessing
-import os
 import queue
 import sqlite3
 import threading
@@ -22,6 +20,7 @@ from clipper import dedupe, discover, extract
 from clipper.errors import ExtractionError, FetchError
 from clipper.fetch import Fetcher, FetchSettings, decode_text, is_textual
 from clipper.models import Classification, ExtractedArticle, FetchResult, Link, Source
+from clipper.workers import default_workers, worker_context
 
 logger = logging.getLogger(__name__)
 
@@ -68,8 +67,12 @@ def _classifier(rules: RulesKey):
     return _CLASSIFIERS[rules]
 
 
-def _warm_worker() -> None:
-    """Nothing: submitted once per worker at the start so its imports overlap the feed fetches."""
+def _warm_worker(rules: RulesKey | None) -> None:
+    """Submitted once per worker at the start: its classifier and extraction options are
+    built while the feeds are fetched."""
+    if rules:
+        _classifier(rules)
+    extract.warm_up()
 
 
 def finish_job(article: ExtractedArticle, content: bytes, rules: RulesKey | None, keep_html: bool) -> Extracted:
@@ -103,28 +106,6 @@ def extract_job(content: bytes, url: str, language: str | None, *, follow_single
     except Exception as exc:  # a worker must always answer
         logger.exception("extraction crashed on %s", url)
         return Extracted(error=f"ekstraksi gagal: {type(exc).__name__}: {exc}")
-
-
-def default_workers() -> int:
-    """Extraction worker processes: one per core, at most two (the main process has work too)."""
-    return max(1, min(2, os.cpu_count() or 1))
-
-
-_WORKER_MODULES = ["trafilatura", "clipper.extract", "clipper.harvest", "clipper.classifier", "clipper.search"]
-
-
-def _worker_context():
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(_WORKER_MODULES)
-    return context
-
-
-def prestart_workers() -> None:
-    """Start the process that forks extraction workers, with its imports (~1 s), now:
-    a daily run calls this first, so the imports overlap its own start-up."""
-    _worker_context()
-    from multiprocessing import forkserver
-    forkserver.ensure_running()
 
 
 @dataclass
@@ -260,7 +241,7 @@ class Harvester:
             # A daily run: start the workers (imports ~1 s) while the feeds are being fetched.
             pool = self._get_pool(start=True)
             for _ in range(self.workers):
-                pool.submit(_warm_worker)
+                pool.submit(_warm_worker, self.rules)
         try:
             async with Fetcher(self.settings) as fetcher:
                 await asyncio.gather(*(self._source(fetcher, known, s) for s in self.sources))
@@ -294,7 +275,7 @@ class Harvester:
         with self._pool_lock:
             wanted = start or self._pages_expected >= POOL_MIN_PAGES
             if self._pool is None and wanted and self.workers > 1:
-                self._pool = concurrent.futures.ProcessPoolExecutor(self.workers, mp_context=_worker_context())
+                self._pool = concurrent.futures.ProcessPoolExecutor(self.workers, mp_context=worker_context())
             return self._pool
 
 

@@ -16,7 +16,8 @@ from clipper.dates import to_jakarta
 from clipper.errors import ClipperError
 from clipper.fetch import FetchSettings
 from clipper.harvest import (POOL_WARM_SOURCES, Finished, Found, Harvester, LinksFound, PageFailure, RulesKey,
-                             SourceDone, default_workers, prestart_workers)
+                             SourceDone)
+from clipper.workers import default_workers, prestart_workers
 from clipper.models import Classification, HarvestResult, Progress, Source, SourceReport
 from clipper.store import Archive, dumps
 
