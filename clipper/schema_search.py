@@ -208,6 +208,15 @@ def m021_stems_inbox(db: sqlite_utils.Database) -> None:
     create_triggers(db)
 
 
+@migrations()
+def m022_arabic_bare_forms(db: sqlite_utils.Database) -> None:
+    """Articles with vowel-marked Arabic get their stems again (now with the bare forms,
+    see search.stems_of): the next harvest or `clipper check` indexes them."""
+    marks = "[\u064b-\u065f\u0670]"
+    db.execute("update search_docs set pending = 1 where article_id in (select id from articles "
+               f"where text glob '*{marks}*' or title glob '*{marks}*' or summary glob '*{marks}*')")
+
+
 def _create_index(db: sqlite_utils.Database) -> None:
     """The archive search index: search_docs, edition_articles, the search_fts index, triggers.
 

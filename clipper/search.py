@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from clipper.schema_search import DAY_SHIFT, FACET_MARK
 from clipper.search_query import ParsedQuery, QueryError, parse_query
 from clipper.search_snippet import make_snippet
 from clipper.store import Archive
-from clipper.textnorm import tokenize_folded
+from clipper.textnorm import fold, tokenize_folded
 
 logger = logging.getLogger(__name__)
 
@@ -314,12 +315,22 @@ def editions_for(archive: Archive, article_ids: list[int]) -> dict[int, list[Edi
     return found
 
 
+# An Arabic word with its vowel marks (harakat, shadda, sukun, superscript alef ...): the
+# index's tokenizer splits such a word at every mark, so "بِسْمِ" could only be found by typing
+# the marks. Its bare form goes into `stems`, where a query typed without marks finds it.
+_ARABIC_WORD = re.compile(r"[\u0621-\u064A\u064B-\u065F\u0670-\u06D3\u06D5-\u06ED\uFB50-\uFDFF\uFE70-\uFEFC]+")
+_ARABIC_MARKS = re.compile(r"[\u064B-\u065F\u0670\u06D6-\u06ED\uFB50-\uFDFF\uFE70-\uFEFC]")
+
+
 def stems_of(*texts: str | None) -> str:
-    """The roots of the affixed words of the texts, as the index's `stems` column holds them."""
+    """The roots of the affixed words of the texts, as the index's `stems` column holds them,
+    and the bare form of Arabic words written with vowel marks."""
     keys = []
     for text in texts:
         if text:
             keys.extend(key for _, _, folded, key in tokenize_folded(text) if key != folded)
+            if _ARABIC_MARKS.search(text):
+                keys.extend(fold(word) for word in _ARABIC_WORD.findall(text) if _ARABIC_MARKS.search(word))
     return " ".join(keys)
 
 
