@@ -8,7 +8,8 @@ import socket
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if not os.environ.get("QT_QPA_PLATFORM"):  # unset or empty: no display is assumed
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("CLIPPER_OFFLINE_TESTS", "1")
 
 _real_connect = socket.socket.connect
