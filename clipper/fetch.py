@@ -126,6 +126,7 @@ class Fetcher:
         self.settings = settings or FetchSettings()
         self._clients: dict[str, httpx.AsyncClient] = {}
         self._tls: ssl.SSLContext | None = None  # one for all clients: each costs ~15 ms to load
+        self._lenient: set[str] = set()  # hosts whose responses only httpx's own parser accepts
         self._closed = False
         self._hosts: dict[str, _Host] = {}
         self._global = asyncio.Semaphore(MAX_CONNECTIONS)
@@ -145,15 +146,23 @@ class Fetcher:
     def _client_for(self, host: str) -> httpx.AsyncClient:
         """One small connection pool per host: httpx scans its whole pool on every request,
         which with one pool of ~100 connections cost more than a request (measured with py-spy);
-        a per-host pool also keeps every connection alive between requests."""
-        client = self._clients.get(host)
+        a per-host pool also keeps every connection alive between requests.
+
+        Requests go through aiohttp's transport (its C parser costs half the CPU of httpx's
+        own); a host whose responses it rejects as malformed gets httpx's transport instead.
+        """
+        lenient = host in self._lenient
+        key = f"lenient:{host}" if lenient else host
+        client = self._clients.get(key)
         if client is None:
             s = self.settings
             if self._tls is None:
                 self._tls = httpx.create_ssl_context()
             limits = httpx.Limits(max_connections=HOST_CONNECTIONS, max_keepalive_connections=HOST_CONNECTIONS)
-            client = self._clients[host] = httpx.AsyncClient(
-                transport=AiohttpTransport(verify=self._tls, limits=limits),
+            transport = (httpx.AsyncHTTPTransport(verify=self._tls, limits=limits) if lenient
+                         else AiohttpTransport(verify=self._tls, limits=limits))
+            client = self._clients[key] = httpx.AsyncClient(
+                transport=transport,
                 headers={
                     "User-Agent": s.user_agent,
                     "Accept-Encoding": "gzip, deflate, br",
@@ -162,7 +171,6 @@ class Fetcher:
                 timeout=httpx.Timeout(
                     connect=s.connect_timeout, read=s.read_timeout, write=s.read_timeout, pool=None
                 ),
-                limits=httpx.Limits(max_connections=HOST_CONNECTIONS, max_keepalive_connections=HOST_CONNECTIONS),
                 follow_redirects=False,
             )
         return client
@@ -301,7 +309,17 @@ class Fetcher:
         if options.last_modified:
             headers["If-Modified-Since"] = options.last_modified
         request = client.build_request("GET", target, headers=headers)
-        response = await client.send(request, stream=True)
+        try:
+            response = await client.send(request, stream=True)
+        except (httpx.HTTPError, aiohttp.ClientError) as exc:
+            # aiohttp refuses some responses browsers take (Transfer-Encoding with a
+            # Content-Length, a repeated Content-Length): ask again with httpx's own parser.
+            if target.host in self._lenient or not _rejected_by_aiohttp(exc):
+                raise
+            logger.info("%s: response refused by aiohttp (%s); using httpx's parser for this host",
+                        target.host, exc)
+            self._lenient.add(target.host)
+            return await self._exchange(url, target, options)
         try:
             return await self._handle(url, target, response)
         finally:
@@ -560,6 +578,12 @@ def _transport_error(url: str, exc: BaseException) -> FetchError | _Retry:
     if isinstance(exc, (httpx.InvalidURL, httpx.UnsupportedProtocol, httpx.LocalProtocolError)):
         return FetchError(url, "URL tidak valid")
     return FetchError(url, f"galat HTTP: {type(exc).__name__}")
+
+
+def _rejected_by_aiohttp(exc: BaseException) -> bool:
+    """aiohttp's parser found the status line or headers malformed."""
+    return any(isinstance(e, aiohttp.ClientResponseError) and not isinstance(e, aiohttp.ContentTypeError)
+               for e in _exception_chain(exc))
 
 
 def _aiohttp_error(url: str, exc: aiohttp.ClientError) -> FetchError | _Retry:

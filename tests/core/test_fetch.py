@@ -184,6 +184,30 @@ def test_connection_reset_mid_body():
     with_raw_server(handler, test)
 
 
+@pytest.mark.parametrize("raw", [
+    b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\nContent-Length: 99\r\n\r\n"
+    b"5\r\nhalo!\r\n0\r\n\r\n",
+    b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 5\r\nContent-Length: 5\r\n\r\nhalo!",
+], ids=["chunked-with-length", "length-twice"])
+def test_sloppy_headers_browsers_accept_are_read(raw):
+    """Responses aiohttp's strict parser refuses are read with httpx's parser, for that host."""
+
+    async def handler(request, reader, writer):
+        writer.write(raw)
+        await writer.drain()
+        writer.close()
+
+    async def test(server):
+        async with Fetcher(FAST) as fetcher:
+            first = await fetcher.fetch(server.url("/satu"))
+            second = await fetcher.fetch(server.url("/dua"))
+        assert first.content == second.content == b"halo!"
+        # the first page is asked twice (refused, then read); the host's next page once
+        assert [r.path for r in server.requests] == ["/satu", "/satu", "/dua"]
+
+    with_raw_server(handler, test)
+
+
 def test_connection_refused():
     """Nobody listening gives 'koneksi gagal: ditolak server'."""
     with socket.socket() as sock:
