@@ -7,6 +7,7 @@ import concurrent.futures
 import hashlib
 import json
 import logging
+import os
 import queue
 import sqlite3
 import threading
@@ -20,7 +21,7 @@ from clipper import dedupe, discover, extract
 from clipper.errors import ExtractionError, FetchError
 from clipper.fetch import Fetcher, FetchSettings, decode_text, is_textual
 from clipper.models import Classification, ExtractedArticle, FetchResult, Link, Source
-from clipper.workers import default_workers, worker_context
+from clipper.workers import default_workers, end_with, worker_context
 
 logger = logging.getLogger(__name__)
 
@@ -275,7 +276,8 @@ class Harvester:
         with self._pool_lock:
             wanted = start or self._pages_expected >= POOL_MIN_PAGES
             if self._pool is None and wanted and self.workers > 1:
-                self._pool = concurrent.futures.ProcessPoolExecutor(self.workers, mp_context=worker_context())
+                self._pool = concurrent.futures.ProcessPoolExecutor(
+                    self.workers, mp_context=worker_context(), initializer=end_with, initargs=(os.getpid(),))
             return self._pool
 
 

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import select
+import threading
+import time
+
+# How often a worker without pidfd support checks that the harvest's process is alive.
+PARENT_POLL_SECONDS = 2.0
 
 # What the forkserver imports once; every worker forked from it starts with them loaded.
 WORKER_MODULES = ["trafilatura", "clipper.extract", "clipper.harvest", "clipper.classifier", "clipper.search"]
@@ -29,3 +35,30 @@ def prestart_workers() -> None:
     worker_context()
     from multiprocessing import forkserver
     forkserver.ensure_running()
+
+
+def end_with(main_pid: int) -> None:
+    """Pool initializer: the worker ends itself once the harvest's process is gone.
+
+    Workers wait on their task queue forever, and the forkserver waits for its workers: a
+    kill -9 of the app (or a crash) would leave all three running until the machine restarts.
+    """
+    try:
+        handle = os.pidfd_open(main_pid)  # Linux: readable when that process ends
+    except (AttributeError, OSError):
+        handle = None
+
+    def watch() -> None:
+        if handle is not None:
+            select.select([handle], [], [])
+            os._exit(0)
+        while True:
+            time.sleep(PARENT_POLL_SECONDS)
+            try:
+                os.kill(main_pid, 0)
+            except ProcessLookupError:
+                os._exit(0)
+            except PermissionError:
+                pass  # the pid exists
+
+    threading.Thread(target=watch, name="clipper-end-with-parent", daemon=True).start()

@@ -143,7 +143,9 @@ def test_cli_harvest_exit_zero_with_failed_source(config, tmp_path):
 
 
 def test_kill_during_harvest_then_resume(tmp_path):
-    """kill -9 mid-harvest leaves a consistent archive; the next run completes without duplicates."""
+    """kill -9 mid-harvest leaves a consistent archive and no process behind; the next run
+    completes without duplicates."""
+    import psutil
     root = build_site(tmp_path / "site")
     with DemoServer(root, handler=SlowHandler) as server:
         path = tmp_path / "sources.yaml"
@@ -162,9 +164,13 @@ def test_kill_during_harvest_then_resume(tmp_path):
                     stored = 0
             proc.poll()
             assert proc.returncode is None, "harvest ended before it could be killed"
+        helpers = psutil.Process(proc.pid).children(recursive=True)  # forkserver, workers, tracker
+        assert len(helpers) >= 3
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         assert 2 <= stored < 7
+        _, alive = psutil.wait_procs(helpers, timeout=20)
+        assert alive == [], f"left running after kill -9: {alive}"
         run = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120)
         assert run.returncode == 0, run.stderr
     with sqlite3.connect(db) as conn:
