@@ -31,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -142,34 +143,49 @@ async def _raw_fetch_all(urls: list[str], per_host: int) -> tuple[int, int]:
     return sum(r[0] for r in results), sum(r[1] for r in results)
 
 
-async def _httpx_fetch_all(urls: list[str], per_host: int) -> tuple[int, int]:
-    """The same with one httpx.AsyncClient (what clipper.fetch uses), per_host in flight per host."""
+async def _httpx_fetch_all(urls: list[str], per_host: int, aiohttp_transport: bool = False) -> tuple[int, int]:
+    """The same with httpx, per_host in flight per host, one client per host as clipper.fetch
+    has; with ``aiohttp_transport`` on aiohttp's transport (what clipper.fetch uses)."""
     import httpx
+    from httpx_aiohttp import AiohttpTransport
+    limits = httpx.Limits(max_connections=per_host, max_keepalive_connections=per_host)
+    tls = httpx.create_ssl_context()
+    clients: dict[str, httpx.AsyncClient] = {}
     hosts: dict[str, asyncio.Semaphore] = {}
-    limits = httpx.Limits(max_connections=100, max_keepalive_connections=20)  # as clipper.fetch
     ok = size = 0
-    async with httpx.AsyncClient(limits=limits, headers={"Accept-Encoding": "gzip"}) as client:
-        async def one(url: str) -> None:
-            nonlocal ok, size
-            slot = hosts.setdefault(httpx.URL(url).host, asyncio.Semaphore(per_host))
-            async with slot:
-                response = await client.get(url)
-                ok += response.status_code == 200
-                size += len(response.content)
+
+    async def one(url: str) -> None:
+        nonlocal ok, size
+        host = httpx.URL(url).host
+        if host not in clients:
+            transport = AiohttpTransport(verify=tls, limits=limits) if aiohttp_transport else None
+            clients[host] = httpx.AsyncClient(verify=tls, limits=limits, transport=transport,
+                                              headers={"Accept-Encoding": "gzip"})
+        async with hosts.setdefault(host, asyncio.Semaphore(per_host)):
+            response = await clients[host].get(url)
+            ok += response.status_code == 200
+            size += len(response.content)
+
+    try:
         await asyncio.gather(*(one(u) for u in urls))
+    finally:
+        for client in clients.values():
+            await client.aclose()
     return ok, size
 
 
 def check_server(server: subprocess.Popen, urls: list[str], per_host: int) -> dict:
     """Fetch every page with a plain concurrent client (the server's ceiling), then with httpx."""
     out = {}
-    for name, fetch_all in (("raw", _raw_fetch_all), ("httpx", _httpx_fetch_all)):
-        cpu0 = _cpu(server.pid)
+    for name, fetch_all in (("raw", _raw_fetch_all), ("httpx", _httpx_fetch_all),
+                            ("aiohttp", partial(_httpx_fetch_all, aiohttp_transport=True))):
+        cpu0, own0 = _cpu(server.pid), time.process_time()
         t0 = time.perf_counter()
         ok, size = asyncio.run(fetch_all(urls, per_host))
         wall = time.perf_counter() - t0
         out[name] = {"ok": ok, "wall": wall, "rate": len(urls) / wall, "mb": size / 1e6,
-                     "server_cpu": _cpu(server.pid) - cpu0}
+                     "server_cpu": _cpu(server.pid) - cpu0,
+                     "client_ms": (time.process_time() - own0) / len(urls) * 1000}
     return out
 
 
@@ -210,6 +226,7 @@ def measure(cmd: list[str], log: Path, server: subprocess.Popen) -> dict:
     role_by_pid: dict[int, str] = {}
     peak_rss = peak_pss = 0
     peak_procs = 0
+    own0 = time.process_time()
     with open(log, "wb") as out:
         t0 = time.perf_counter()
         proc = psutil.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, cwd=REPO)
@@ -249,7 +266,7 @@ def measure(cmd: list[str], log: Path, server: subprocess.Popen) -> dict:
         roles[role_by_pid[pid]] = roles.get(role_by_pid[pid], 0.0) + cpu
     return {"roles": roles, "wall": wall, "rc": proc.returncode, "peak_rss": peak_rss / 2**20, "peak_pss": peak_pss / 2**20,
             "procs": peak_procs, "cpu": sum(cpu_by_pid.values()), "server_cpu": _cpu(server.pid) - server_cpu0,
-            "samples": n}
+            "samples": n, "sampler_cpu": time.process_time() - own0}
 
 
 def check_archive(db: Path) -> dict:
@@ -326,7 +343,7 @@ def report(n: int, per_host: int, ours: dict, archive: dict, peer: dict | None, 
         print(f"rounds (wall s, fastest reported): clipper {walls(ours)}" + (f"; peer {walls(peer)}" if peer else ""))
     print(f"clipper: wall {ours['wall']:.1f} s, exit {ours['rc']}, CPU {ours['cpu']:.1f} s "
           f"({ours['cpu'] / n * 1000:.1f} ms/page over {ours['procs']} processes), peak PSS {ours['peak_pss']:.0f} MB, "
-          f"server CPU meanwhile {ours['server_cpu']:.1f} s")
+          f"server CPU meanwhile {ours['server_cpu']:.1f} s, this sampler's CPU {ours['sampler_cpu']:.1f} s")
     print("clipper CPU by process: " + ", ".join(f"{k} {v:.1f} s" for k, v in sorted(ours["roles"].items())))
     print(f"archive: {archive['articles']} articles (expected {n}), {archive['errors']} page errors, "
           f"{archive['stories']} grouped into stories, {archive['dated']} dated, avg text {archive['chars']:.0f} chars")
@@ -338,10 +355,12 @@ def report(n: int, per_host: int, ours: dict, archive: dict, peer: dict | None, 
         print(f"in-process: trafilatura.extract {inproc['traf_rate']:.1f} pages/s ({inproc['traf_ok']} texts); "
               f"clipper extract_article {inproc['clip_ms']:.2f} ms/page, {inproc['clip_rate']:.1f} pages/s "
               f"({inproc['clip_ok']} articles)")
-    for name, label in (("raw", "plain asyncio sockets"), ("httpx", "one httpx.AsyncClient")):
+    for name, label in (("raw", "plain asyncio sockets"), ("httpx", "httpx, its own transport"),
+                        ("aiohttp", "httpx on aiohttp's transport (clipper's)")):
         r = server[name]
         print(f"server alone, {label} (per host {per_host}): {r['ok']} pages in {r['wall']:.2f} s = "
-              f"{r['rate']:.0f} pages/s, {r['mb']:.0f} MB decoded, server CPU {r['server_cpu']:.2f} s")
+              f"{r['rate']:.0f} pages/s, client CPU {r['client_ms']:.2f} ms/page, {r['mb']:.0f} MB decoded, "
+              f"server CPU {r['server_cpu']:.2f} s")
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"machine: {os.cpu_count()} cores, shared by the server, the measured process and this sampler; "
           f"load average now {load} (above ~2.5 means other work competed and the figures are low)")
@@ -367,7 +386,7 @@ def main() -> None:
     try:
         served = check_server(server, [u for u, _ in pages], args.per_host)
         print(f"server check: plain client {served['raw']['rate']:.0f} pages/s, "
-              f"httpx client {served['httpx']['rate']:.0f} pages/s")
+              f"httpx client {served['httpx']['rate']:.0f} pages/s, on aiohttp {served['aiohttp']['rate']:.0f} pages/s")
         inproc = None if args.skip_inprocess else time_inprocess(pages)
         if inproc:
             print(f"in-process: trafilatura.extract {inproc['traf_ms']:.2f} ms/page, "

@@ -104,8 +104,8 @@ def run_harvest_cli(config, archive, names=None) -> HarvestResult:
 @command("harvest")
 def cmd_harvest(args: argparse.Namespace) -> int:
     from clipper.workers import prestart_workers
-    prestart_workers()  # its imports overlap ours and the configuration's
     config = _config(args)
+    prestart_workers(len(config.enabled_sources(args.source)))  # overlaps the archive and our imports
     with _archive(args) as archive:
         _out(f"Memanen ke arsip {archive.path}")
         run_harvest_cli(config, archive, args.source)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import html
 import copy
 import functools
+import html
 import json
 import logging
 import re

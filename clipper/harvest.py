@@ -21,7 +21,7 @@ from clipper import dedupe, discover, extract
 from clipper.errors import ExtractionError, FetchError
 from clipper.fetch import Fetcher, FetchSettings, decode_text, is_textual
 from clipper.models import Classification, ExtractedArticle, FetchResult, Link, Source
-from clipper.workers import default_workers, end_with, worker_context
+from clipper.workers import default_workers, end_with, warm_pool_wanted, worker_context
 
 logger = logging.getLogger(__name__)
 
@@ -29,8 +29,6 @@ logger = logging.getLogger(__name__)
 MAX_EXTRA_PAGES = 10
 # Pages that failed this many times are not fetched again.
 MAX_PAGE_ATTEMPTS = 3
-# With this many sources a run will extract many pages: its workers start with the run.
-POOL_WARM_SOURCES = 3
 # zlib level of the kept raw pages: level 3 takes ~0.4 ms for a 50 KB page against 0.76 ms at
 # level 6, for ~9% more bytes (11.6 KB against 10.6 KB, measured on bench/_web.py pages).
 EVIDENCE_ZLIB_LEVEL = 3
@@ -238,7 +236,7 @@ class Harvester:
         if self._cancelled.is_set():
             return
         known = _Known(self.db_path)
-        if len(self.sources) >= POOL_WARM_SOURCES and self.workers > 1:
+        if warm_pool_wanted(len(self.sources), self.workers):
             # A daily run: start the workers (imports ~1 s) while the feeds are being fetched.
             pool = self._get_pool(start=True)
             for _ in range(self.workers):

@@ -216,9 +216,9 @@ def find_narasumber(text: str) -> tuple[Narasumber, ...]:
     toks = _TOKEN_RE.findall(text or "")
     found: list[Narasumber] = []
     # Only the few attribution words need a closer look (~1,000 tokens an article).
-    triggers = [i for i, low in enumerate(map(str.lower, toks)) if low in _TRIGGERS]
-    for i in triggers:
-        low = toks[i].lower()
+    lows = list(map(str.lower, toks))
+    for i in [i for i, low in enumerate(lows) if low in _TRIGGERS]:
+        low = lows[i]
         person = None
         if low in POST_VERBS and i > 0 and (toks[i - 1] == "," or toks[i - 1] in _QUOTES):
             person = _forward(toks, i + 1)

@@ -16,9 +16,8 @@ from clipper.config import Config
 from clipper.dates import to_jakarta
 from clipper.errors import ClipperError
 from clipper.fetch import FetchSettings
-from clipper.harvest import (POOL_WARM_SOURCES, Finished, Found, Harvester, LinksFound, PageFailure, RulesKey,
-                             SourceDone)
-from clipper.workers import default_workers, prestart_workers
+from clipper.harvest import Finished, Found, Harvester, LinksFound, PageFailure, RulesKey, SourceDone
+from clipper.workers import prestart_workers
 from clipper.models import Classification, HarvestResult, Progress, Source, SourceReport
 from clipper.store import Archive, dumps
 
@@ -210,8 +209,7 @@ def run_harvest(config: Config, archive: Archive, *, sources: list[str] | None =
         StoreError: the archive cannot be written.
     """
     chosen = config.enabled_sources(sources)
-    if len(chosen) >= POOL_WARM_SOURCES and (workers or default_workers()) > 1:
-        prestart_workers()
+    prestart_workers(len(chosen), workers)
     run = _Run(config, archive, chosen)
     run_id = archive.start_run(len(chosen))
     harvester = Harvester(chosen, archive.source_states(), archive.path, fetch_settings(config),

@@ -208,13 +208,19 @@ def m021_stems_inbox(db: sqlite_utils.Database) -> None:
     create_triggers(db)
 
 
+# Arabic the index's tokenizer splits inside a word: vowel marks (harakat, shadda, sukun,
+# superscript alef, Quranic marks) and presentation forms. clipper.search.stems_of adds the
+# bare form of words holding them; m022 re-indexes the articles that do.
+ARABIC_SPLIT_CHARS = "\u064b-\u065f\u0670\u06d6-\u06ed\ufb50-\ufdff\ufe70-\ufefc"
+
+
 @migrations()
 def m022_arabic_bare_forms(db: sqlite_utils.Database) -> None:
     """Articles with vowel-marked Arabic get their stems again (now with the bare forms,
     see search.stems_of): the next harvest or `clipper check` indexes them."""
-    marks = "[\u064b-\u065f\u0670]"
+    chars = f"[{ARABIC_SPLIT_CHARS}]"
     db.execute("update search_docs set pending = 1 where article_id in (select id from articles "
-               f"where text glob '*{marks}*' or title glob '*{marks}*' or summary glob '*{marks}*')")
+               f"where text glob '*{chars}*' or title glob '*{chars}*' or summary glob '*{chars}*')")
 
 
 def _create_index(db: sqlite_utils.Database) -> None:

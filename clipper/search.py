@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from clipper.errors import ClipperError
-from clipper.schema_search import DAY_SHIFT, FACET_MARK
+from clipper.schema_search import ARABIC_SPLIT_CHARS, DAY_SHIFT, FACET_MARK
 from clipper.search_query import ParsedQuery, QueryError, parse_query
 from clipper.search_snippet import make_snippet
 from clipper.store import Archive
@@ -315,11 +315,11 @@ def editions_for(archive: Archive, article_ids: list[int]) -> dict[int, list[Edi
     return found
 
 
-# An Arabic word with its vowel marks (harakat, shadda, sukun, superscript alef ...): the
-# index's tokenizer splits such a word at every mark, so "بِسْمِ" could only be found by typing
-# the marks. Its bare form goes into `stems`, where a query typed without marks finds it.
-_ARABIC_WORD = re.compile(r"[\u0621-\u064A\u064B-\u065F\u0670-\u06D3\u06D5-\u06ED\uFB50-\uFDFF\uFE70-\uFEFC]+")
-_ARABIC_MARKS = re.compile(r"[\u064B-\u065F\u0670\u06D6-\u06ED\uFB50-\uFDFF\uFE70-\uFEFC]")
+# An Arabic word with vowel marks: the index's tokenizer splits it at every mark, so "بِسْمِ"
+# could only be found by typing the marks. Its bare form goes into `stems`, where a query typed
+# without marks finds it (see schema_search.ARABIC_SPLIT_CHARS).
+_ARABIC_WORD = re.compile(f"[\u0621-\u064a\u0671-\u06d3\u06d5{ARABIC_SPLIT_CHARS}]+")
+_ARABIC_MARKS = re.compile(f"[{ARABIC_SPLIT_CHARS}]")
 
 
 def stems_of(*texts: str | None) -> str:

@@ -11,6 +11,9 @@ import time
 # How often a worker without pidfd support checks that the harvest's process is alive.
 PARENT_POLL_SECONDS = 2.0
 
+# With this many sources a run will extract many pages: its workers start with the run.
+POOL_WARM_SOURCES = 3
+
 # What the forkserver imports once; every worker forked from it starts with them loaded.
 WORKER_MODULES = ["trafilatura", "clipper.extract", "clipper.harvest", "clipper.classifier", "clipper.search"]
 
@@ -27,10 +30,15 @@ def worker_context():
     return context
 
 
-def prestart_workers() -> None:
-    """Start the forkserver, and its ~1 s of imports, now: a harvest calls this before its
-    own imports and configuration, which then overlap the workers' start-up."""
-    if default_workers() < 2:
+def warm_pool_wanted(sources: int, workers: int | None = None) -> bool:
+    """Whether a run over this many sources starts its worker pool at once (a daily run)."""
+    return sources >= POOL_WARM_SOURCES and (workers or default_workers()) > 1
+
+
+def prestart_workers(sources: int, workers: int | None = None) -> None:
+    """Start the forkserver, and its ~1 s of imports, now, if the run will want its pool:
+    the caller's own start-up (archive, imports) then overlaps the workers'. Idempotent."""
+    if not warm_pool_wanted(sources, workers):
         return
     worker_context()
     from multiprocessing import forkserver
