@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import logging
 import math
 import re
@@ -92,11 +93,10 @@ def text_sketch(text: str) -> tuple[int, ...]:
     words = _WORD.findall(text.casefold())
     if len(words) < MIN_WORDS:
         return ()
-    shingles = {
-        zlib.crc32(" ".join(words[i:i + SHINGLE_WORDS]).encode("utf-8"))
-        for i in range(len(words) - SHINGLE_WORDS + 1)
-    }
-    return tuple(sorted(shingles)[:SKETCH_SIZE])
+    # C-level maps over zipped word runs: a Python loop per shingle cost ~0.3 ms an article.
+    runs = zip(*(words[i:] for i in range(SHINGLE_WORDS)))
+    shingles = set(map(zlib.crc32, map(str.encode, map(" ".join, runs))))
+    return tuple(heapq.nsmallest(SKETCH_SIZE, shingles))
 
 
 def sketch_to_bytes(sketch: tuple[int, ...]) -> bytes:
