@@ -307,10 +307,10 @@ class Harvester:
             if key in self._seen or known.is_known(key):
                 continue
             self._seen.add(key)
-            fresh.append(link)
+            fresh.append((link, key))
         self._pages_expected += len(fresh)
         self.out.put(LinksFound(source, len(fresh)))
-        outcomes = await asyncio.gather(*(self._article(fetcher, known, source, l) for l in fresh))
+        outcomes = await asyncio.gather(*(self._article(fetcher, known, source, l, k) for l, k in fresh))
         self.out.put(SourceDone(source, "ok", links=len(links), failed_pages=outcomes.count(False),
                                 seconds=time.monotonic() - started, http_status=listing.status,
                                 etag=listing.etag, last_modified=listing.last_modified))
@@ -325,11 +325,13 @@ class Harvester:
             raise FetchError(url, f"bukan halaman HTML ({kind})", result.status)
         return result
 
-    async def _article(self, fetcher: Fetcher, known: _Known, source: Source, link: Link) -> bool:
+    async def _article(self, fetcher: Fetcher, known: _Known, source: Source, link: Link, key: str) -> bool:
+        """Fetch, extract and hand over one article; ``key``: the link's url_key."""
         try:
             page = await self._fetch_page(fetcher, source, link.url)
-            keys = {dedupe.url_key(link.url), dedupe.url_key(page.final_url)}
-            if any(k != dedupe.url_key(link.url) and known.is_known(k) for k in keys):
+            final_key = key if page.final_url == link.url else dedupe.url_key(page.final_url)
+            keys = {key, final_key}
+            if final_key != key and known.is_known(final_key):
                 return True  # a redirect to an article we already have
             done = await self._read(fetcher, source, page)
         except FetchError as exc:
