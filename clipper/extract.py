@@ -136,8 +136,16 @@ def _extract_tree(text_html: str, tree: HtmlElement, url: str, language_hint: st
     # metadata pass then only costs time (~1.5 ms of ~6 per page), so it runs when they are missing.
     needs_metadata = not (meta.get("og:title") or meta.get("ld:headline")) or not any(
         parse_date(meta.get(k)) for k in _DATE_META_KEYS if meta.get(k))
+    # What our own reads need from the whole page, before trafilatura gets a trimmed one.
+    next_pages = next_pages_in(tree, url, hrefs)
+    h1 = tree.find(".//h1")
+    page_titles = (h1.text_content() if h1 is not None else None, tree.findtext(".//title"))
+    meta_date = next((d for d in map(parse_date, (meta.get(k) for k in _DATE_META_KEYS)) if d), None)
+    page_date = meta_date or _date_in_page(tree)
+    if not needs_metadata:
+        _trim_for_trafilatura(tree)
     document = _run_trafilatura(tree, url, needs_metadata)
-    title = _pick_title(meta, document, tree, url)
+    title = _pick_title(meta, document, page_titles, url)
     text, extractor, fallback_title = _best_text(document, text_html, url, title, language_hint)
     if len(text) < MIN_ARTICLE_CHARS:
         raise ExtractionError(url, f"{NO_TEXT_REASON} (halaman kosong, hanya JavaScript, atau teks terlalu pendek)")
@@ -147,7 +155,7 @@ def _extract_tree(text_html: str, tree: HtmlElement, url: str, language_hint: st
         title=title or fallback_title or text.split("\n", 1)[0][:200],
         text=text,
         author=_pick_author(meta, document),
-        published_at=_pick_date(meta, document, tree),
+        published_at=page_date or _document_date(document),
         image_url=_absolute(url, image or (getattr(document, "image", None) if document else None)),
         language=_detect_language(text, meta.get("lang"), language_hint),
         site_name=meta.get("og:site_name") or meta.get("ld:publisher") or (
@@ -155,7 +163,7 @@ def _extract_tree(text_html: str, tree: HtmlElement, url: str, language_hint: st
         canonical_url=_canonical(meta, url),
         rubrik=_pick_rubrik(meta, document),
         description=meta.get("og:description") or meta.get("description") or meta.get("ld:description"),
-        next_pages=next_pages_in(tree, url, hrefs),
+        next_pages=next_pages,
         extractor=extractor,
     )
 
@@ -443,16 +451,12 @@ def _ld_name(value) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def _pick_title(meta: dict[str, str], document, tree: HtmlElement, url: str) -> str:
-    """og:title, JSON-LD headline, trafilatura's title, <h1>, <title>: first one, site name cut."""
-    h1 = tree.find(".//h1")
-    candidates = (
-        meta.get("og:title"),
-        meta.get("ld:headline"),
-        document.title if document else None,
-        h1.text_content() if h1 is not None else None,
-        tree.findtext(".//title"),
-    )
+def _pick_title(meta: dict[str, str], document, page_titles: tuple[str | None, str | None], url: str) -> str:
+    """og:title, JSON-LD headline, trafilatura's title, <h1>, <title>: first one, site name cut.
+
+    ``page_titles``: the page's first <h1> text and its <title>.
+    """
+    candidates = (meta.get("og:title"), meta.get("ld:headline"), document.title if document else None, *page_titles)
     title = next((" ".join(_plain(c).split()) for c in candidates if c and _plain(c).strip()), "")
     site = (meta.get("og:site_name") or "").lower()
     label = (urlsplit(url).hostname or "").removeprefix("www.").split(".")[0].replace("-", "")
@@ -462,6 +466,24 @@ def _pick_title(meta: dict[str, str], document, tree: HtmlElement, url: str) -> 
         if head and ((site and site in tail.lower()) or (label and label in squeezed)):
             title = head.strip()
     return title
+
+
+# Elements trafilatura deletes with their content before it reads the text (tree_cleaning,
+# and html2txt's page measure for aside/footer/script/style/svg/template): removed before
+# it sees the tree, its raw-tree XPath passes and copies walk ~30% fewer elements (~1 ms a
+# page). JSON-LD stays (trafilatura reads it), and forms (it keeps forms holding text).
+_TRIM_TAGS = ("aside", "footer", "nav", "script", "style", "noscript", "template", "svg", "iframe",
+              "object", "embed", "canvas", "video", "audio", "map", "button", "select", "textarea",
+              "input", "link", "meta")
+
+
+def _trim_for_trafilatura(tree: HtmlElement) -> None:
+    """Drop (keeping tails) what trafilatura would delete anyway; only when its metadata
+    pass is off, as that reads bylines and categories anywhere on the page."""
+    for element in list(tree.iter(*_TRIM_TAGS)):
+        if element.tag == "script" and (element.get("type") or "").strip().lower() == "application/ld+json":
+            continue
+        element.drop_tree()
 
 
 def _plain(value: str) -> str:
@@ -523,16 +545,21 @@ def _clean_author(raw: str | None) -> str | None:
     return "; ".join(names) or None
 
 
-def _pick_date(meta: dict[str, str], document, tree: HtmlElement):
-    """The publication time: meta tags, JSON-LD, <time>, a dated element, then htmldate's day."""
-    for key in _DATE_META_KEYS:
-        parsed = parse_date(meta.get(key))
-        if parsed:
-            return parsed
+# The publication time comes from meta tags and JSON-LD (read by _read_meta), else from
+# <time> or a dated element (_date_in_page), else from trafilatura's htmldate (_document_date).
+
+
+def _date_in_page(tree: HtmlElement):
+    """The first date in a <time> or a dated element of the page, if any."""
     for element in tree.xpath(_DATE_ELEMENT_XPATH)[:8]:
         parsed = parse_date(element.get("datetime")) or parse_date(element.text_content()[:120])
         if parsed:
             return parsed
+    return None
+
+
+def _document_date(document):
+    """htmldate's day, as trafilatura found it."""
     found = getattr(document, "date", None) if document else None
     if found and str(found).endswith("-01-01"):
         # htmldate answers 1 January when it only found a year ("Copyright 2026"): no date then,

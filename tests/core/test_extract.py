@@ -389,3 +389,32 @@ def test_copyright_year_is_not_a_publication_date():
     page = ('<html lang="id"><head><title>Guru Madrasah</title></head><body><article><h1>Guru Madrasah</h1>'
             + body + '</article><footer>Copyright 2026 Warta Nusantara</footer></body></html>')
     assert extract_article(page, "https://x.example.id/a").published_at is None
+
+
+def _dated_page(inside_body: str, chrome: str = "") -> str:
+    """A page whose meta give title and time (trafilatura's metadata pass is then off)."""
+    return ('<html lang="id"><head><meta property="og:title" content="Penyuluh Agama Dilatih">'
+            '<meta property="article:published_time" content="2026-11-24T08:15:00+07:00"></head>'
+            f'<body>{chrome}<article><h1>Penyuluh Agama Dilatih</h1>{inside_body}</article></body></html>')
+
+
+def test_page_chrome_is_not_text_and_inline_tails_are_kept():
+    """Menus, sidebars, footers, scripts and buttons never reach the text; words written
+    after an inline script or button in a paragraph stay in it."""
+    body = "".join(f"<p>Paragraf {i} tentang pelatihan penyuluh agama di kabupaten.</p>" for i in range(10))
+    body += '<p>Kalimat ini <script>var x = 1;</script>tetap utuh <button>Bagikan</button>sampai akhir.</p>'
+    chrome = ('<nav><ul>' + "".join(f'<li><a href="/r{i}">Rubrik menu {i}</a></li>' for i in range(30))
+              + '</ul></nav><aside><p>Iklan samping yang panjang sekali untuk diabaikan.</p></aside>'
+              '<footer><p>Pedoman Media Siber dan Kebijakan Privasi</p></footer><style>p{color:red}</style>')
+    article = extract_article(_dated_page(body, chrome), "https://x.example.id/read/1/penyuluh")
+    assert "Kalimat ini tetap utuh sampai akhir." in " ".join(article.text.split())
+    for chrome_text in ("Rubrik menu", "Iklan samping", "Pedoman Media", "Bagikan", "var x", "color:red"):
+        assert chrome_text not in article.text
+
+
+def test_pager_in_a_nav_is_read():
+    """A pager inside <nav> (dropped before trafilatura reads the page) gives the next pages."""
+    body = "".join(f"<p>Paragraf {i} tentang pelatihan penyuluh agama di kabupaten.</p>" for i in range(10))
+    url = "https://x.example.id/read/1/penyuluh-dilatih"
+    pager = '<nav class="pagination"><a href="?page=2">2</a> <a href="?page=3">Selanjutnya</a></nav>'
+    assert extract_article(_dated_page(body + pager), url).next_pages == (f"{url}?page=2", f"{url}?page=3")
