@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from clipper import narasumber
 from clipper.models import Narasumber
 from clipper.narasumber import find_narasumber
 
@@ -74,3 +75,12 @@ def test_office_without_a_name_is_not_a_person():
     found = find_narasumber("Direktur Urusan Agama Islam menjelaskan program itu. "
                             '"Kami siap," kata Kepala Kanwil, Ahmad Fauzi.')
     assert [n.name for n in found] == ["Ahmad Fauzi"]
+
+
+@pytest.mark.parametrize("text", [
+    "Qur’ān Covid-19 19-an M.Ag., Dr. “kata” — «x» 3,5 juta_ _a a_b 1a2 é\u0301 ‘ok’ '' ǅemal İ x\u200by",
+    "Menurut Prof. Dr. H. Ahmad Fauzan, M.Ag., kajian itu\tselesai.\n\"Baik,\" ujar Siti\u00a0Rahmawati.",
+])
+def test_tokens_as_the_regex_reads_them(text):
+    """The fast tokeniser gives exactly the regex's tokens, punctuation and marks included."""
+    assert narasumber._tokens(text) == narasumber._TOKEN_RE.findall(text)
