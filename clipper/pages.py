@@ -164,8 +164,10 @@ def next_pages_in(tree: HtmlElement, url: str, anchors: list[str] | None = None)
     hrefs = list(_REL_NEXT(tree))
     slug = _slug_of(url)
     links = anchor_hrefs(tree) if anchors is None else anchors
-    if len(slug) >= 3:  # a C-level sieve first: ~200 links a page, a handful of candidates
-        links = [href for href in links if href and (slug in href or _MAYBE_SHORT(href))]
+    if len(slug) >= 3:  # a cheap sieve first (~200 links a page, a handful can be pages)
+        links = [href for href in links
+                 if href and (slug in href or len(href) <= 4 or href[0] in "?." or href[0].isspace()
+                              or href[-1].isspace())]
     candidates = [href for href in links if _could_be_page(href, slug)]
     elements = _anchors_to(tree, candidates)
     hrefs += [href for href in candidates if any(map(_is_pager_anchor, elements.get(href, ())))]
@@ -195,9 +197,6 @@ def _slug_of(url: str) -> str:
     match = _TRAILING_NUMBER.search("/" + last)
     return last[: match.start() - 1] if match and match.start() > 0 else last
 
-
-# Necessary for a short or relative page link (see _could_be_page), cheap to test.
-_MAYBE_SHORT = re.compile(r"\s*(?:\?|\./|.{0,4}\s*$)", re.DOTALL).match
 
 
 def _could_be_page(href: str | None, slug: str) -> bool:

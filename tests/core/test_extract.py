@@ -418,3 +418,11 @@ def test_pager_in_a_nav_is_read():
     url = "https://x.example.id/read/1/penyuluh-dilatih"
     pager = '<nav class="pagination"><a href="?page=2">2</a> <a href="?page=3">Selanjutnya</a></nav>'
     assert extract_article(_dated_page(body + pager), url).next_pages == (f"{url}?page=2", f"{url}?page=3")
+
+
+def test_padded_pager_hrefs_are_read():
+    """Pager hrefs written with spaces around them are pages too."""
+    url = "https://x.example.id/read/2026/11/24/penyuluh-agama-dilatih"
+    html = ('<html><body><article><p>Isi.</p></article><div class="pagination">'
+            '<a href=" ?page=2">2</a> <a href="\u00a0?page=4\n">4</a> <a href="/lain/berita-5">5</a></div></body></html>')
+    assert find_next_pages(html, url) == (f"{url}?page=2", f"{url}?page=4")
