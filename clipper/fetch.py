@@ -303,6 +303,7 @@ class Fetcher:
         self, url: str, target: httpx.URL, options: _Options
     ) -> FetchResult | tuple[int, str]:
         """One HTTP exchange under the deadline: a result, or (status, Location) to follow."""
+        self._client_for(target.host)  # built before the slot: the host delay counts from the request
         async with self._slot(target.host, options):
             deadline = asyncio.timeout(options.deadline)
             try:
