@@ -7,6 +7,7 @@ import logging
 import sqlite_utils
 
 from clipper.store import FTS_TOKENIZE, migrations
+from clipper.textnorm import ARABIC_SPLIT_CHARS
 
 logger = logging.getLogger(__name__)
 
@@ -208,10 +209,6 @@ def m021_stems_inbox(db: sqlite_utils.Database) -> None:
     create_triggers(db)
 
 
-# Arabic the index's tokenizer splits inside a word: vowel marks (harakat, shadda, sukun,
-# superscript alef, Quranic marks) and presentation forms. clipper.search.stems_of adds the
-# bare form of words holding them; m022 re-indexes the articles that do.
-ARABIC_SPLIT_CHARS = "\u064b-\u065f\u0670\u06d6-\u06ed\ufb50-\ufdff\ufe70-\ufefc"
 
 
 @migrations()

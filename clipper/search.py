@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
 from clipper.errors import ClipperError
-from clipper.schema_search import ARABIC_SPLIT_CHARS, DAY_SHIFT, FACET_MARK
+from clipper.schema_search import DAY_SHIFT, FACET_MARK
 from clipper.search_query import ParsedQuery, QueryError, parse_query
 from clipper.search_snippet import make_snippet
 from clipper.store import Archive
-from clipper.textnorm import fold, tokenize_folded
+from clipper.textnorm import stems_of
 
 logger = logging.getLogger(__name__)
 
@@ -313,25 +312,6 @@ def editions_for(archive: Archive, article_ids: list[int]) -> dict[int, list[Edi
         found.setdefault(row["article_id"], []).append(
             EditionRef(row["id"], row["number"], row["day"], row["status"], row["pdf_path"]))
     return found
-
-
-# An Arabic word with vowel marks: the index's tokenizer splits it at every mark, so "بِسْمِ"
-# could only be found by typing the marks. Its bare form goes into `stems`, where a query typed
-# without marks finds it (see schema_search.ARABIC_SPLIT_CHARS).
-_ARABIC_WORD = re.compile(f"[\u0621-\u064a\u0671-\u06d3\u06d5{ARABIC_SPLIT_CHARS}]+")
-_ARABIC_MARKS = re.compile(f"[{ARABIC_SPLIT_CHARS}]")
-
-
-def stems_of(*texts: str | None) -> str:
-    """The roots of the affixed words of the texts, as the index's `stems` column holds them,
-    and the bare form of Arabic words written with vowel marks."""
-    keys = []
-    for text in texts:
-        if text:
-            keys.extend(key for _, _, folded, key in tokenize_folded(text) if key != folded)
-            if _ARABIC_MARKS.search(text):
-                keys.extend(fold(word) for word in _ARABIC_WORD.findall(text) if _ARABIC_MARKS.search(word))
-    return " ".join(keys)
 
 
 def _tags_text(value: str | None) -> str:

@@ -176,3 +176,27 @@ def phrase_keys(phrase: str) -> tuple[str, ...]:
         One key per word; empty when the phrase has no letters or digits.
     """
     return tuple(key for _, _, key in tokenize(phrase))
+
+
+# Arabic the index's tokenizer splits inside a word: vowel marks (harakat, shadda, sukun,
+# superscript alef, Quranic marks) and presentation forms (schema_search builds the index
+# with them). stems_of adds the bare form of words holding them; m022 re-indexes the
+# articles that do.
+ARABIC_SPLIT_CHARS = "\u064b-\u065f\u0670\u06d6-\u06ed\ufb50-\ufdff\ufe70-\ufefc"
+# An Arabic word with vowel marks: the index's tokenizer splits it at every mark, so "بِسْمِ"
+# could only be found by typing the marks. Its bare form goes into `stems`, where a query typed
+# without marks finds it (see ARABIC_SPLIT_CHARS).
+_ARABIC_WORD = re.compile(f"[\u0621-\u064a\u0671-\u06d3\u06d5{ARABIC_SPLIT_CHARS}]+")
+_ARABIC_MARKS = re.compile(f"[{ARABIC_SPLIT_CHARS}]")
+
+
+def stems_of(*texts: str | None) -> str:
+    """The roots of the affixed words of the texts, as the index's `stems` column holds them,
+    and the bare form of Arabic words written with vowel marks."""
+    keys = []
+    for text in texts:
+        if text:
+            keys.extend(key for _, _, folded, key in tokenize_folded(text) if key != folded)
+            if _ARABIC_MARKS.search(text):
+                keys.extend(fold(word) for word in _ARABIC_WORD.findall(text) if _ARABIC_MARKS.search(word))
+    return " ".join(keys)

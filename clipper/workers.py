@@ -15,7 +15,8 @@ PARENT_POLL_SECONDS = 2.0
 POOL_WARM_SOURCES = 3
 
 # What the forkserver imports once; every worker forked from it starts with them loaded.
-WORKER_MODULES = ["trafilatura", "clipper.extract", "clipper.harvest", "clipper.classifier", "clipper.search"]
+# (clipper.jobs, not clipper.harvest: the HTTP stack is the main process's alone.)
+WORKER_MODULES = ["trafilatura", "clipper.extract", "clipper.jobs", "clipper.classifier", "clipper.discover"]
 
 
 def default_workers() -> int:
