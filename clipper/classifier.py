@@ -37,8 +37,8 @@ class Classifier:
         self._index = index
 
     def _scan(self, text: str, field: int, hits: list) -> None:
-        tokens = textnorm.tokenize_folded(text) if len(text) > 200 else textnorm.tokenize(text)
-        keys = list(map(itemgetter(-1), tokens))
+        tokens = textnorm.tokenize_folded(text)  # the body's tokens are shared with tone and stems
+        keys = list(map(itemgetter(3), tokens))
         index = self._index
         # Positions of rule words, found by C-level maps (most of ~700 words are none).
         for i in compress(count(), map(index.__contains__, keys)):

@@ -134,13 +134,12 @@ def _extract_tree(text_html: str, tree: HtmlElement, url: str, language_hint: st
         raise ExtractionError(url, INDEX_REASON)
     # The page's own meta (og:, article:, JSON-LD) usually names title and time; trafilatura's
     # metadata pass then only costs time (~1.5 ms of ~6 per page), so it runs when they are missing.
-    needs_metadata = not (meta.get("og:title") or meta.get("ld:headline")) or not any(
-        parse_date(meta.get(k)) for k in _DATE_META_KEYS if meta.get(k))
+    meta_date = next((d for d in map(parse_date, (meta.get(k) for k in _DATE_META_KEYS)) if d), None)
+    needs_metadata = not (meta.get("og:title") or meta.get("ld:headline")) or meta_date is None
     # What our own reads need from the whole page, before trafilatura gets a trimmed one.
     next_pages = next_pages_in(tree, url, hrefs)
     h1 = tree.find(".//h1")
     page_titles = (h1.text_content() if h1 is not None else None, tree.findtext(".//title"))
-    meta_date = next((d for d in map(parse_date, (meta.get(k) for k in _DATE_META_KEYS)) if d), None)
     page_date = meta_date or _date_in_page(tree)
     if not needs_metadata:
         _trim_for_trafilatura(tree)

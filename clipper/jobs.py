@@ -14,9 +14,9 @@ import zlib
 from dataclasses import dataclass
 
 from clipper import dedupe, extract
-from clipper.textnorm import stems_of
 from clipper.errors import ExtractionError
 from clipper.models import Classification, ExtractedArticle
+from clipper.textnorm import stems_of
 
 logger = logging.getLogger(__name__)
 

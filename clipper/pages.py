@@ -198,7 +198,6 @@ def _slug_of(url: str) -> str:
     return last[: match.start() - 1] if match and match.start() > 0 else last
 
 
-
 def _could_be_page(href: str | None, slug: str) -> bool:
     """A cheap test before the costly ones: a page of this article names it, or is a short
     relative link with a page number ("?page=2", "./3", "2")."""

@@ -17,9 +17,9 @@ from clipper.dates import to_jakarta
 from clipper.errors import ClipperError
 from clipper.fetch import FetchSettings
 from clipper.harvest import Finished, Found, Harvester, LinksFound, PageFailure, RulesKey, SourceDone
-from clipper.workers import prestart_workers
 from clipper.models import Classification, HarvestResult, Progress, Source, SourceReport
 from clipper.store import Archive, dumps
+from clipper.workers import prestart_workers
 
 logger = logging.getLogger(__name__)
 

@@ -214,7 +214,7 @@ def m021_stems_inbox(db: sqlite_utils.Database) -> None:
 @migrations()
 def m022_arabic_bare_forms(db: sqlite_utils.Database) -> None:
     """Articles with vowel-marked Arabic get their stems again (now with the bare forms,
-    see search.stems_of): the next harvest or `clipper check` indexes them."""
+    see textnorm.stems_of): the next harvest or `clipper check` indexes them."""
     chars = f"[{ARABIC_SPLIT_CHARS}]"
     db.execute("update search_docs set pending = 1 where article_id in (select id from articles "
                f"where text glob '*{chars}*' or title glob '*{chars}*' or summary glob '*{chars}*')")
