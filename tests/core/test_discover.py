@@ -120,3 +120,25 @@ def test_sitemap_index_child_without_lastmod():
     index = FetchResult(url="https://m.id/s.xml", final_url="https://m.id/s.xml", status=200, headers={},
                         content=content, fetched_at=datetime.now(UTC))
     assert parse_sitemap(index)[1] == ["https://m.id/a.xml.gz", "https://m.id/b.xml"]
+
+
+def _feed(url: str, body: str) -> FetchResult:
+    return FetchResult(url=url, final_url=url, status=200, headers={"content-type": "application/xml"},
+                       content=body.encode(), fetched_at=datetime.now(UTC))
+
+
+def test_relative_feed_links_resolve_against_the_feed_and_xml_base():
+    """Relative item links (RSS <link>, Atom href, a relative or absolute xml:base) become
+    absolute against the feed's own address, as a reader would resolve them."""
+    rss = _feed("https://warta.example.id/feeds/rss.xml", """<?xml version="1.0"?><rss version="2.0"><channel>
+        <title>W</title><item><title>Satu</title><link>/berita/satu</link></item>
+        <item><title>Dua</title><link>dua.html</link></item></channel></rss>""")
+    assert [l.url for l in parse_feed(rss)] == ["https://warta.example.id/berita/satu",
+                                                "https://warta.example.id/feeds/dua.html"]
+    atom = _feed("https://kabar.example.id/a/atom.xml", """<?xml version="1.0"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:base="news/"><title>K</title>
+        <entry><title>Tiga</title><link href="tiga.html"/><id>t</id></entry>
+        <entry xml:base="https://cdn.example.id/x/"><title>Empat</title><link href="empat"/><id>e</id></entry>
+        </feed>""")
+    assert [l.url for l in parse_feed(atom)] == ["https://kabar.example.id/a/news/tiga.html",
+                                                 "https://cdn.example.id/x/empat"]
