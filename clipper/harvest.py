@@ -18,7 +18,7 @@ from clipper import dedupe, discover, extract
 from clipper.errors import ExtractionError, FetchError
 from clipper.fetch import Fetcher, FetchSettings, decode_text, is_textual
 from clipper.jobs import Extracted, RulesKey, extract_job, finish_job, warm_worker
-from clipper.models import Classification, ExtractedArticle, FetchResult, Link, Source
+from clipper.models import ExtractedArticle, FetchResult, Link, Source
 from clipper.workers import default_workers, end_with, warm_pool_wanted, worker_context
 
 logger = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ class Found:
     fetch: FetchResult
     sketch: tuple[int, ...] = ()
     keys: tuple[str, ...] = ()
-    classification: Classification | None = None
+    fields: dict | None = None  # classification_fields of the worker's classification
     evidence: bytes | None = None
     sha256: str | None = None
     stems: str | None = None
@@ -265,7 +265,7 @@ class Harvester:
         except ExtractionError as exc:
             self.out.put(PageFailure(source, link.url, exc.reason, None, True))
             return False
-        self.out.put(Found(source, link, done.article, page, done.sketch, tuple(keys), done.classification,
+        self.out.put(Found(source, link, done.article, page, done.sketch, tuple(keys), done.fields,
                            done.evidence, done.sha256, done.stems))
         return True
 

@@ -34,7 +34,7 @@ class Extracted:
     single_page_url: str | None = None
     finished: bool = False  # sketch, classification and evidence below are filled
     sketch: tuple[int, ...] = ()
-    classification: Classification | None = None
+    fields: dict | None = None  # the classification's archive columns (classification_fields)
     evidence: bytes | None = None  # the page, zlib-compressed
     sha256: str | None = None
     stems: str | None = None  # the search index's stemmed roots (computed here, off the main process)
@@ -63,12 +63,35 @@ def warm_worker(rules: RulesKey | None) -> None:
     extract.warm_up()
 
 
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))  # as clipper.store.dumps
+
+
+def classification_fields(result: Classification | None) -> dict:
+    """The archive columns that hold a classification."""
+    if result is None:
+        return {"status": "new"}
+    return {
+        "status": "new" if result.relevant else "irrelevant",
+        "topics": _dumps(list(result.topics)),
+        "primary_topic": result.primary,
+        "scores": _dumps({k: round(v, 3) for k, v in result.scores.items()}),
+        "matches": _dumps([[m.topic, m.term, m.field, m.start, m.end] for m in result.matches]),
+        "tone_suggested": result.tone,
+        "narasumber": _dumps([[n.name, n.role] for n in result.narasumber]),
+    }
+
+
 def finish_job(article: ExtractedArticle, content: bytes, rules: RulesKey | None, keep_html: bool) -> Extracted:
-    """The per-article work after extraction: fingerprint, topics, evidence (in a worker)."""
-    classification = _classifier(rules).classify(article.title, article.text) if rules else None
+    """The per-article work after extraction: fingerprint, topics, evidence (in a worker).
+
+    The classification comes back as its archive columns: serialised here, off the main
+    process, and cheaper to send than the objects.
+    """
+    fields = classification_fields(_classifier(rules).classify(article.title, article.text)) if rules else None
     return Extracted(
         article=article, finished=True, sketch=dedupe.text_sketch(article.text),
-        classification=classification, sha256=hashlib.sha256(content).hexdigest(),
+        fields=fields, sha256=hashlib.sha256(content).hexdigest(),
         evidence=zlib.compress(content, EVIDENCE_ZLIB_LEVEL) if keep_html else None,
         stems=stems_of(article.title, article.text))
 

@@ -17,8 +17,9 @@ from clipper.dates import to_jakarta
 from clipper.errors import ClipperError
 from clipper.fetch import FetchSettings
 from clipper.harvest import Finished, Found, Harvester, LinksFound, PageFailure, RulesKey, SourceDone
-from clipper.models import Classification, HarvestResult, Progress, Source, SourceReport
-from clipper.store import Archive, dumps
+from clipper.jobs import classification_fields
+from clipper.models import HarvestResult, Progress, Source, SourceReport
+from clipper.store import Archive
 from clipper.workers import prestart_workers
 
 logger = logging.getLogger(__name__)
@@ -59,21 +60,6 @@ def rules_key(config: Config) -> RulesKey:
     return topics, str(gazetteer) if gazetteer else None
 
 
-def classification_fields(result: Classification | None) -> dict:
-    """The archive columns that hold a classification."""
-    if result is None:
-        return {"status": "new"}
-    return {
-        "status": "new" if result.relevant else "irrelevant",
-        "topics": dumps(list(result.topics)),
-        "primary_topic": result.primary,
-        "scores": dumps({k: round(v, 3) for k, v in result.scores.items()}),
-        "matches": dumps([[m.topic, m.term, m.field, m.start, m.end] for m in result.matches]),
-        "tone_suggested": result.tone,
-        "narasumber": dumps([[n.name, n.role] for n in result.narasumber]),
-    }
-
-
 class _Run:
     """The caller-thread side of one harvest: dedupe, classify, store, report."""
 
@@ -111,15 +97,18 @@ class _Run:
         article, source = found.article, found.source
         keys = set(found.keys)
         canonical = article.canonical_url
-        if canonical and _same_site(canonical, found.fetch.final_url):
-            keys.add(dedupe.url_key(canonical))
+        if canonical and not _same_site(canonical, found.fetch.final_url):
+            canonical = None  # another site's address is not this copy's
+        canonical_key = dedupe.url_key(canonical) if canonical else None
+        if canonical_key:
+            keys.add(canonical_key)
         if any(self.archive.has_url_key(k) for k in keys):
             return None
         media = _media_name(source, article)
         match = self.stories.find(found.sketch, media)
         if match and match.same_media and match.similarity >= dedupe.DUPLICATE_THRESHOLD:
             return None  # the same outlet's same text under another address
-        row = self._row(found, media, canonical if canonical and _same_site(canonical, found.fetch.final_url) else None)
+        row = self._row(found, media, canonical, canonical_key)
         if match:
             row["story_id"] = match.story_id
         keep = self.config.harvest.keep_html
@@ -143,15 +132,15 @@ class _Run:
         if first is not None and first["story_id"] is None:
             self.archive.set_story(story_id, story_id)
 
-    def _row(self, found: Found, media: str, canonical: str | None) -> dict:
+    def _row(self, found: Found, media: str, canonical: str | None, canonical_key: str | None = None) -> dict:
         article, link = found.article, found.link
         published = article.published_at or link.published_at
         fetched = found.fetch.fetched_at
         day_of = to_jakarta(published or fetched)
         url = dedupe.clean_url(canonical or found.fetch.final_url)
-        classified = found.classification or self.classifier.classify(article.title, article.text)
+        fields = found.fields or classification_fields(self.classifier.classify(article.title, article.text))
         return {
-            "url": url, "url_key": dedupe.url_key(url), "media": media,
+            "url": url, "url_key": canonical_key if url == canonical else dedupe.url_key(url), "media": media,
             "source": found.source.name, "title": article.title, "author": article.author,
             "published_at": to_jakarta(published).isoformat() if published else None,
             "published_utc": (published or fetched).astimezone(UTC).isoformat(),
@@ -160,7 +149,7 @@ class _Run:
             "language": article.language or found.source.language,
             "image_url": article.image_url, "rubrik": article.rubrik or found.source.rubrik,
             "extractor": article.extractor, "sketch": dedupe.sketch_to_bytes(found.sketch) or None,
-            **classification_fields(classified),
+            **fields,
         }
 
     def on_failure(self, failure: PageFailure) -> Progress:
