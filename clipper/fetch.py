@@ -360,13 +360,13 @@ class Fetcher:
         if status == 304:
             return self._result(url, target, status, headers, b"", not_modified=True)
         if 200 <= status < 300:
-            body = await self._read_body(url, response, headers, self.settings.max_bytes)
+            body, gzipped = await self._read_body(url, response, headers, self.settings.max_bytes)
             if _CHALLENGE_TITLE.search(body[:TITLE_SNIFF_BYTES]):
                 raise _blocked(url, status, "Cloudflare")
-            return self._result(url, target, status, headers, body)
+            return self._result(url, target, status, headers, body, gzipped=gzipped)
         if status in CHALLENGE_STATUSES:
             try:
-                sniff = await self._read_body(
+                sniff, _ = await self._read_body(
                     url, response, headers, CHALLENGE_SNIFF_BYTES, cut=True
                 )
             except FetchError:
@@ -400,16 +400,23 @@ class Fetcher:
         limit: int,
         *,
         cut: bool = False,
-    ) -> bytes:
-        """Stream and decode the body; over ``limit`` raises, or with ``cut`` truncates."""
+    ) -> tuple[bytes, bytes | None]:
+        """Stream and decode the body; over ``limit`` raises, or with ``cut`` truncates.
+
+        Returns:
+            The decoded body, and the body as sent when that was one whole gzip member.
+        """
         reason = f"terlalu besar (lebih dari {limit / _MB:g} MB)"
         declared = headers.get("content-length", "").strip()
         if not cut and declared.isdigit() and int(declared) > limit:
             raise FetchError(url, reason, response.status_code)
         decoder = _Decoder(url, headers.get("content-encoding", ""))
+        sent = bytearray() if decoder.gzip_only and not cut else None
 
         async def pieces() -> AsyncIterator[bytes]:
             async for raw in response.aiter_raw():
+                if sent is not None:
+                    sent.extend(raw)
                 for piece in decoder.feed(raw):
                     yield piece
             for piece in decoder.flush():
@@ -421,9 +428,9 @@ class Fetcher:
                 body += piece
                 if len(body) > limit:
                     if cut:
-                        return bytes(body[:limit])
+                        return bytes(body[:limit]), None
                     raise FetchError(url, reason, response.status_code)
-        return bytes(body)
+        return bytes(body), bytes(sent) if sent is not None and decoder.one_whole_member else None
 
     @staticmethod
     def _result(
@@ -434,6 +441,7 @@ class Fetcher:
         content: bytes,
         *,
         not_modified: bool = False,
+        gzipped: bytes | None = None,
     ) -> FetchResult:
         if headers.get("content-encoding", "identity").strip().lower() != "identity":
             headers.pop("content-encoding", None)
@@ -446,6 +454,7 @@ class Fetcher:
             content=content,
             fetched_at=datetime.now(UTC),
             not_modified=not_modified,
+            gzipped=gzipped,
         )
 
 
@@ -461,6 +470,18 @@ class _Decoder:
                 raise FetchError(url, f"pengodean tidak didukung: {name}")
         # The last encoding applied is undone first.
         self.stages: list[_Stage] = [_Stage(n) for n in reversed(names)]
+
+    @property
+    def gzip_only(self) -> bool:
+        """The body is gzip-encoded, once."""
+        return len(self.stages) == 1 and self.stages[0].name in ("gzip", "x-gzip")
+
+    @property
+    def one_whole_member(self) -> bool:
+        """(After flush) the gzip body was exactly one complete member, nothing after it:
+        ``zlib.decompress(body, 47)`` gives the whole page."""
+        stage = self.stages[0]
+        return self.gzip_only and stage.members == 1 and stage.ended and not stage.trailing
 
     def feed(self, data: bytes) -> Iterator[bytes]:
         """Decoded pieces of one chunk of the raw body."""
@@ -495,11 +516,18 @@ class _Stage:
     def __init__(self, name: str):
         self.name = name
         self._first = True
+        self.members = 1  # gzip members started
+        self.trailing = False  # bytes after the (last) stream were ignored
         self._brotli: Any = brotli.Decompressor() if name == "br" else None
         self._zlib: Any = None
         if name != "br":
             # 47 = 32 + 15: zlib or gzip header detected automatically.
             self._zlib = zlib.decompressobj(47 if name != "deflate" else zlib.MAX_WBITS)
+
+    @property
+    def ended(self) -> bool:
+        """The (last) zlib stream reached its end."""
+        return self._zlib is not None and self._zlib.eof
 
     def feed(self, data: bytes) -> Iterator[bytes]:
         if self._brotli is not None:
@@ -530,8 +558,10 @@ class _Stage:
             if d.eof:
                 pending = d.unused_data + pending
                 if self.name == "deflate" or not pending.startswith(b"\x1f\x8b"):
+                    self.trailing = self.trailing or bool(pending)
                     return  # trailing bytes after the stream are ignored, as browsers do
                 self._zlib = d = zlib.decompressobj(47)  # a further gzip member
+                self.members += 1
             out = d.decompress(pending, DECODE_CHUNK)
             pending = d.unconsumed_tail
             if out:

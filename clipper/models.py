@@ -38,6 +38,9 @@ class FetchResult:
     content: bytes
     fetched_at: datetime
     not_modified: bool = False
+    # The body exactly as the server sent it, when that was one complete gzip member: the
+    # archive keeps it as the page's evidence instead of compressing the page again.
+    gzipped: bytes | None = field(default=None, repr=False)
 
     @property
     def etag(self) -> str | None:

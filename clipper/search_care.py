@@ -15,7 +15,7 @@ from pathlib import Path
 from clipper import schema_search
 from clipper.errors import StoreError
 from clipper.search import index_pending
-from clipper.store import Archive
+from clipper.store import Archive, evidence_bytes
 
 logger = logging.getLogger(__name__)
 
@@ -138,7 +138,7 @@ def rebuild_index(archive: Archive) -> None:
 
 
 def check_evidence(archive: Archive, *, everything: bool = False) -> tuple[int, list[tuple[int, str]]]:
-    """Verify the SHA-256 of stored evidence (the raw HTML, zlib-compressed) against its record.
+    """Verify the SHA-256 of stored evidence (the raw HTML, compressed: zlib, or gzip as sent) against its record.
 
     Returns:
         (how many were checked, [(article id, problem)]).
@@ -150,7 +150,7 @@ def check_evidence(archive: Archive, *, everything: bool = False) -> tuple[int, 
     for row in archive.conn.execute(sql):
         checked += 1
         try:
-            digest = hashlib.sha256(zlib.decompress(row[2])).hexdigest()
+            digest = hashlib.sha256(evidence_bytes(row[2])).hexdigest()
         except (zlib.error, TypeError):
             bad.append((row[0], "HTML bukti tidak dapat dibuka (rusak)"))
             continue

@@ -105,6 +105,11 @@ def now_utc() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def evidence_bytes(blob: bytes) -> bytes:
+    """The page an evidence row holds: zlib-compressed by us, or gzip as the server sent it."""
+    return zlib.decompress(blob, 47)  # 32 + 15: either header, detected
+
+
 def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
@@ -228,7 +233,7 @@ class Archive:
 
     def insert_article(self, row: dict, *, html: bytes | None = None, sha256: str | None = None,
                        final_url: str | None = None, compressed: bytes | None = None) -> int | None:
-        """Insert one article (and its evidence: ``html``, or already ``compressed`` with zlib)."""
+        """Insert one article (and its evidence: ``html``, or already ``compressed``: zlib or gzip)."""
         row = {**row, "updated_at": now_utc()}
         with self.write():
             conn = self.conn
@@ -259,7 +264,7 @@ class Archive:
 
     def evidence_html(self, article_id: int) -> bytes | None:
         rows = self.query("select html from evidence where article_id = ?", [article_id])
-        return zlib.decompress(rows[0]["html"]) if rows else None
+        return evidence_bytes(rows[0]["html"]) if rows else None
 
     def get(self, article_id: int) -> dict | None:
         rows = self.query("select * from articles where id = ?", [article_id])

@@ -110,6 +110,32 @@ def test_compressed_body_decoded(httpserver, encoding, compress):
     assert "content-encoding" not in result.headers
 
 
+@pytest.mark.parametrize(
+    ("encoding", "compress", "kept"),
+    [
+        ("gzip", gzip.compress, True),
+        ("gzip", lambda data: gzip.compress(data[:1000]) + gzip.compress(data[1000:]), False),
+        ("gzip", lambda data: gzip.compress(data) + b"sampah", False),
+        ("br", brotli.compress, False),
+        ("deflate", zlib.compress, False),
+        (None, lambda data: data, False),
+    ],
+)
+def test_one_gzip_member_kept_as_sent(httpserver, encoding, compress, kept):
+    """A body sent as exactly one gzip member is kept as sent (the archive's evidence, which
+    zlib reads back whole); two members, trailing bytes or other encodings are not."""
+    text = ("Balai Litbang Agama merilis hasil survei. " * 400).encode()
+    sent = compress(text)
+    headers = {"Content-Encoding": encoding} if encoding else {}
+    httpserver.expect_request("/g").respond_with_data(sent, headers=headers, content_type="text/html")
+    result = fetch(httpserver.url_for("/g"))
+    assert result.content == text
+    if kept:
+        assert result.gzipped == sent and zlib.decompress(result.gzipped, 47) == text
+    else:
+        assert result.gzipped is None
+
+
 def test_corrupt_gzip_reported(httpserver):
     """A body that claims gzip but is not gives a FetchError, not a zlib error."""
     httpserver.expect_request("/z").respond_with_data(

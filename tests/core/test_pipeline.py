@@ -268,3 +268,40 @@ def test_one_broken_child_sitemap_keeps_the_others(tmp_path):
         with Archive(tmp_path / "a.db") as archive:
             result = harvest(config, archive, workers=1)
             assert result.sources[0].status == "ok" and result.sources[0].new_articles == 1
+
+
+def test_gzip_page_kept_as_sent_as_evidence(httpserver, tmp_path):
+    """A page served as one gzip member is archived as sent (not compressed again); a page
+    in two members is compressed by us; both read back whole and pass `check`."""
+    import gzip
+    import hashlib
+
+    from clipper.search_care import check_archive
+    from ._site import article_page, paragraphs, rss
+
+    from datetime import UTC, date, datetime
+    from email.utils import format_datetime
+
+    pages, today = {}, date.today().isoformat()
+    for slug, split, sentences in (("satu", False, [0, 1, 2, 3]), ("dua", True, [4, 5, 6, 7])):
+        html = article_page(f"Kemenag Gelar Rapat {slug.title()}", paragraphs(sentences), media="Warta Gzip",
+                            published=f"{today}T08:00:00+07:00").encode()
+        sent = gzip.compress(html[:500]) + gzip.compress(html[500:]) if split else gzip.compress(html)
+        pages[slug] = (html, sent)
+        httpserver.expect_request(f"/berita/{slug}").respond_with_data(
+            sent, headers={"Content-Encoding": "gzip"}, content_type="text/html; charset=utf-8")
+    feed = rss([(f"Kemenag Gelar Rapat {slug.title()}", httpserver.url_for(f"/berita/{slug}"),
+                 format_datetime(datetime.now(UTC))) for slug in pages])
+    httpserver.expect_request("/rss.xml").respond_with_data(feed, content_type="application/rss+xml")
+    config = parse_config(f'sources:\n  - name: Warta Gzip\n    feed: "{httpserver.url_for("/rss.xml")}"\n',
+                          tmp_path / "s.yaml")
+    with Archive(tmp_path / "a.db") as archive:
+        assert harvest(config, archive, workers=1).sources[0].new_articles == 2
+        for slug, (html, sent) in pages.items():
+            row = archive.query("select a.id, e.html, e.sha256 from articles a join evidence e on e.article_id = a.id"
+                                " where a.url like ?", [f"%/{slug}"])[0]
+            assert archive.evidence_html(row["id"]) == html
+            assert row["sha256"] == hashlib.sha256(html).hexdigest()
+            assert (row["html"] == sent) is (slug == "satu")
+        report = check_archive(archive, all_evidence=True)
+        assert report.evidence_checked == 2 and report.evidence_bad == []
