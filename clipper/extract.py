@@ -137,7 +137,7 @@ def _extract_tree(text_html: str, tree: HtmlElement, url: str, language_hint: st
     meta_date = next((d for d in map(parse_date, (meta.get(k) for k in _DATE_META_KEYS)) if d), None)
     needs_metadata = not (meta.get("og:title") or meta.get("ld:headline")) or meta_date is None
     # What our own reads need from the whole page, before trafilatura gets a trimmed one.
-    next_pages = next_pages_in(tree, url, hrefs)
+    next_pages = next_pages_in(tree, url, hrefs, text_html)
     h1 = tree.find(".//h1")
     page_titles = (h1.text_content() if h1 is not None else None, tree.findtext(".//title"))
     page_date = meta_date or _date_in_page(tree)

@@ -156,12 +156,15 @@ def _page_of(candidate: str, url: str) -> tuple[int, bool] | None:
 _REL_NEXT = etree.XPath("//link[@rel='next']/@href | //a[contains(@rel, 'next')]/@href", smart_strings=False)
 
 
-def next_pages_in(tree: HtmlElement, url: str, anchors: list[str] | None = None) -> tuple[str, ...]:
+def next_pages_in(tree: HtmlElement, url: str, anchors: list[str] | None = None,
+                  source: str | None = None) -> tuple[str, ...]:
     """Pages after the current one, from rel=next and pager links of the same article.
 
-    ``anchors``: anchor_hrefs(tree), when known.
+    ``anchors``: anchor_hrefs(tree), when known; ``source``: the HTML the tree was parsed
+    from, when known (a page without the word "next" has no rel=next to look for: the
+    XPath walk costs ~0.3 ms a page).
     """
-    hrefs = list(_REL_NEXT(tree))
+    hrefs = list(_REL_NEXT(tree)) if source is None or "next" in source else []
     slug = _slug_of(url)
     links = anchor_hrefs(tree) if anchors is None else anchors
     if len(slug) >= 3:  # a cheap sieve first (~200 links a page, a handful can be pages)
