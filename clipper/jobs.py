@@ -14,8 +14,9 @@ import zlib
 from dataclasses import dataclass
 
 from clipper import dedupe, extract
+from clipper.classifier import classification_fields
 from clipper.errors import ExtractionError
-from clipper.models import Classification, ExtractedArticle
+from clipper.models import ExtractedArticle
 from clipper.textnorm import stems_of
 
 logger = logging.getLogger(__name__)
@@ -32,10 +33,10 @@ class Extracted:
     article: ExtractedArticle | None = None
     error: str | None = None
     single_page_url: str | None = None
-    finished: bool = False  # sketch, classification and evidence below are filled
+    finished: bool = False  # sketch, fields, sha256 and stems below are filled (evidence if asked)
     sketch: tuple[int, ...] = ()
     fields: dict | None = None  # the classification's archive columns (classification_fields)
-    evidence: bytes | None = None  # the page, zlib-compressed
+    evidence: bytes | None = None  # the page, zlib-compressed (or gzip as sent: Harvester._with_evidence)
     sha256: str | None = None
     stems: str | None = None  # the search index's stemmed roots (computed here, off the main process)
 
@@ -61,25 +62,6 @@ def warm_worker(rules: RulesKey | None) -> None:
     if rules:
         _classifier(rules)
     extract.warm_up()
-
-
-def _dumps(value) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))  # as clipper.store.dumps
-
-
-def classification_fields(result: Classification | None) -> dict:
-    """The archive columns that hold a classification."""
-    if result is None:
-        return {"status": "new"}
-    return {
-        "status": "new" if result.relevant else "irrelevant",
-        "topics": _dumps(list(result.topics)),
-        "primary_topic": result.primary,
-        "scores": _dumps({k: round(v, 3) for k, v in result.scores.items()}),
-        "matches": _dumps([[m.topic, m.term, m.field, m.start, m.end] for m in result.matches]),
-        "tone_suggested": result.tone,
-        "narasumber": _dumps([[n.name, n.role] for n in result.narasumber]),
-    }
 
 
 def finish_job(article: ExtractedArticle, content: bytes, rules: RulesKey | None, keep_html: bool) -> Extracted:

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 SOURCE_KINDS = ("feed", "site", "sitemap")
 TONES = ("positif", "netral", "negatif")
+
+
+def dumps(value) -> str:
+    """JSON as the archive's text columns hold it: compact, non-ASCII kept."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 @dataclass(frozen=True)

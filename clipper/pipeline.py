@@ -12,12 +12,12 @@ from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 from clipper import dedupe, paths
+from clipper.classifier import classification_fields
 from clipper.config import Config
 from clipper.dates import to_jakarta
 from clipper.errors import ClipperError
 from clipper.fetch import FetchSettings
 from clipper.harvest import Finished, Found, Harvester, LinksFound, PageFailure, RulesKey, SourceDone
-from clipper.jobs import classification_fields
 from clipper.models import HarvestResult, Progress, Source, SourceReport
 from clipper.store import Archive
 from clipper.workers import prestart_workers
@@ -132,7 +132,7 @@ class _Run:
         if first is not None and first["story_id"] is None:
             self.archive.set_story(story_id, story_id)
 
-    def _row(self, found: Found, media: str, canonical: str | None, canonical_key: str | None = None) -> dict:
+    def _row(self, found: Found, media: str, canonical: str | None, canonical_key: str | None) -> dict:
         article, link = found.article, found.link
         published = article.published_at or link.published_at
         fetched = found.fetch.fetched_at

@@ -7,6 +7,7 @@ import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from clipper.classifier import classification_fields
 from clipper.store import Archive, dumps, now_utc
 
 logger = logging.getLogger(__name__)
@@ -66,10 +67,9 @@ def plan_reclassify(archive: Archive, classifier, *, date_from: str | None = Non
             status = row["status"]
             if status in ("new", "irrelevant"):  # undecided: the rules decide the queue
                 status = "new" if result.relevant else "irrelevant"
-            values = {"topics": dumps(list(result.topics)), "primary_topic": result.primary,
-                      "scores": dumps({k: round(v, 3) for k, v in result.scores.items()}),
-                      "matches": dumps([[m.topic, m.term, m.field, m.start, m.end] for m in result.matches]),
-                      "status": status}
+            fields = classification_fields(result)
+            values = {key: fields[key] for key in ("topics", "primary_topic", "scores", "matches")}
+            values["status"] = status
             if status == "new" and row["tone_suggested"] is None:  # entering the queue: add what editors see
                 full = classifier.classify(row["title"], row["text"])
                 values["tone_suggested"] = full.tone

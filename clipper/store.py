@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import sqlite3
 import zlib
@@ -16,6 +15,7 @@ import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
 from clipper.errors import StoreError
+from clipper.models import dumps  # noqa: F401 - the archive's JSON, imported from here by its users
 
 logger = logging.getLogger(__name__)
 
@@ -108,10 +108,6 @@ def now_utc() -> str:
 def evidence_bytes(blob: bytes) -> bytes:
     """The page an evidence row holds: zlib-compressed by us, or gzip as the server sent it."""
     return zlib.decompress(blob, 47)  # 32 + 15: either header, detected
-
-
-def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 class Archive:
