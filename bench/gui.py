@@ -37,7 +37,7 @@ TOPICS = ["kemenag", "litbang", "covid"]
 
 def build_archive(path: Path) -> None:
     """50,000 fictional articles over ~100 days, written straight into a migrated archive."""
-    from clipper.store import Archive, dumps
+    from clipper.store.archive import Archive, dumps
     rng = random.Random(7)
     now = datetime(2026, 11, 25, 4, 0, tzinfo=UTC)
     rows = []
@@ -108,7 +108,7 @@ def cold_start(db_path: Path, t0: float | None) -> None:
     from PySide6.QtWidgets import QApplication
 
     from clipper.config import parse_config
-    from clipper.demo import DemoServer
+    from clipper.cli.demo import DemoServer
     from ui.main_window import MainWindow
     from ui.review.model import ArticleRole
     from ui.tasks import TaskRunner

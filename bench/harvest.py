@@ -7,7 +7,7 @@ then measures, from one run:
 * `clipper harvest` end to end: pages/s and peak memory (summed RSS of the process and
   all its children, sampled every 50 ms: the extraction pool's workers count);
 * in-process `trafilatura.extract()` on the same pages, one core (the CPU limit), and
-  `clipper.extract.extract_article()` for comparison;
+  `clipper.extract.reader.extract_article()` for comparison;
 * the peer: trafilatura's command line (`trafilatura -i urls.txt`) on the same URLs, with
   SLEEP_TIME = 0 and SSRF_PROTECTION = off.
 
@@ -144,8 +144,8 @@ async def _raw_fetch_all(urls: list[str], per_host: int) -> tuple[int, int]:
 
 
 async def _httpx_fetch_all(urls: list[str], per_host: int, aiohttp_transport: bool = False) -> tuple[int, int]:
-    """The same with httpx, per_host in flight per host, one client per host as clipper.fetch
-    has; with ``aiohttp_transport`` on aiohttp's transport (what clipper.fetch uses)."""
+    """The same with httpx, per_host in flight per host, one client per host as clipper.harvest.fetch
+    has; with ``aiohttp_transport`` on aiohttp's transport (what clipper.harvest.fetch uses)."""
     import httpx
     from httpx_aiohttp import AiohttpTransport
     limits = httpx.Limits(max_connections=per_host, max_keepalive_connections=per_host)
@@ -289,7 +289,7 @@ def time_inprocess(pages: list[tuple[str, Path]]) -> dict:
     """trafilatura.extract and clipper's extract_article over the same pages, one core each."""
     import trafilatura
     from clipper.errors import ExtractionError
-    from clipper.extract import extract_article
+    from clipper.extract.reader import extract_article
     raw = [(url, file.read_bytes()) for url, file in pages]
     texts = [(url, body.decode("utf-8")) for url, body in raw]
     t0 = time.perf_counter()

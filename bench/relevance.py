@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from clipper.rules import Classifier, default_topics  # noqa: E402
+from clipper.classify.rules import Classifier, default_topics  # noqa: E402
 
 logger = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ Run: .venv/bin/python bench/search.py [--size 1000000] [--db /tmp/clipper-bench-
 
 The archive is built once through the real schema (migrations, the search view and index)
 and cached at --db; later runs reuse it. Each query kind runs --runs times with different
-words and date ranges; "ours" is clipper.search.search() (default filters: approved and
+words and date ranges; "ours" is clipper.search.engine.search() (default filters: approved and
 published, relevance order, first page of 20 with snippets); "raw" is plain FTS5 on the same
 index: the typed words against title and text, bm25 order, the same date range, LIMIT 20.
 """
@@ -23,9 +23,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from clipper import schema_search  # noqa: E402
-from clipper.search import COUNT_LIMIT, SearchFilters, search, stems_of  # noqa: E402
-from clipper.store import Archive, dumps  # noqa: E402
+from clipper.store import search_index as schema_search  # noqa: E402
+from clipper.search.engine import COUNT_LIMIT, SearchFilters, search, stems_of  # noqa: E402
+from clipper.store.archive import Archive, dumps  # noqa: E402
 from clipper.textnorm import word_key  # noqa: E402
 
 logger = logging.getLogger(__name__)

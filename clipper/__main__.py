@@ -4,6 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from clipper.cli import main
+from clipper.cli.main import main
 
 sys.exit(main())

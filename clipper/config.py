@@ -358,7 +358,7 @@ def _check_topics(topics: list[dict[str, Any]] | None, data: Any, path: Path) ->
     gazetteer = paths.gazetteer_beside(path)
     if topics is None and gazetteer is None:
         return []
-    from clipper.rules import TopicSpec, build_topics
+    from clipper.classify.rules import TopicSpec, build_topics
 
     problems: list[str] = []
     specs = []
@@ -381,7 +381,7 @@ def _check_templates(email: EmailSpec | None, data: Any, path: Path) -> list[str
     """Subject/body templates that name an unknown {field}, with their line."""
     if email is None:
         return []
-    from clipper.mail_message import check_templates
+    from clipper.mail.message import check_templates
     problems = []
     for key, other in (("subject", "body"), ("body", "subject")):
         for problem in check_templates(email.model_copy(update={other: None})):

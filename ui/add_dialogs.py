@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFileDialog
                                QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from clipper.config import Config
-from clipper.pipeline import add_print_clipping, add_url, make_classifier
-from clipper.store import Archive
+from clipper.harvest.run import add_print_clipping, add_url, make_classifier
+from clipper.store.archive import Archive
 from ui.errors import describe
 from ui.i18n import _, qdate_today
 from ui.tasks import TaskRunner

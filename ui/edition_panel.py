@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QHBoxLayout, QLabel
                                QVBoxLayout, QWidget)
 
 from clipper.config import Config
-from clipper.review import set_order
-from clipper.store import Archive
+from clipper.review.decisions import set_order
+from clipper.store.archive import Archive
 from ui.i18n import _, format_day, qdate_today
 from ui.tasks import TaskRunner
 
@@ -36,7 +36,7 @@ class EditionRow:
 
 def load_edition_rows(archive: Archive, day: str, sections: list[str]) -> list[EditionRow]:
     """The day's approved articles grouped by section (config order), editor's order inside."""
-    from clipper.edition import approved_rows  # cheap: reportlab and the fetcher load lazily
+    from clipper.edition.compile import approved_rows  # cheap: reportlab and the fetcher load lazily
     rows = [EditionRow(r["id"], r["primary_topic"] if r["primary_topic"] in sections else "lain", r["title"],
                        r["media"], bool(r["highlight"])) for r in approved_rows(archive, day)]
     rank = {s: i for i, s in enumerate(sections)}
@@ -212,7 +212,7 @@ class EditionPanel(QWidget):
         day, config, path = self.day_text(), self.config, self.tasks.archive_path
 
         def op():
-            from clipper.edition import compile_edition
+            from clipper.edition.compile import compile_edition
 
             with Archive(path) as archive:
                 return compile_edition(archive, config, day, final=final)

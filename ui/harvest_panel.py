@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QProgressBar, Q
 
 from clipper.config import Config
 from clipper.models import HarvestResult, Progress, SourceReport
-from clipper.store import Archive
+from clipper.store.archive import Archive
 from ui.i18n import _
 from ui.tasks import Task, TaskRunner
 
@@ -112,7 +112,7 @@ class SourceStatusModel(QAbstractTableModel):
 
 def harvest_steps(config: Config, archive_path: Path, should_stop) -> Iterator[Progress]:
     """The harvest as a generator for the general pool, with its own archive connection."""
-    from clipper.pipeline import run_harvest  # the harvest stack: imported when first needed
+    from clipper.harvest.run import run_harvest  # the harvest stack: imported when first needed
 
     with Archive(archive_path) as archive:
         yield from run_harvest(config, archive, should_stop=should_stop)

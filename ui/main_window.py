@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (QDockWidget, QMainWindow, QSplitter, QStyle, QTab
 
 from clipper.config import Config
 from clipper.models import HarvestResult
-from clipper.review import tag_vocabulary
-from clipper.store import Archive
+from clipper.review.decisions import tag_vocabulary
+from clipper.store.archive import Archive
 from ui.article_view import ArticleView
 from ui.edition_panel import EditionPanel
 from ui.errors import MessageBar, describe
@@ -28,14 +28,14 @@ logger = logging.getLogger(__name__)
 
 
 def topic_labels(config: Config) -> dict[str, str]:
-    """Topic id → label (clipper.rules alone, ~60 ms, in the background; never fails the window)."""
-    from clipper.rules import topic_labels as labels
+    """Topic id → label (clipper.classify.rules alone, ~60 ms, in the background; never fails the window)."""
+    from clipper.classify.rules import topic_labels as labels
     return labels(config)
 
 
 def load_article(archive: Archive, article_id: int) -> tuple[dict | None, list[dict], bytes | None]:
     """One article with its text, its story's outlets and its cached lead image."""
-    from clipper import images
+    from clipper.harvest import images
 
     row = archive.get(article_id)
     if row is None:
@@ -266,7 +266,7 @@ class MainWindow(QMainWindow):
         path = self.tasks.archive_path
 
         def op() -> bool:
-            from clipper import images
+            from clipper.harvest import images
 
             with Archive(path) as archive:
                 images.ensure_cached(archive, [url])

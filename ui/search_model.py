@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from clipper.search import SearchHit
+from clipper.search.engine import SearchHit
 from ui.i18n import _
 
 logger = logging.getLogger(__name__)

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
                                QTableView, QTextBrowser, QVBoxLayout, QWidget)
 
 from clipper.config import Config
-from clipper.search import (DEFAULT_STATUSES, SearchFilters, SearchHit, SearchResult, filter_choices,
+from clipper.search.engine import (DEFAULT_STATUSES, SearchFilters, SearchHit, SearchResult, filter_choices,
                             index_pending, iter_result_ids, search)
-from clipper.search_snippet import mark
+from clipper.search.snippet import mark
 from ui.i18n import _
 from ui.search_model import COL_TITLE, ArticleRole, SearchResultsModel, SearchResultsProxy
 from ui.tasks import TaskRunner
@@ -198,7 +198,7 @@ class SearchTab(QWidget):
         self.runner.run_in_background(filter_choices, self._set_choices, lambda exc: None, parent=self)
 
     def _set_choices(self, choices: dict[str, list[str]]) -> None:
-        from clipper.rules import topic_labels
+        from clipper.classify.rules import topic_labels
         labels = topic_labels(self.config)
         for combo, values in ((self.media_combo, choices["media"]), (self.tag_combo, choices["tags"])):
             for value in values:
@@ -329,7 +329,7 @@ class SearchTab(QWidget):
 
     def export(self, path: str | Path, fmt: str, *, selection: bool = True) -> None:
         """Export the selected results (or all results) as csv, jsonl or a themed PDF volume."""
-        from clipper import search_export
+        from clipper.search import export as search_export
         ids = [h.article_id for h in self.selected_hits()] if selection else None
         request, config = self._last_request, self.config
 

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QDialog, QDialogBut
 
 from clipper.config import Config
 from clipper.dates import WIB
-from clipper.edition import EditionRecord, editions_of
-from clipper.mail import (Attempt, SendProgress, delivery_log, edition_to_send, latest_by_recipient,
+from clipper.edition.compile import EditionRecord, editions_of
+from clipper.mail.send import (Attempt, SendProgress, delivery_log, edition_to_send, latest_by_recipient,
                           prepare_edition, send_edition, set_password)
-from clipper.store import Archive
+from clipper.store.archive import Archive
 from ui.errors import MessageBar, describe
 from ui.i18n import _, format_day, format_moment
 from ui.tasks import TaskRunner

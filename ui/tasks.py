@@ -11,7 +11,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from clipper.store import Archive
+from clipper.store.archive import Archive
 
 logger = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""A small fictional news web for pipeline tests, served by clipper.demo.DemoServer."""
+"""A small fictional news web for pipeline tests, served by clipper.cli.demo.DemoServer."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import time
 from html import escape
 from pathlib import Path
 
-from clipper.demo import DemoHandler
+from clipper.cli.demo import DemoHandler
 
 # Sentences written for these tests; each article draws a distinct set so that only the
 # deliberate syndicated copies look alike.

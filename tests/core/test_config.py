@@ -140,7 +140,7 @@ def test_invalid_config_is_never_overwritten(tmp_path):
 
 def test_core_does_not_import_qt():
     """Importing the whole core never loads PySide6."""
-    code = ("import sys, clipper.cli, clipper.commands, clipper.pipeline, clipper.store, clipper.demo;"
+    code = ("import sys, clipper.cli.main, clipper.cli.commands, clipper.harvest.run, clipper.store.archive, clipper.cli.demo;"
             "print('PySide6' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stderr
@@ -150,10 +150,10 @@ def test_core_does_not_import_qt():
 def test_extraction_workers_do_not_import_the_http_stack():
     """The workers' forkserver imports what extraction needs, not httpx, aiohttp or the
     archive (the main process's alone: ~0.4 s of every harvest's start)."""
-    code = ("import sys, importlib; from clipper.workers import WORKER_MODULES;"
+    code = ("import sys, importlib; from clipper.harvest.workers import WORKER_MODULES;"
             "[importlib.import_module(m) for m in WORKER_MODULES];"
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'httpx', 'aiohttp', 'sqlite_utils'}),"
-            "'clipper.harvest' in sys.modules, 'clipper.store' in sys.modules)")
+            "'clipper.harvest.harvester' in sys.modules, 'clipper.store.archive' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[] False False"
@@ -172,7 +172,7 @@ def test_topic_rule_errors_have_lines():
 def test_gazetteer_beside_config_extends_vocabulary(tmp_path):
     """First run copies the bundled gazetteer beside sources.yaml; a term an editor adds there counts."""
     from clipper.config import ensure_user_config
-    from clipper.pipeline import make_classifier
+    from clipper.harvest.run import make_classifier
     path = ensure_user_config(tmp_path / "cfg" / "sources.yaml")
     gazetteer = path.parent / "gazetteer.yaml"
     assert gazetteer.read_text(encoding="utf-8") == (ROOT / "resources/gazetteer.yaml").read_text(encoding="utf-8")

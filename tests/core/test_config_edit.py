@@ -8,7 +8,7 @@ import pytest
 
 from clipper import paths
 from clipper.config import load_config
-from clipper.config_edit import ConfigEditor
+from clipper.workspace.editor import ConfigEditor
 from clipper.errors import ConfigError
 
 SAMPLE = """\

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from clipper.dedupe import (
+from clipper.harvest.dedupe import (
     STORY_THRESHOLD, StoryIndex, clean_url, similarity, sketch_from_bytes, sketch_to_bytes, text_sketch, url_key,
 )
 

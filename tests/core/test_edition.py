@@ -12,9 +12,9 @@ import pytest
 from pypdf import PdfReader
 
 from clipper.config import parse_config
-from clipper.edition import EditionError, compile_edition, editions_of, final_content
-from clipper.review import set_order, update_articles
-from clipper.store import Archive
+from clipper.edition.compile import EditionError, compile_edition, editions_of, final_content
+from clipper.review.decisions import set_order, update_articles
+from clipper.store.archive import Archive
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = """\

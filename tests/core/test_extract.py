@@ -1,4 +1,4 @@
-"""Tests for clipper.extract on canned Indonesian news pages (tests/data/pages)."""
+"""Tests for clipper.extract.reader on canned Indonesian news pages (tests/data/pages)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from clipper import extract
+from clipper.extract import reader as extract
 from clipper.dates import WIB
 from clipper.errors import ExtractionError
-from clipper.extract import (
+from clipper.extract.reader import (
     INDEX_REASON,
     _clean_author,
     clean_text,

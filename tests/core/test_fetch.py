@@ -1,4 +1,4 @@
-"""Tests for clipper.fetch against real servers on 127.0.0.1."""
+"""Tests for clipper.harvest.fetch against real servers on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import brotli
 import pytest
 
 from clipper.errors import FetchError
-from clipper.fetch import Fetcher, FetchSettings, decode_text, is_textual
+from clipper.harvest.fetch import Fetcher, FetchSettings, decode_text, is_textual
 from clipper.models import FetchResult
 from tests.core._servers import RawServer, head, reset, response
 

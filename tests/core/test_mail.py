@@ -17,13 +17,13 @@ from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
 from clipper.config import parse_config
-from clipper.edition import compile_edition, editions_of
+from clipper.edition.compile import compile_edition, editions_of
 from clipper.errors import MailError
-from clipper.mail import delivery_log, latest_by_recipient, prepare_edition, send_edition, send_test
-from clipper.mail_message import check_templates
-from clipper.mail_secret import ENV_PASSWORD, get_password, set_password
-from clipper.review import update_articles
-from clipper.store import Archive
+from clipper.mail.send import delivery_log, latest_by_recipient, prepare_edition, send_edition, send_test
+from clipper.mail.message import check_templates
+from clipper.mail.secret import ENV_PASSWORD, get_password, set_password
+from clipper.review.decisions import update_articles
+from clipper.store.archive import Archive
 from tests.data.mail.smtp_server import PASSWORD, USER, Script, SmtpServer, free_port, make_pki
 
 ROOT = Path(__file__).resolve().parents[2]

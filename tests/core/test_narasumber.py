@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from clipper import narasumber
+from clipper.classify import narasumber
 from clipper.models import Narasumber
-from clipper.narasumber import find_narasumber
+from clipper.classify.narasumber import find_narasumber
 
 
 @pytest.mark.parametrize(

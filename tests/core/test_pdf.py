@@ -1,4 +1,4 @@
-"""Tests for the edition PDF renderer (clipper.pdf), read back with pypdf and pdftoppm."""
+"""Tests for the edition PDF renderer (clipper.edition.pdf), read back with pypdf and pdftoppm."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from PIL import Image, ImageDraw
 
 from clipper.errors import PdfError
 from clipper.models import Edition, EditionItem, EditionSection, Narasumber
-from clipper.pdf import PdfInfo, render_pdf
+from clipper.edition.pdf import PdfInfo, render_pdf
 
 WIB = timezone(timedelta(hours=7))
 ARABIC = "إِنَّ اللَّهَ مَعَ الصَّابِرِينَ"
@@ -254,7 +254,7 @@ def test_atomic_replace(tmp_path, monkeypatch):
     """An existing file is replaced on success, kept intact on failure, no temp left."""
     target = tmp_path / "kliping.pdf"
     target.write_bytes(b"old")
-    import clipper.pdf as pdf_module
+    import clipper.edition.pdf as pdf_module
 
     def boom(*args, **kwargs):
         raise RuntimeError("disk penuh")
@@ -285,7 +285,7 @@ def test_pdftoppm_renders_cover(rendered, tmp_path):
 
 def test_images_downscaled_to_jpeg():
     """A large PNG comes back as a JPEG at most 800 px wide; a tiny JPEG passes as is."""
-    from clipper.pdf_parts import IMAGE_MAX_PX, prepare_image
+    from clipper.edition.pdf_parts import IMAGE_MAX_PX, prepare_image
 
     out = BytesIO()
     Image.new("RGB", (3000, 2000), (200, 30, 30)).save(out, "PNG")

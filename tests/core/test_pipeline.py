@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from clipper.config import parse_config
-from clipper.demo import DemoServer, render
-from clipper.pipeline import harvest, run_harvest
-from clipper.store import Archive
+from clipper.cli.demo import DemoServer, render
+from clipper.harvest.run import harvest, run_harvest
+from clipper.store.archive import Archive
 
 from ._site import CONFIG, SlowHandler, build_site
 
@@ -186,8 +186,8 @@ def test_kill_during_harvest_then_resume(tmp_path):
 def test_add_url_by_hand_and_print_clipping(config, site, tmp_path):
     """A pasted URL is fetched, extracted and queued; a print clipping is archived with its scan."""
     from clipper.errors import FetchError
-    from clipper.images import cached
-    from clipper.pipeline import add_print_clipping, add_url
+    from clipper.harvest.images import cached
+    from clipper.harvest.run import add_print_clipping, add_url
 
     with Archive(tmp_path / "a.db") as archive:
         article_id = add_url(config, archive, f"{site.base}/warta/sepak-bola.html?utm_source=wa")
@@ -276,7 +276,7 @@ def test_gzip_page_kept_as_sent_as_evidence(httpserver, tmp_path):
     import gzip
     import hashlib
 
-    from clipper.search_care import check_archive
+    from clipper.store.care import check_archive
     from ._site import article_page, paragraphs, rss
 
     from datetime import UTC, date, datetime

@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 from clipper.config import parse_config
-from clipper.pipeline import classification_fields, make_classifier
-from clipper.reclassify import apply_reclassify, plan_reclassify
-from clipper.review import update_articles
-from clipper.store import Archive
+from clipper.harvest.run import classification_fields, make_classifier
+from clipper.classify.reclassify import apply_reclassify, plan_reclassify
+from clipper.review.decisions import update_articles
+from clipper.store.archive import Archive
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE = "sources:\n  - name: Warta\n    feed: https://warta.example.id/rss\n"
@@ -73,8 +73,8 @@ def test_cli_dry_run_shows_and_changes_nothing(tmp_path):
 
 def test_article_entering_the_queue_gets_tone_and_narasumber(tmp_path):
     """A harvest skips tone/narasumber for irrelevant articles; reclassify fills them when one enters."""
-    from clipper.classifier import Classifier
-    from clipper.rules import topics_for
+    from clipper.classify.classifier import Classifier
+    from clipper.classify.rules import topics_for
     classifier = Classifier(topics_for(parse_config(BASE)))
     text = '"Aplikasi Pusaka Digital kini lebih cepat," kata Kepala Biro Humas, Siti Aminah.'
     skipped = classifier.classify("Pusaka Digital Diperbarui", text, relevant_only=True)

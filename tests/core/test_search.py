@@ -11,17 +11,17 @@ import zlib
 import pytest
 from pypdf import PdfReader
 
-from clipper import schema_search
-from clipper import search as search_mod
-from clipper.cli import main as cli_main
+from clipper.store import search_index as schema_search
+from clipper.search import engine as search_mod
+from clipper.cli.main import main as cli_main
 from clipper.config import parse_config
-from clipper.review import update_articles
-from clipper.search import QueryError, SearchError, SearchFilters, editions_for, index_pending, search
-from clipper.search_care import backup_archive, check_archive, index_problems
-from clipper.search_export import export_file, render_volume, volume_title
-from clipper.search_query import parse_query
-from clipper.search_snippet import mark
-from clipper.store import Archive, dumps
+from clipper.review.decisions import update_articles
+from clipper.search.engine import QueryError, SearchError, SearchFilters, editions_for, index_pending, search
+from clipper.store.care import backup_archive, check_archive, index_problems
+from clipper.search.export import export_file, render_volume, volume_title
+from clipper.search.query import parse_query
+from clipper.search.snippet import mark
+from clipper.store.archive import Archive, dumps
 
 CONFIG = """\
 sources:

@@ -6,8 +6,8 @@ import sqlite3
 
 import pytest
 
-from clipper.review import ReviewError, set_order, tag_vocabulary, undo, update_articles
-from clipper.store import Archive, migrations
+from clipper.review.decisions import ReviewError, set_order, tag_vocabulary, undo, update_articles
+from clipper.store.archive import Archive, migrations
 
 
 def row(n: int, **extra) -> dict:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from clipper.tone import suggest_tone, tone_score
+from clipper.classify.tone import suggest_tone, tone_score
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,9 @@ import pytest
 
 import ui  # noqa: F401  - the PySide6 6.12 None-refcount workaround, before any Qt call
 from clipper.config import parse_config
-from clipper.demo import DemoServer
-from clipper.pipeline import harvest
-from clipper.store import Archive
+from clipper.cli.demo import DemoServer
+from clipper.harvest.run import harvest
+from clipper.store.archive import Archive
 from ui.tasks import SyncPool, TaskRunner
 
 

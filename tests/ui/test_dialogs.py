@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QUrl, Qt
 
 from clipper.config import load_config
-from clipper.store import Archive
+from clipper.store.archive import Archive
 from ui.add_dialogs import AddUrlDialog, PrintClippingDialog
 from ui.article_view import ArticleView
 from ui.i18n_en import ENGLISH

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from clipper.store import Archive
+from clipper.store.archive import Archive
 from ui.main_window import MainWindow
 from ui.review.model import ArticleRole
 from ui.tasks import SyncPool, TaskRunner

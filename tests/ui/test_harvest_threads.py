@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from clipper.store import Archive
+from clipper.store.archive import Archive
 from ui.harvest_panel import HarvestController, HarvestPanel
 from ui.review.queue import ReviewQueue
 from ui.tasks import TaskRunner

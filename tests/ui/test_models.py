@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 from PySide6.QtCore import Qt
 
 from clipper.models import SourceReport
-from clipper.store import Archive
+from clipper.store.archive import Archive
 from ui.edition_panel import EditionOrderModel, EditionRow, load_edition_rows
 from ui.harvest_panel import SourceStatusModel
 from ui.review.filters import QueueFilter

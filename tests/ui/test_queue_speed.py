@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QTableView
 
-from clipper.store import Archive
+from clipper.store.archive import Archive
 from ui.review import filters as filters_module
 from ui.review.filters import STATUS_FILTERS, QueueFilter
 from ui.review.model import BULK_INSERT, COL_MEDIA, COL_SCORE, COL_TIME, ArticleRole, QueueRow, ReviewQueueModel

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from clipper.models import HarvestResult, Progress, SourceReport
-from clipper.store import Archive
+from clipper.store.archive import Archive
 from ui import harvest_panel
 from ui.harvest_panel import HarvestController, HarvestPanel
 from ui.main_window import MainWindow
@@ -155,8 +155,8 @@ def test_window_start_does_not_import_the_harvest_or_pdf_stack(harvested_db, tmp
                                                general_pool=SyncPool()))
         window.reload()
         assert window.queue.model.rowCount() == 28, window.queue.model.rowCount()
-        # (the first article's lead image may be fetched, which loads clipper.fetch: that is needed)
-        heavy = [m for m in ("clipper.pipeline", "clipper.harvest", "clipper.pdf", "trafilatura",
+        # (the first article's lead image may be fetched, which loads clipper.harvest.fetch: that is needed)
+        heavy = [m for m in ("clipper.harvest.run", "clipper.harvest.harvester", "clipper.edition.pdf", "trafilatura",
                              "reportlab") if m in sys.modules]
         print("HEAVY", heavy)
     """)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QFormLayout, QH
                                QLineEdit, QPlainTextEdit, QPushButton, QWidget)
 
 from clipper.models import TONES
-from clipper.review import MAX_SUMMARY
+from clipper.review.decisions import MAX_SUMMARY
 from ui.i18n import _
 from ui.review.model import STATUS_LABELS, QueueRow
 

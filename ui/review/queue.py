@@ -10,8 +10,8 @@ from contextlib import contextmanager
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from clipper.review import DECISIONS, Change, undo, update_articles
-from clipper.store import Archive
+from clipper.review.decisions import DECISIONS, Change, undo, update_articles
+from clipper.store.archive import Archive
 from ui.i18n import _, today_wib
 from ui.review.filters import STATUS_FILTERS, QueueFilter
 from ui.review.model import COL_TIME, QUEUE_SELECT, ArticleRole, QueueRow, ReviewQueueModel, rows_from_db

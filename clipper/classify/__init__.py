@@ -1,0 +1,1 @@
+"""Classification: topics and their rules, tone, narasumber, re-applying the rules."""

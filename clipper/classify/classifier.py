@@ -1,0 +1,151 @@
+"""The classifier: topics, scores and matched terms of an article in one tokenise pass."""
+
+from __future__ import annotations
+
+import logging
+from itertools import compress, count
+from operator import itemgetter
+
+from clipper import textnorm
+from clipper.models import Classification, TermMatch, dumps
+from clipper.classify.rules import _EXCLUDE, _FIELDS, _IGNORE, _REQ_ALL, _REQ_ANY, _TERM, _TEXT, _TITLE, Phrase, Topic
+
+logger = logging.getLogger(__name__)
+
+
+class Classifier:
+    """Classifies articles against compiled topics in one tokenise pass plus dict lookups."""
+
+    def __init__(self, topics: list[Topic]):
+        self.topics = tuple(topics)
+        uses: dict[Phrase, list[tuple]] = {}
+        for t_idx, topic in enumerate(self.topics):
+            for keys, term, weight in topic.terms:
+                uses.setdefault(keys, []).append((t_idx, _TERM, term, weight))
+            for c_idx, entry in enumerate(topic.require_all):
+                for keys in entry:
+                    uses.setdefault(keys, []).append((t_idx, _REQ_ALL, c_idx, 0.0))
+            for role, phrases in ((_REQ_ANY, topic.require_any), (_EXCLUDE, topic.exclude), (_IGNORE, topic.ignore)):
+                for keys in phrases:
+                    uses.setdefault(keys, []).append((t_idx, role, None, 0.0))
+        # first key → [(keys after the first, length, uses)], longest phrases first
+        index: dict[str, list[tuple[list[str], int, tuple]]] = {}
+        for keys, phrase_uses in uses.items():
+            index.setdefault(keys[0], []).append((list(keys[1:]), len(keys), tuple(phrase_uses)))
+        for candidates in index.values():
+            candidates.sort(key=lambda c: -c[1])
+        self._index = index
+
+    def _scan(self, text: str, field: int, hits: list) -> None:
+        tokens = textnorm.tokenize_folded(text)  # the body's tokens are shared with tone and stems
+        keys = list(map(itemgetter(3), tokens))
+        index = self._index
+        # Positions of rule words, found by C-level maps (most of ~700 words are none).
+        for i in compress(count(), map(index.__contains__, keys)):
+            for tail, length, uses in index[keys[i]]:
+                if length > 1 and keys[i + 1 : i + length] != tail:
+                    continue
+                hits.append((field, i, i + length, tokens[i][0], tokens[i + length - 1][1], uses))
+
+    def classify_topics(self, title: str, text: str) -> Classification:
+        """Score the article against every topic, without tone or narasumber.
+
+        Args:
+            title: The article title.
+            text: The article body.
+
+        Returns:
+            A Classification with ``scores`` for every topic (0.0 when a require/exclude
+            condition fails), ``topics`` over threshold with the primary first, then by
+            score, and the matched terms with offsets into the original title/text.
+        """
+        hits: list = []
+        self._scan(title or "", _TITLE, hits)
+        self._scan(text or "", _TEXT, hits)
+        per_topic: dict[int, list] = {}
+        for field, start, end, c_start, c_end, uses in hits:
+            for t_idx, role, what, weight in uses:
+                per_topic.setdefault(t_idx, []).append((role, field, start, end, c_start, c_end, what, weight))
+        scores = {topic.id: 0.0 for topic in self.topics}
+        ranked, matches = [], []
+        for t_idx, topic_hits in per_topic.items():
+            topic = self.topics[t_idx]
+            score, kept, ok = self._score(topic, topic_hits)
+            if not ok:
+                continue
+            scores[topic.id] = round(float(score), 3)
+            matches += [TermMatch(topic.id, term, _FIELDS[f], cs, ce) for f, cs, ce, term in kept]
+            if score >= topic.threshold - 1e-9:
+                ranked.append((-topic.priority, -score, t_idx, topic.id))
+        ranked.sort()
+        matches.sort(key=lambda m: (m.field != "title", m.start, m.topic))
+        topics = tuple(item[3] for item in ranked)
+        return Classification(scores=scores, topics=topics, primary=topics[0] if topics else None,
+                              matches=tuple(matches))
+
+    @staticmethod
+    def _score(topic: Topic, topic_hits: list) -> tuple[float, list, bool]:
+        ignored = [(h[1], h[2], h[3]) for h in topic_hits if h[0] == _IGNORE]
+
+        def inside_ignore(hit) -> bool:
+            return any(f == hit[1] and s < hit[3] and hit[2] < e for f, s, e in ignored)
+
+        terms = [h for h in topic_hits if h[0] == _TERM]
+        disabled = {h[6] for h in terms if inside_ignore(h)} if ignored else set()
+        terms = sorted((h for h in terms if h[6] not in disabled), key=lambda h: (h[1], h[2], -h[3]))
+        kept, last_field, last_end = [], -1, 0
+        for h in terms:  # leftmost-longest: overlapping shorter terms do not count twice
+            if h[1] != last_field or h[2] >= last_end:
+                kept.append(h)
+                last_field, last_end = h[1], h[3]
+        present = {(h[0], h[6]) for h in topic_hits if h[0] in (_REQ_ALL, _REQ_ANY, _EXCLUDE)
+                   and not inside_ignore(h)}
+        ok = all((_REQ_ALL, c) in present for c in range(len(topic.require_all)))
+        ok = ok and (not topic.require_any or (_REQ_ANY, None) in present)
+        ok = ok and (_EXCLUDE, None) not in present
+        fields: dict[str, list] = {}
+        for h in kept:
+            fields.setdefault(h[6], [h[7], False, False])[1 + h[1]] = True
+        score = sum(w * (topic.title_weight * in_title + topic.body_weight * in_text)
+                    for w, in_title, in_text in fields.values())
+        return score, [(h[1], h[4], h[5], h[6]) for h in kept], ok
+
+    def classify(self, title: str, text: str, *, relevant_only: bool = False) -> Classification:
+        """Classify an article: topics, primary, matches, suggested tone and narasumber.
+
+        Args:
+            title: The article title.
+            text: The article body.
+            relevant_only: compute tone and narasumber only when a topic matches (a harvest:
+                irrelevant articles are not queued, and most of a harvest is irrelevant).
+
+        Returns:
+            The Classification of :meth:`classify_topics` with ``tone`` from
+            :func:`clipper.classify.tone.suggest_tone` and ``narasumber`` from
+            :func:`clipper.classify.narasumber.find_narasumber`.
+        """
+        from clipper.classify.narasumber import find_narasumber
+        from clipper.classify.tone import suggest_tone
+
+        result = self.classify_topics(title, text)
+        if relevant_only and not result.relevant:
+            return Classification(scores=result.scores, topics=result.topics, primary=result.primary,
+                                  matches=result.matches, tone=None, narasumber=())
+        return Classification(scores=result.scores, topics=result.topics, primary=result.primary,
+                              matches=result.matches, tone=suggest_tone(title or "", text or ""),
+                              narasumber=find_narasumber(text or ""))
+
+
+def classification_fields(result: Classification | None) -> dict:
+    """The archive columns that hold a classification."""
+    if result is None:
+        return {"status": "new"}
+    return {
+        "status": "new" if result.relevant else "irrelevant",
+        "topics": dumps(list(result.topics)),
+        "primary_topic": result.primary,
+        "scores": dumps({k: round(v, 3) for k, v in result.scores.items()}),
+        "matches": dumps([[m.topic, m.term, m.field, m.start, m.end] for m in result.matches]),
+        "tone_suggested": result.tone,
+        "narasumber": dumps([[n.name, n.role] for n in result.narasumber]),
+    }

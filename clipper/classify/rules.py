@@ -1,0 +1,395 @@
+"""Topic rules: which topics an article belongs to, with scores and matched-term offsets.
+
+The default vocabulary lives in ``resources/gazetteer.yaml`` (groups of unit names,
+abbreviations, officials' titles, programmes and negative contexts, and the three
+bundled topics ``kemenag``, ``litbang`` and ``covid``). sources.yaml may change them in
+its ``topics:`` section; a file without that section uses the defaults unchanged.
+
+Matching is case- and diacritics-insensitive, on whole words, and stemmed with
+PySastrawi ("penelitian" also matches "meneliti", "peneliti"). A phrase matches its
+words in sequence, whatever punctuation separates them ("Covid-19" = "Covid 19").
+
+Scoring of one topic: each distinct term found adds ``weight × title_weight`` when it
+is in the title plus ``weight × body_weight`` when it is in the text (weight 1.0
+unless given). The article belongs to the topic when the sum reaches ``threshold`` and
+``require_all`` (every entry occurs), ``require_any`` (one occurs) and ``exclude``
+(none occurs) hold. ``ignore`` lists negative contexts: when "Toyota Corona" occurs,
+the terms inside it ("corona") count nowhere in that article. A ``$name`` entry stands
+for a gazetteer group (in require_all, any member of the group satisfies the entry).
+The primary topic is the relevant topic with the highest ``priority``, then score.
+
+The ``topics:`` section of sources.yaml::
+
+    topics:
+      - id: kemenag            # mode: extend (the default): lists are added to the
+        terms:                 # default's lists; numbers given replace the default's
+          - Pusaka Kemenag
+          - Komisi VIII: 0.5   # a weighted (weak) term
+        ignore: [Kemenag Cup]
+        threshold: 1.5
+      - id: covid
+        mode: replace          # replace: this entry is the whole topic
+        label: Covid-19
+        terms: [Covid-19, SARS-CoV-2, $covid_measures]
+        ignore: [$corona_negatives]
+      - id: haji               # a new id adds a topic (label and terms required)
+        label: Haji dan Umrah
+        terms: [$hajj, haji: 0.5, umrah: 0.5]
+        aliases: {umrah: [umroh]}
+      - id: litbang
+        enabled: false         # switch a default topic off
+
+Keys: id, label, mode (extend | replace), enabled, terms, aliases, require_all,
+require_any, exclude, ignore, title_weight, body_weight, threshold, priority.
+``aliases`` maps a term to other spellings that count as the same term.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Union
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+
+from clipper import paths, textnorm
+from clipper.errors import ConfigError
+
+
+logger = logging.getLogger(__name__)
+
+# Chosen on tests/data/relevance_eval.jsonl (headline + lead, written before tuning):
+# one strong term anywhere is enough (1.0), a weak term (0.5) needs a second piece of
+# evidence, and a title mention is worth half again a body mention, so a weak term in
+# title AND text (0.5 × 2.5) passes while a weak term in the title alone (0.75) does not.
+DEFAULT_TITLE_WEIGHT = 1.5
+DEFAULT_BODY_WEIGHT = 1.0
+DEFAULT_THRESHOLD = 1.0
+MAX_TERM_WEIGHT = 100.0
+MAX_THRESHOLD = 1000.0
+
+GAZETTEER_PATH = paths.resource("gazetteer.yaml")
+GROUP_PREFIX = "$"
+MODES = ("extend", "replace")
+
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_TITLE, _TEXT = 0, 1
+_FIELDS = ("title", "text")
+_TERM, _REQ_ALL, _REQ_ANY, _EXCLUDE, _IGNORE = range(5)
+
+TermEntry = Union[str, dict[str, float]]
+
+
+def _check_term(value: str, where: str) -> str:
+    value = str(value).strip()
+    if value.startswith(GROUP_PREFIX):
+        if not value[1:].strip():
+            raise ValueError(f"{where}: nama grup kosong / empty group name '{value}'")
+        return value
+    if not textnorm.phrase_keys(value):
+        raise ValueError(
+            f"{where}: istilah kosong atau tanpa huruf/angka / empty term or no letters: {value!r}"
+        )
+    return value
+
+
+class TopicSpec(BaseModel):
+    """One entry of the ``topics:`` section of sources.yaml (also a gazetteer topic)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    label: str | None = None
+    mode: str = "extend"
+    enabled: bool | None = None
+    terms: list[TermEntry] = []
+    aliases: dict[str, list[str]] = {}
+    require_all: list[str] = []
+    require_any: list[str] = []
+    exclude: list[str] = []
+    ignore: list[str] = []
+    title_weight: float | None = None
+    body_weight: float | None = None
+    threshold: float | None = None
+    priority: int | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _valid_id(cls, value: str) -> str:
+        if not _ID_RE.match(value):
+            raise ValueError(
+                f"id harus huruf kecil, angka, '-' atau '_' / id must be lower-case "
+                f"letters, digits, '-' or '_': {value!r}"
+            )
+        return value
+
+    @field_validator("mode")
+    @classmethod
+    def _valid_mode(cls, value: str) -> str:
+        if value not in MODES:
+            raise ValueError(
+                f"mode tidak dikenal / unknown mode {value!r}: gunakan / use 'extend' or 'replace'"
+            )
+        return value
+
+    @field_validator("terms")
+    @classmethod
+    def _valid_terms(cls, value: list[TermEntry]) -> list[TermEntry]:
+        if not value:
+            raise ValueError("terms kosong / terms is empty: hapus kunci ini atau isi / remove it or add terms")
+        out: list[TermEntry] = []
+        for entry in value:
+            if isinstance(entry, dict):
+                if len(entry) != 1:
+                    raise ValueError(f"satu istilah per baris / one 'term: weight' per item: {entry!r}")
+                (term, weight), = entry.items()
+                if not 0 < weight <= MAX_TERM_WEIGHT:
+                    raise ValueError(
+                        f"bobot {term!r} harus > 0 dan <= {MAX_TERM_WEIGHT:g} / weight must be "
+                        f"> 0 and <= {MAX_TERM_WEIGHT:g}, not {weight}"
+                    )
+                out.append({_check_term(term, "terms"): float(weight)})
+            else:
+                out.append(_check_term(entry, "terms"))
+        return out
+
+    @field_validator("require_all", "require_any", "exclude", "ignore")
+    @classmethod
+    def _valid_lists(cls, value: list[str], info) -> list[str]:
+        return [_check_term(term, info.field_name) for term in value]
+
+    @field_validator("aliases")
+    @classmethod
+    def _valid_aliases(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for term, variants in value.items():
+            _check_term(term, "aliases")
+            if not variants:
+                raise ValueError(f"aliases: {term!r} tanpa varian / has no variants")
+            for variant in variants:
+                _check_term(variant, f"aliases.{term}")
+        return value
+
+    @field_validator("threshold")
+    @classmethod
+    def _valid_threshold(cls, value: float | None) -> float | None:
+        if value is not None and not 0 < value <= MAX_THRESHOLD:
+            raise ValueError(
+                f"threshold harus > 0 dan <= {MAX_THRESHOLD:g} / threshold must be > 0 and "
+                f"<= {MAX_THRESHOLD:g}, not {value}"
+            )
+        return value
+
+    @field_validator("title_weight", "body_weight")
+    @classmethod
+    def _valid_weight(cls, value: float | None, info) -> float | None:
+        if value is not None and not 0 <= value <= MAX_TERM_WEIGHT:
+            raise ValueError(f"{info.field_name} harus antara / must be between 0 and {MAX_TERM_WEIGHT:g}")
+        return value
+
+    @model_validator(mode="after")
+    def _replace_is_complete(self) -> TopicSpec:
+        if self.mode == "replace" and self.enabled is not False:
+            if not self.terms and not self.aliases:
+                raise ValueError(f"topik {self.id!r}: mode replace butuh terms / mode replace needs terms")
+            if not self.label:
+                raise ValueError(f"topik {self.id!r}: mode replace butuh label / mode replace needs a label")
+        if self.title_weight == 0 and self.body_weight == 0:
+            raise ValueError("title_weight dan body_weight tidak boleh keduanya 0 / cannot both be 0")
+        return self
+
+
+Phrase = tuple[str, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Topic:
+    """The compiled, immutable rules of one topic (build with :func:`build_topics`)."""
+
+    id: str
+    label: str
+    priority: int
+    title_weight: float
+    body_weight: float
+    threshold: float
+    terms: tuple[tuple[Phrase, str, float], ...]  # (keys, canonical term, weight)
+    require_all: tuple[frozenset[Phrase], ...]  # each entry: any of these phrases
+    require_any: frozenset[Phrase]
+    exclude: frozenset[Phrase]
+    ignore: frozenset[Phrase]
+    spec: TopicSpec
+
+
+# --- gazetteer and merging -----------------------------------------------------------------
+
+_gazetteer_cache: dict[tuple[str, float], tuple[dict[str, list], list[TopicSpec]]] = {}
+
+
+def _load_gazetteer(path: str | Path | None) -> tuple[dict[str, list], list[TopicSpec]]:
+    path = Path(path) if path is not None else GAZETTEER_PATH
+    try:
+        stamp = (str(path.resolve()), path.stat().st_mtime)
+    except OSError as exc:
+        raise ConfigError(str(path), [f"{path}: gazetteer tidak terbaca / unreadable: {exc}"]) from exc
+    cached = _gazetteer_cache.get(stamp)
+    if cached is not None:
+        return cached
+    from ruamel.yaml import YAML, YAMLError
+
+    try:
+        data = YAML(typ="safe").load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, YAMLError) as exc:
+        raise ConfigError(str(path), [f"{path}: {exc}"]) from exc
+    groups = data.get("groups") or {}
+    problems = [f"{path}: groups.{name}: harus daftar / must be a list"
+                for name, items in groups.items() if not isinstance(items, list)]
+    specs = []
+    for i, raw in enumerate(data.get("topics") or []):
+        try:
+            specs.append(TopicSpec.model_validate(raw))
+        except ValidationError as exc:
+            problems += [f"{path}: topics[{i}].{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
+    if problems:
+        raise ConfigError(str(path), problems)
+    _gazetteer_cache[stamp] = (groups, specs)
+    return groups, specs
+
+
+def _merge(base: TopicSpec, change: TopicSpec) -> TopicSpec:
+    merged = base.model_dump()
+    extra = change.model_dump(exclude_unset=True)
+    for key in ("terms", "require_all", "require_any", "exclude", "ignore"):
+        merged[key] = merged[key] + extra.pop(key, [])
+    aliases = {term: list(variants) for term, variants in merged["aliases"].items()}
+    for term, variants in extra.pop("aliases", {}).items():
+        aliases[term] = aliases.get(term, []) + list(variants)
+    merged["aliases"] = aliases
+    extra.pop("mode", None)
+    merged.update({key: value for key, value in extra.items() if value is not None})
+    return TopicSpec.model_validate(merged)
+
+
+def _expand(entries: list, groups: dict[str, list], weight: float = 1.0, seen: tuple = ()):
+    """Yield ``(term, weight)`` for entries, resolving ``$group`` references."""
+    for entry in entries:
+        term, factor = next(iter(entry.items())) if isinstance(entry, dict) else (entry, 1.0)
+        term = str(term).strip()
+        if term.startswith(GROUP_PREFIX):
+            name = term[1:].strip()
+            if name not in groups:
+                raise ValueError(f"grup tidak dikenal / unknown group {term!r} (gazetteer groups: {', '.join(groups)})")
+            if name in seen:
+                raise ValueError(f"grup melingkar / circular group {term!r}")
+            yield from _expand(groups[name], groups, weight * factor, seen + (name,))
+        else:
+            yield term, weight * factor
+
+
+def _phrases(entries: list[str], groups: dict[str, list]) -> frozenset[Phrase]:
+    return frozenset(textnorm.phrase_keys(term) for term, _ in _expand(entries, groups))
+
+
+def _compile(spec: TopicSpec, groups: dict[str, list]) -> Topic:
+    weights: dict[str, float] = {}
+    for term, weight in _expand(spec.terms, groups):
+        weights[term] = weight  # a later entry overrides an earlier weight
+    phrase_map: dict[Phrase, tuple[str, float]] = {}
+    for term, weight in weights.items():
+        keys = textnorm.phrase_keys(term)
+        if keys and (keys not in phrase_map or phrase_map[keys][1] < weight):
+            phrase_map[keys] = (term, weight)
+    for term, variants in spec.aliases.items():
+        weight = weights.get(term, 1.0)
+        for variant in [term, *variants]:
+            phrase_map[textnorm.phrase_keys(variant)] = (term, weight)
+    if not phrase_map:
+        raise ValueError(f"topik {spec.id!r} tanpa istilah / topic has no terms")
+    return Topic(
+        id=spec.id,
+        label=spec.label or spec.id,
+        priority=spec.priority or 0,
+        title_weight=DEFAULT_TITLE_WEIGHT if spec.title_weight is None else spec.title_weight,
+        body_weight=DEFAULT_BODY_WEIGHT if spec.body_weight is None else spec.body_weight,
+        threshold=DEFAULT_THRESHOLD if spec.threshold is None else spec.threshold,
+        terms=tuple((keys, term, weight) for keys, (term, weight) in phrase_map.items()),
+        require_all=tuple(_phrases([entry], groups) for entry in spec.require_all),
+        require_any=_phrases(spec.require_any, groups),
+        exclude=_phrases(spec.exclude, groups),
+        ignore=_phrases(spec.ignore, groups),
+        spec=spec,
+    )
+
+
+def build_topics(specs: list[TopicSpec] | None, gazetteer_path: str | Path | None = None) -> list[Topic]:
+    """Merge sources.yaml topic specs with the gazetteer defaults and compile them.
+
+    Args:
+        specs: The validated ``topics:`` entries, or None when the section is absent.
+            An id matching a default extends it (mode ``extend``) or replaces it (mode
+            ``replace``); a new id adds a topic; ``enabled: false`` drops a topic.
+        gazetteer_path: Another gazetteer file; default ``resources/gazetteer.yaml``.
+
+    Returns:
+        The compiled topics, defaults first in gazetteer order, then new ones.
+
+    Raises:
+        ConfigError: The gazetteer is unreadable or invalid.
+        ValueError: A spec names an unknown ``$group`` or a new topic has no terms.
+    """
+    groups, defaults = _load_gazetteer(gazetteer_path)
+    merged: dict[str, TopicSpec] = {spec.id: spec for spec in defaults}
+    for spec in specs or []:
+        if spec.id in merged and spec.mode == "extend":
+            merged[spec.id] = _merge(merged[spec.id], spec)
+        elif spec.id in merged or spec.enabled is False:
+            merged[spec.id] = spec
+        elif not spec.terms and not spec.aliases:
+            raise ValueError(f"topik baru {spec.id!r} tanpa terms / new topic {spec.id!r} has no terms")
+        elif not spec.label:
+            raise ValueError(f"topik baru {spec.id!r} tanpa label / new topic {spec.id!r} has no label")
+        else:
+            merged[spec.id] = spec
+    topics = [_compile(spec, groups) for spec in merged.values() if spec.enabled is not False]
+    logger.debug("compiled %d topics: %s", len(topics), ", ".join(t.id for t in topics))
+    return topics
+
+
+def default_topics(gazetteer_path: str | Path | None = None) -> list[Topic]:
+    """Return the bundled topics (kemenag, litbang, covid) compiled from the gazetteer.
+
+    Args:
+        gazetteer_path: Another gazetteer file; default ``resources/gazetteer.yaml``.
+    """
+    return build_topics(None, gazetteer_path)
+
+
+# --- classification ------------------------------------------------------------------------
+
+
+def topics_from(section: list[dict] | None, gazetteer: str | Path | None) -> list[Topic]:
+    """The compiled topics of a `topics:` section (its raw entries) over a gazetteer."""
+    specs = [TopicSpec.model_validate(t) for t in section] if section else None
+    return build_topics(specs, gazetteer)
+
+
+def topics_for(config) -> list[Topic]:
+    """The compiled topics of a configuration (its `topics:` section over the editors' gazetteer)."""
+    return topics_from(config.topics_spec, paths.gazetteer_beside(config.path))
+
+
+def topic_labels(config) -> dict[str, str]:
+    """Topic id → label for display (cosmetic: an empty dict when the rules cannot be read)."""
+    try:
+        return {t.id: t.label for t in topics_for(config)}
+    except Exception:  # labels only; the real error surfaces where rules are used
+        logger.exception("topic labels unavailable")
+        return {}
+
+
+def __getattr__(name: str):
+    """``rules.Classifier`` is clipper.classify.classifier.Classifier (imported on first use: no cycle)."""
+    if name == "Classifier":
+        from clipper.classify.classifier import Classifier
+        return Classifier
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,1 @@
+"""The `clipper` command line and the offline demo."""

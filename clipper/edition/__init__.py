@@ -1,0 +1,1 @@
+"""Editions: compiling the approved articles of a day, and the PDF."""

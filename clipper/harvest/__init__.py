@@ -1,0 +1,1 @@
+"""The harvest: feeds, sitemaps and section pages, polite fetching, the run that stores what it finds."""

@@ -1,0 +1,342 @@
+"""Orchestrates a harvest: network side in a thread, archive writes on the caller's thread."""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import queue
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
+
+from clipper import paths
+
+from clipper.harvest import dedupe
+from clipper.classify.classifier import classification_fields
+from clipper.config import Config
+from clipper.dates import to_jakarta
+from clipper.errors import ClipperError
+from clipper.harvest.fetch import FetchSettings
+from clipper.harvest.harvester import Finished, Found, Harvester, LinksFound, PageFailure, RulesKey, SourceDone
+from clipper.models import HarvestResult, Progress, Source, SourceReport
+from clipper.store.archive import Archive
+from clipper.harvest.workers import prestart_workers
+
+logger = logging.getLogger(__name__)
+
+# Syndicated copies appear within a few days of each other; older articles are not compared.
+STORY_WINDOW_DAYS = 4
+# How often (seconds) the caller's should_stop() is polled while the network is quiet.
+POLL_SECONDS = 0.1
+# Results stored per transaction: one commit per ~50 articles instead of one each.
+BATCH_MAX = 50
+# After the first result, those arriving within this long join its transaction: results come
+# every ~15 ms, and one transaction each made one full-text index segment each, which FTS5
+# then merges (~0.3 ms an article; three or more a batch cost little more than fifty).
+BATCH_SECONDS = 0.05
+
+
+def fetch_settings(config: Config) -> FetchSettings:
+    """The run's HTTP settings from the `harvest:` section."""
+    spec = config.harvest
+    settings = FetchSettings(per_host=spec.per_host, host_delay=spec.delay, deadline=spec.timeout,
+                             max_bytes=int(spec.max_page_mb * 1024 * 1024), retries=spec.retries)
+    if spec.user_agent:
+        settings = FetchSettings(**{**settings.__dict__, "user_agent": spec.user_agent})
+    return settings
+
+
+def make_classifier(config: Config):
+    """The topic classifier for this configuration."""
+    from clipper.classify.classifier import Classifier
+    from clipper.classify.rules import topics_for
+    return Classifier(topics_for(config))
+
+
+def rules_key(config: Config) -> RulesKey:
+    """The topic rules in the picklable form extraction workers classify with."""
+    topics = json.dumps(config.topics_spec, ensure_ascii=False) if config.topics_spec else None
+    gazetteer = paths.gazetteer_beside(config.path)
+    return topics, str(gazetteer) if gazetteer else None
+
+
+class _Run:
+    """The caller-thread side of one harvest: dedupe, classify, store, report."""
+
+    def __init__(self, config: Config, archive: Archive, sources: list[Source]):
+        self.config = config
+        self.archive = archive
+        self.sources = sources
+        self.stories = dedupe.StoryIndex()
+        since = (datetime.now(UTC) - timedelta(days=STORY_WINDOW_DAYS)).date().isoformat()
+        for row in archive.recent_sketches(since):
+            self.stories.add(row["id"], dedupe.sketch_from_bytes(row["sketch"]), row["story_id"], row["media"])
+        self.counts: dict[str, dict[str, int]] = {s.name: {"new": 0, "dup": 0, "failed": 0} for s in sources}
+        self.reports: list[SourceReport] = []
+        self.done = 0
+        self.total = len(sources)
+
+    @functools.cached_property
+    def classifier(self):
+        """Built only when a worker did not classify (~0.25 s, off the run's start)."""
+        return make_classifier(self.config)
+
+    def on_found(self, found: Found) -> Progress:
+        counts = self.counts[found.source.name]
+        article_id = self._store(found)
+        self.done += 1
+        if article_id is None:
+            counts["dup"] += 1
+            return Progress("duplicate", self.done, self.total, found.source.name,
+                            message=found.article.title)
+        counts["new"] += 1
+        return Progress("article", self.done, self.total, found.source.name, article_id,
+                        found.article.title)
+
+    def _store(self, found: Found) -> int | None:
+        article, source = found.article, found.source
+        keys = set(found.keys)
+        canonical = article.canonical_url
+        if canonical and not _same_site(canonical, found.fetch.final_url):
+            canonical = None  # another site's address is not this copy's
+        canonical_key = dedupe.url_key(canonical) if canonical else None
+        if canonical_key:
+            keys.add(canonical_key)
+        if any(self.archive.has_url_key(k) for k in keys):
+            return None
+        media = _media_name(source, article)
+        match = self.stories.find(found.sketch, media)
+        if match and match.same_media and match.similarity >= dedupe.DUPLICATE_THRESHOLD:
+            return None  # the same outlet's same text under another address
+        row = self._row(found, media, canonical, canonical_key)
+        if match:
+            row["story_id"] = match.story_id
+        keep = self.config.harvest.keep_html
+        if found.stems is not None:  # the worker computed the search roots: indexed once, complete
+            self.archive.conn.execute("insert or replace into search_stems_inbox (url_key, stems) values (?, ?)",
+                                      [row["url_key"], found.stems])
+        article_id = self.archive.insert_article(
+            row, html=found.fetch.content if keep and found.evidence is None else None,
+            compressed=found.evidence if keep else None, sha256=found.sha256 if keep else None,
+            final_url=found.fetch.final_url)
+        if article_id is None:
+            self.archive.conn.execute("delete from search_stems_inbox where url_key = ?", [row["url_key"]])
+            return None
+        if match:
+            self._join_story(match.story_id)
+        self.stories.add(article_id, found.sketch, row.get("story_id") or article_id, media)
+        return article_id
+
+    def _join_story(self, story_id: int) -> None:
+        first = self.archive.get(story_id)
+        if first is not None and first["story_id"] is None:
+            self.archive.set_story(story_id, story_id)
+
+    def _row(self, found: Found, media: str, canonical: str | None, canonical_key: str | None) -> dict:
+        article, link = found.article, found.link
+        published = article.published_at or link.published_at
+        fetched = found.fetch.fetched_at
+        day_of = to_jakarta(published or fetched)
+        url = dedupe.clean_url(canonical or found.fetch.final_url)
+        fields = found.fields or classification_fields(self.classifier.classify(article.title, article.text))
+        return {
+            "url": url, "url_key": canonical_key if url == canonical else dedupe.url_key(url), "media": media,
+            "source": found.source.name, "title": article.title, "author": article.author,
+            "published_at": to_jakarta(published).isoformat() if published else None,
+            "published_utc": (published or fetched).astimezone(UTC).isoformat(),
+            "day": day_of.date().isoformat(), "fetched_at": fetched.isoformat(),
+            "text": article.text, "description": article.description,
+            "language": article.language or found.source.language,
+            "image_url": article.image_url, "rubrik": article.rubrik or found.source.rubrik,
+            "extractor": article.extractor, "sketch": dedupe.sketch_to_bytes(found.sketch) or None,
+            **fields,
+        }
+
+    def on_failure(self, failure: PageFailure) -> Progress:
+        self.counts[failure.source.name]["failed"] += 1
+        self.archive.record_page_error(dedupe.url_key(failure.url), failure.url, failure.source.name,
+                                       failure.reason, failure.status, failure.permanent)
+        self.done += 1
+        return Progress("page_error", self.done, self.total, failure.source.name,
+                        message=f"{failure.url}: {failure.reason}")
+
+    def on_source(self, run_id: int, done: SourceDone) -> Progress:
+        counts = self.counts[done.source.name]
+        report = SourceReport(done.source.name, done.status, done.links, counts["new"], counts["dup"],
+                              counts["failed"], done.reason, done.http_status, round(done.seconds, 2))
+        self.reports.append(report)
+        self.archive.record_source(run_id, report.__dict__, url=done.source.url,
+                                   etag=done.etag, last_modified=done.last_modified)
+        self.done += 1
+        return Progress("source", self.done, self.total, done.source.name,
+                        message=done.reason or done.status)
+
+
+def _same_site(a: str, b: str) -> bool:
+    host = lambda u: (urlsplit(u).hostname or "").removeprefix("www.").removeprefix("m.")
+    return host(a) == host(b)
+
+
+def _media_name(source: Source, article) -> str:
+    if source.aggregator:
+        return article.site_name or (urlsplit(article.url).hostname or source.name).removeprefix("www.")
+    return source.name
+
+
+def run_harvest(config: Config, archive: Archive, *, sources: list[str] | None = None,
+                should_stop: Callable[[], bool] = lambda: False,
+                workers: int | None = None) -> Iterator[Progress]:
+    """Harvest the enabled (or named) sources into the archive.
+
+    Yields a Progress for every stored article, failed page and finished source; the
+    last one has stage "done" and ``result`` a HarvestResult. One failing source never
+    stops the others; a cancel (``should_stop()`` true) ends the run as "cancelled" with
+    everything stored so far kept.
+
+    Raises:
+        ConfigError: an unknown source name.
+        StoreError: the archive cannot be written.
+    """
+    chosen = config.enabled_sources(sources)
+    prestart_workers(len(chosen), workers)
+    run = _Run(config, archive, chosen)
+    run_id = archive.start_run(len(chosen))
+    harvester = Harvester(chosen, archive.source_states(), archive.path, fetch_settings(config),
+                          rules=rules_key(config),
+                          keep_html=config.harvest.keep_html)
+    if workers is not None:
+        harvester.workers = workers
+    harvester.start()
+    status, error, finished = "completed", None, False
+    try:
+        while not finished:
+            if should_stop() and status != "cancelled":
+                status = "cancelled"
+                harvester.cancel()
+            batch = _next_batch(harvester.out)
+            steps = []
+            with archive.write():  # one transaction per batch of results
+                for item in batch:
+                    if isinstance(item, Finished):
+                        error, finished = item.error, True
+                    elif isinstance(item, LinksFound):
+                        run.total += item.count
+                        steps.append(Progress("links", run.done, run.total, item.source.name,
+                                              message=str(item.count)))
+                    elif isinstance(item, Found):
+                        steps.append(run.on_found(item))
+                    elif isinstance(item, PageFailure):
+                        steps.append(run.on_failure(item))
+                    elif isinstance(item, SourceDone):
+                        steps.append(run.on_source(run_id, item))
+            yield from steps
+    finally:
+        if not finished:  # the caller stopped iterating, or something failed here
+            status = "cancelled"
+            harvester.cancel()
+        harvester.join(timeout=30)
+        reported = {r.source for r in run.reports}
+        for source in chosen:
+            if source.name not in reported:
+                run.reports.append(SourceReport(source.name, "cancelled", reason="dibatalkan"))
+        failed = sum(1 for r in run.reports if r.status == "failed")
+        new = sum(r.new_articles for r in run.reports)
+        archive.finish_run(run_id, status if error is None else "failed", new, failed)
+    if error is not None and not isinstance(error, ClipperError):
+        raise error
+    if status == "completed":
+        from clipper.search.engine import index_pending
+        yield Progress("index", run.total, run.total, message="indeks pencarian")
+        index_pending(archive)  # the stemmed roots of what came in (plain words are indexed already)
+    result = HarvestResult(run_id, status, tuple(sorted(run.reports, key=lambda r: r.source)))
+    yield Progress("done", run.total, run.total, message=status, result=result)
+
+
+def _next_batch(out: queue.Queue) -> list:
+    """What the network side has produced: wait briefly for one item, then for those that
+    follow within BATCH_SECONDS (the run's end, Finished, closes the batch at once)."""
+    try:
+        batch = [out.get(timeout=POLL_SECONDS)]
+    except queue.Empty:
+        return []
+    until = time.monotonic() + BATCH_SECONDS
+    while len(batch) < BATCH_MAX and not isinstance(batch[-1], Finished):
+        try:
+            batch.append(out.get(timeout=max(0.0, until - time.monotonic())))
+        except queue.Empty:
+            break
+    return batch
+
+
+def harvest(config: Config, archive: Archive, **kwargs) -> HarvestResult:
+    """Run run_harvest to the end and return its result."""
+    result = None
+    for step in run_harvest(config, archive, **kwargs):
+        if step.stage == "done":
+            result = step.result
+    assert isinstance(result, HarvestResult)
+    return result
+
+
+def add_url(config: Config, archive: Archive, url: str, *, media: str | None = None) -> int:
+    """Fetch, extract, classify and queue one article URL given by an editor.
+
+    The article is queued for review ("new") even when the rules find no topic: the
+    editor chose it. Returns the article id (the existing one if it is already archived).
+
+    Raises:
+        FetchError / ExtractionError: why the page gives no article.
+    """
+    from clipper.harvest.harvester import fetch_article
+
+    key = dedupe.url_key(url)
+    existing = archive.query("select id from articles where url_key = ?", [key])
+    if existing:
+        return existing[0]["id"]
+    host = (urlsplit(url).hostname or "manual").removeprefix("www.")
+    source = Source(name=media or host, kind="feed", url=url, aggregator=media is None)
+    found = fetch_article(source, url, fetch_settings(config))
+    run = _Run(config, archive, [source])
+    article_id = run._store(found)
+    if article_id is None:
+        row = archive.query("select id from articles where url_key in (%s)" % ",".join("?" * len(found.keys)),
+                            list(found.keys))
+        if row:
+            return row[0]["id"]
+        raise ClipperError(f"artikel ini sudah ada di arsip dengan alamat lain: {url}")
+    with archive.write() as db:
+        db["articles"].update(article_id, {"status": "new", "source": "manual"})
+    return article_id
+
+
+def add_print_clipping(archive: Archive, *, media: str, title: str, text: str, day: str,
+                       page: str | None = None, image: bytes | None = None,
+                       classifier=None) -> int:
+    """Archive a clipping from print (media, page, date, title, text, optional scan)."""
+    import hashlib
+
+    from clipper.store.archive import now_utc
+    if not media.strip() or not title.strip() or not text.strip():
+        raise ClipperError("media, judul dan teks kliping cetak wajib diisi")
+    datetime.fromisoformat(day)  # raises ValueError for a bad date
+    digest = hashlib.sha256(f"{media}|{day}|{page}|{title}".encode()).hexdigest()[:16]
+    url = f"cetak://{digest}"
+    published = f"{day}T06:00:00+07:00"
+    classified = classifier.classify(title, text) if classifier else None
+    row = {"url": url, "url_key": f"cetak/{digest}", "media": media.strip(), "source": "cetak",
+           "title": title.strip(), "text": text.strip(), "day": day, "published_at": published,
+           "published_utc": datetime.fromisoformat(published).astimezone(UTC).isoformat(),
+           "fetched_at": now_utc(), "rubrik": f"Halaman {page}" if page else None, "language": "id",
+           "extractor": "cetak", **classification_fields(classified)}
+    row["status"] = "new"
+    article_id = archive.insert_article(row)
+    if article_id is None:
+        raise ClipperError("kliping cetak yang sama sudah ada di arsip")
+    if image:
+        with archive.write() as db:
+            db["images"].upsert({"url": url, "content": image, "status": "ok", "attempts": 1,
+                                 "fetched_at": now_utc()}, pk="url")
+            db["articles"].update(article_id, {"image_url": url})
+    return article_id

@@ -1,0 +1,1 @@
+"""Mail: composing the edition's message, SMTP delivery and its record."""

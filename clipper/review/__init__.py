@@ -1,0 +1,1 @@
+"""Editorial decisions on archived articles: approve, reject, tag, tone, summary, order."""

@@ -1,0 +1,136 @@
+"""Editorial decisions on archived articles: approve, reject, tag, tone, summary, order."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from clipper.errors import ClipperError
+from clipper.models import TONES
+from clipper.store.archive import Archive, dumps, now_utc
+
+logger = logging.getLogger(__name__)
+
+DECISIONS = {"approve": "approved", "reject": "rejected", "reset": "new"}
+# Columns an editor may change; everything else is the harvest's.
+EDITABLE = ("status", "tags", "tone", "summary", "highlight", "position", "decided_by", "decided_at")
+MAX_SUMMARY = 2000
+MAX_TAG = 60
+
+
+class ReviewError(ClipperError):
+    """An editorial action that cannot be applied (unknown id, bad value, frozen edition)."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one action changed, with the previous values so it can be undone."""
+
+    before: dict[int, dict[str, Any]] = field(default_factory=dict)
+    after: dict[int, dict[str, Any]] = field(default_factory=dict)
+
+    @property
+    def ids(self) -> list[int]:
+        return list(self.after)
+
+
+def normalise_tags(tags: list[str]) -> list[str]:
+    """Tags trimmed, lower-cased, de-duplicated, in their given order."""
+    result: list[str] = []
+    for tag in tags:
+        tag = " ".join(str(tag).split()).lower()[:MAX_TAG]
+        if tag and tag not in result:
+            result.append(tag)
+    return result
+
+
+def _values(status: str | None, tags: list[str] | None, add_tags: list[str] | None, tone: str | None,
+            summary: str | None, highlight: bool | None, old: dict) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    if status is not None:
+        values["status"] = status
+    if tags is not None:
+        values["tags"] = dumps(normalise_tags(tags))
+    if add_tags:
+        current = json.loads(old.get("tags") or "[]")
+        values["tags"] = dumps(normalise_tags(current + add_tags))
+    if tone is not None:
+        if tone not in TONES and tone != "":
+            raise ReviewError(f"nada harus salah satu dari {', '.join(TONES)}, bukan {tone!r}")
+        values["tone"] = tone or None
+    if summary is not None:
+        if len(summary) > MAX_SUMMARY:
+            raise ReviewError(f"ringkasan terlalu panjang ({len(summary)} > {MAX_SUMMARY} karakter)")
+        values["summary"] = summary.strip() or None
+    if highlight is not None:
+        values["highlight"] = int(highlight)
+    return values
+
+
+def update_articles(archive: Archive, ids: list[int], *, decision: str | None = None,
+                    tags: list[str] | None = None, add_tags: list[str] | None = None,
+                    tone: str | None = None, summary: str | None = None,
+                    highlight: bool | None = None, editor: str | None = None) -> Change:
+    """Apply one editorial action to articles, in one transaction.
+
+    Args:
+        decision: "approve", "reject" or "reset" (back to new).
+        tags: replace the tags; add_tags: add to them.
+        tone: the editor's tone ("" clears it back to the suggestion).
+        editor: the name recorded with a decision.
+
+    Raises:
+        ReviewError: an unknown id or a bad value; nothing is changed then.
+    """
+    if decision is not None and decision not in DECISIONS:
+        raise ReviewError(f"keputusan tidak dikenal: {decision}")
+    status = DECISIONS.get(decision) if decision else None
+    before: dict[int, dict] = {}
+    after: dict[int, dict] = {}
+    with archive.write() as db:
+        for article_id in dict.fromkeys(ids):
+            rows = list(db.query(f"select id, {', '.join(EDITABLE)} from articles where id = ?", [article_id]))
+            if not rows:
+                raise ReviewError(f"artikel #{article_id} tidak ada di arsip")
+            old = rows[0]
+            values = _values(status, tags, add_tags, tone, summary, highlight, old)
+            if status is not None:
+                values.update(decided_by=editor, decided_at=now_utc())
+                if status != "approved":
+                    values["position"] = None
+            if not values:
+                continue
+            values["updated_at"] = now_utc()
+            db["articles"].update(article_id, values)
+            before[article_id] = {k: old[k] for k in values if k in old}
+            after[article_id] = values
+    return Change(before, after)
+
+
+def undo(archive: Archive, change: Change) -> Change:
+    """Put back what a Change replaced; returns the change that undoes the undo."""
+    redo: dict[int, dict] = {}
+    with archive.write() as db:
+        for article_id, values in change.before.items():
+            current = list(db.query(f"select {', '.join(values)} from articles where id = ?", [article_id]))
+            if current:
+                redo[article_id] = current[0]
+                db["articles"].update(article_id, {**values, "updated_at": now_utc()})
+    return Change(before=redo, after=change.before)
+
+
+def set_order(archive: Archive, ids: list[int]) -> None:
+    """The editor's order of approved articles (1, 2, 3 … within the given list)."""
+    with archive.write() as db:
+        for position, article_id in enumerate(ids, start=1):
+            db.execute("update articles set position = ?, updated_at = ? where id = ?",
+                       [position, now_utc(), article_id])
+
+
+def tag_vocabulary(archive: Archive) -> list[str]:
+    """Every tag in use, most used first (for completion)."""
+    rows = archive.query("select value, count(*) as n from articles, json_each(articles.tags) "
+                         "group by value order by n desc, value")
+    return [r["value"] for r in rows]

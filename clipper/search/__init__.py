@@ -1,0 +1,1 @@
+"""Archive search: the query language, ranking and snippets, exports of results."""
