@@ -231,7 +231,13 @@ def run_harvest(config: Config, archive: Archive, *, sources: list[str] | None =
                         steps.append(run.on_failure(item))
                     elif isinstance(item, SourceDone):
                         steps.append(run.on_source(run_id, item))
-            yield from steps
+            for step in steps:
+                yield step
+                # Asked between two steps: the rest of this batch is stored already, but the run
+                # ends as cancelled even when the harvester finished meanwhile.
+                if status != "cancelled" and should_stop():
+                    status = "cancelled"
+                    harvester.cancel()
     finally:
         if not finished:  # the caller stopped iterating, or something failed here
             status = "cancelled"
