@@ -107,7 +107,7 @@ def cold_start(db_path: Path, t0: float | None) -> None:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
-    from clipper.config import parse_config
+    from clipper.workspace.configuration import parse_config
     from clipper.cli.demo import DemoServer
     from ui.main_window import MainWindow
     from ui.review.model import ArticleRole

@@ -13,7 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from clipper.classify.rules import Classifier, default_topics  # noqa: E402
+from clipper.classify.classifier import Classifier  # noqa: E402
+from clipper.classify.rules import default_topics  # noqa: E402
 
 logger = logging.getLogger(__name__)
 

@@ -6,6 +6,7 @@ import io
 import logging
 import re
 import shutil
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -13,10 +14,10 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from clipper import paths
+from clipper.config_report import describe, line_of, problem_line, regex_problem, yaml_problem
 from clipper.errors import ConfigError
 from clipper.models import Source
 
@@ -229,8 +230,14 @@ def ensure_user_config(path: Path) -> Path:
     return path
 
 
-def load_config(path: str | Path) -> Config:
-    """Read, validate and convert a sources.yaml.
+# A stage's own check of the sections it owns (topics: by classify, email templates by mail):
+# ``check(data, path, spec)`` → problems as ``file:line: field: message``. ``spec`` is None when
+# the file failed the base validation; a check then still looks at what it can.
+SectionCheck = Callable[[Any, Path, "ConfigSpec | None"], list[str]]
+
+
+def load_config(path: str | Path, *, checks: Sequence[SectionCheck]) -> Config:
+    """Read, validate and convert a sources.yaml (``checks``: see parse_config).
 
     Raises:
         ConfigError: with one ``file:line: field: message`` line per problem.
@@ -242,75 +249,33 @@ def load_config(path: str | Path) -> Config:
         raise ConfigError(str(path), [f"{path}: berkas konfigurasi tidak ditemukan"]) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), [f"{path}: tidak dapat dibaca: {exc}"]) from None
-    return parse_config(text, path)
+    return parse_config(text, path, checks=checks)
 
 
-def parse_config(text: str, path: str | Path = "sources.yaml") -> Config:
-    """Validate YAML text as a configuration (see load_config)."""
+def parse_config(text: str, path: str | Path = "sources.yaml", *, checks: Sequence[SectionCheck]) -> Config:
+    """Validate YAML text as a configuration: the base sections here, then each stage's own.
+
+    ``checks`` are the stages' checks of their sections (clipper.workspace.configuration holds
+    the list the app and the command line use); every problem of every section is reported.
+
+    Raises:
+        ConfigError: with one ``file:line: field: message`` line per problem, in file order.
+    """
     path = Path(path)
     data = _parse_yaml(text, path)
     spec, problems = None, []
     try:
         spec = ConfigSpec.model_validate(data)
     except ValidationError as exc:
-        problems += _describe(exc, data, path)
+        problems += describe(exc, data, path)
     problems += _duplicate_names(data, path)
-    # Every problem at once: the topic rules are checked even when other sections are wrong.
-    topics = data.get("topics")
-    if isinstance(topics, list) and all(isinstance(t, dict) for t in topics):
-        problems += _check_topics(topics, data, path)
-    elif topics is None:
-        problems += _check_topics(None, data, path)
-    if spec is not None:
-        problems += _check_templates(spec.email, data, path)
+    for check in checks:  # every problem at once: a stage's section is checked even when others fail
+        problems += check(data, path, spec)
     if problems:
-        raise ConfigError(str(path), sorted(problems, key=_problem_line))
+        raise ConfigError(str(path), sorted(problems, key=problem_line))
     sources = tuple(_to_source(s) for s in spec.sources)
     return Config(path=path, sources=sources, harvest=spec.harvest, topics_spec=spec.topics,
                   editor=spec.editor, edition=spec.edition, email=spec.email)
-
-
-# The messages of Python's re and of ruamel.yaml an administrator is likely to meet, in
-# Indonesian (by the start of the English message); others are shown as the library wrote them.
-_REGEX_MESSAGES = (
-    ("missing ), unterminated subpattern", "kurung ( tanpa pasangan )"),
-    ("unbalanced parenthesis", "kurung ) tanpa pasangan ("),
-    ("unterminated character set", "[ tanpa pasangan ]"),
-    ("nothing to repeat", "tanda ulang (* + ? {n}) tanpa sesuatu yang diulang"),
-    ("multiple repeat", "tanda ulang ganda (misalnya ** atau +*)"),
-    ("bad escape", "garis miring terbalik (\\) yang tidak dikenal"),
-    ("bad character range", "rentang karakter tidak sah (misalnya [z-a])"),
-    ("unknown extension", "bentuk (?...) tidak dikenal"),
-    ("missing group name", "nama grup kosong"),
-    ("bad character in group name", "nama grup tidak sah"),
-    ("look-behind requires fixed-width pattern", "look-behind harus berlebar tetap"),
-    ("unterminated", "pola tidak ditutup"),
-)
-_YAML_MESSAGES = (
-    ("mapping values are not allowed here", "titik dua di tempat yang salah (spasi setelah ':' atau indentasi?)"),
-    ("found character '\\t'", "karakter tab tidak boleh untuk indentasi; pakai spasi"),
-    ("could not find expected ':'", "tanda ':' tidak ditemukan (kunci tanpa nilai?)"),
-    ("expected <block end>", "indentasi tidak konsisten"),
-    ("expected <block mapping start>", "indentasi tidak konsisten"),
-    ("found unexpected end of stream", "berkas berakhir di tengah nilai (tanda kutip belum ditutup?)"),
-    ("found duplicate key", "kunci yang sama ditulis dua kali"),
-    ("found undefined alias", "alias (*nama) tanpa anchor (&nama)"),
-    ("did not find expected key", "kunci yang diharapkan tidak ditemukan (indentasi atau tanda '-'?)"),
-    ("did not find expected '-' indicator", "tanda '-' daftar tidak ditemukan (indentasi?)"),
-    ("found unexpected ':'", "titik dua yang tidak diharapkan (beri tanda kutip pada nilai)"),
-    ("found unknown escape character", "escape tidak dikenal dalam teks berkutip ganda"),
-)
-
-
-def regex_problem(exc: re.error) -> str:
-    """An re.error in Indonesian, with the position in the pattern."""
-    text = next((indo for english, indo in _REGEX_MESSAGES if exc.msg.startswith(english)), exc.msg)
-    return f"{text} (posisi {exc.pos + 1})" if exc.pos is not None else text
-
-
-def yaml_problem(problem: str) -> str:
-    """A ruamel.yaml problem in Indonesian (unknown ones as written)."""
-    return next((indo for english, indo in _YAML_MESSAGES if problem.startswith(english)), problem)
 
 
 def _duplicate_names(data: Any, path: Path) -> list[str]:
@@ -325,18 +290,12 @@ def _duplicate_names(data: Any, path: Path) -> list[str]:
             continue
         key = name.strip().casefold()
         if key in first:
-            line = _line_of(data, ("sources", index, "name"))
+            line = line_of(data, ("sources", index, "name"))
             problems.append(f"{path}:{line}: sources[{index}].name: nama sumber ganda {name!r} "
                             f"(sudah dipakai di baris {first[key]})")
         else:
-            first[key] = _line_of(data, ("sources", index, "name"))
+            first[key] = line_of(data, ("sources", index, "name"))
     return problems
-
-
-def _problem_line(problem: str) -> int:
-    """The line number of a ``file:line: ...`` problem (0 when it names none), for sorting."""
-    match = re.match(r".*?:(\d+):", problem)
-    return int(match.group(1)) if match else 0
 
 
 def _parse_yaml(text: str, path: Path) -> Any:
@@ -353,42 +312,6 @@ def _parse_yaml(text: str, path: Path) -> Any:
     return data
 
 
-def _check_topics(topics: list[dict[str, Any]] | None, data: Any, path: Path) -> list[str]:
-    """Validate the `topics:` entries (and a gazetteer.yaml beside the file) with the rules' schema."""
-    gazetteer = paths.gazetteer_beside(path)
-    if topics is None and gazetteer is None:
-        return []
-    from clipper.classify.rules import TopicSpec, build_topics
-
-    problems: list[str] = []
-    specs = []
-    for index, entry in enumerate(topics or []):
-        try:
-            specs.append(TopicSpec.model_validate(entry))
-        except ValidationError as exc:
-            problems.extend(_describe(exc, data, path, prefix=("topics", index)))
-    if not problems:
-        try:
-            build_topics(specs or None, gazetteer)
-        except ConfigError as exc:
-            problems.extend(exc.problems)
-        except ValueError as exc:  # e.g. an unknown $group, a new topic without terms
-            problems.append(f"{path}:{_line_of(data, ('topics',))}: topics: {exc}")
-    return problems
-
-
-def _check_templates(email: EmailSpec | None, data: Any, path: Path) -> list[str]:
-    """Subject/body templates that name an unknown {field}, with their line."""
-    if email is None:
-        return []
-    from clipper.mail.message import check_templates
-    problems = []
-    for key, other in (("subject", "body"), ("body", "subject")):
-        for problem in check_templates(email.model_copy(update={other: None})):
-            problems.append(f"{path}:{_line_of(data, ('email', key))}: {problem}")
-    return problems
-
-
 def _to_source(spec: SourceSpec) -> Source:
     kind = next(k for k in ("feed", "site", "sitemap") if getattr(spec, k))
     return Source(
@@ -399,80 +322,3 @@ def _to_source(spec: SourceSpec) -> Source:
     )
 
 
-def _describe(exc: ValidationError, data: Any, path: Path, prefix: tuple = ()) -> list[str]:
-    """One ``file:line: field: message`` per pydantic error, lines from ruamel's marks."""
-    problems = []
-    for error in exc.errors():
-        loc = prefix + tuple(error["loc"])
-        line = _line_of(data, loc)
-        where = _loc_text(data, loc)
-        message = _message(error)
-        problems.append(f"{path}:{line}: {where}: {message}" if where else f"{path}:{line}: {message}")
-    return problems
-
-
-_MESSAGES = {
-    "extra_forbidden": "kunci tidak dikenal",
-    "missing": "wajib diisi",
-    "int_parsing": "harus bilangan bulat",
-    "int_from_float": "harus bilangan bulat",
-    "float_parsing": "harus bilangan",
-    "bool_parsing": "harus true atau false",
-    "string_type": "harus berupa teks",
-    "list_type": "harus berupa daftar (- ...)",
-    "dict_type": "harus berupa pemetaan (kunci: nilai)",
-    "model_type": "harus berupa pemetaan (kunci: nilai)",
-    "string_too_short": "tidak boleh kosong",
-    "too_short": "tidak boleh kosong",
-    "string_pattern_mismatch": "format tidak sah",
-    "greater_than_equal": "harus paling sedikit {ge}",
-    "greater_than": "harus lebih dari {gt}",
-    "less_than_equal": "harus paling banyak {le}",
-    "string_too_long": "terlalu panjang (paling banyak {max_length} karakter)",
-    "literal_error": "harus salah satu dari: {expected}",
-}
-
-
-def _message(error: dict) -> str:
-    kind = error.get("type", "")
-    if kind in _MESSAGES:
-        text = _MESSAGES[kind].format(**(error.get("ctx") or {}))
-        value = error.get("input")
-        if kind not in ("missing", "extra_forbidden") and isinstance(value, (str, int, float)):
-            text += f" (bukan {value!r})"
-        return text
-    message = str(error.get("msg", ""))
-    return message.removeprefix("Value error, ")
-
-
-def _line_of(data: Any, loc: tuple) -> int:
-    """The 1-based line of the deepest node of ``loc`` that exists in the YAML."""
-    node, line = data, 1
-    for part in loc:
-        if isinstance(node, CommentedMap) and part in node:
-            line = node.lc.key(part)[0] + 1
-            node = node[part]
-        elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
-            line = node.lc.item(part)[0] + 1
-            node = node[part]
-        else:
-            break
-    return line
-
-
-def _loc_text(data: Any, loc: tuple) -> str:
-    """``sources[3] (Kompas).feed`` style field names."""
-    text, node = "", data
-    for part in loc:
-        if isinstance(part, int):
-            text += f"[{part}]"
-            if isinstance(node, list) and part < len(node):
-                node = node[part]
-                name = node.get("name") if isinstance(node, dict) else None
-                if name:
-                    text += f" ({name})"
-                continue
-        elif isinstance(part, str) and not part.startswith(("function-", "model")):
-            text += f".{part}" if text else part
-        node = node.get(part) if isinstance(node, dict) else None
-    return text

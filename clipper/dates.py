@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, timedelta, timezone, tzinfo
 
 logger = logging.getLogger(__name__)
 
@@ -116,6 +116,11 @@ def to_jakarta(dt: datetime) -> datetime:
     if dt.tzinfo is None or dt.tzinfo.utcoffset(dt) is None:
         return dt.replace(tzinfo=WIB)
     return dt.astimezone(WIB)
+
+
+def today_wib() -> date:
+    """Today's date in Jakarta: the archive's days and the editions' dates are WIB days."""
+    return datetime.now(WIB).date()
 
 
 def _parse_iso(text: str, default_tz: tzinfo) -> datetime | None:

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFileDialog
                                QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from clipper.config import Config
-from clipper.harvest.run import add_print_clipping, add_url, make_classifier
+from clipper.classify.classifier import classifier_for
+from clipper.harvest.run import add_print_clipping, add_url
 from clipper.store.archive import Archive
 from ui.errors import describe
 from ui.i18n import _, qdate_today
@@ -154,7 +155,7 @@ class PrintClippingDialog(QDialog):
         config = self.config
         self.buttons.setEnabled(False)
         self.tasks.run_in_background(
-            lambda archive: add_print_clipping(archive, classifier=make_classifier(config), **values),
+            lambda archive: add_print_clipping(archive, classifier=classifier_for(config), **values),
             self._done, self._failed, parent=self)
 
     def _done(self, article_id: int) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from itertools import compress, count
 from operator import itemgetter
 
 from clipper import textnorm
 from clipper.models import Classification, TermMatch, dumps
+from clipper.classify.rules import RulesKey, topics_for, topics_from
 from clipper.classify.rules import _EXCLUDE, _FIELDS, _IGNORE, _REQ_ALL, _REQ_ANY, _TERM, _TEXT, _TITLE, Phrase, Topic
 
 logger = logging.getLogger(__name__)
@@ -149,3 +151,21 @@ def classification_fields(result: Classification | None) -> dict:
         "tone_suggested": result.tone,
         "narasumber": dumps([[n.name, n.role] for n in result.narasumber]),
     }
+
+
+def classifier_for(config) -> Classifier:
+    """The topic classifier of a configuration (its `topics:` over the editors' gazetteer)."""
+    return Classifier(topics_for(config))
+
+
+_BY_RULES: dict[RulesKey, Classifier] = {}
+
+
+def classifier_from(rules: RulesKey) -> Classifier:
+    """The classifier of rules in their picklable form, built once per process (a worker's)."""
+    classifier = _BY_RULES.get(rules)
+    if classifier is None:
+        topics_json, gazetteer = rules
+        classifier = _BY_RULES[rules] = Classifier(topics_from(json.loads(topics_json) if topics_json else None,
+                                                               gazetteer))
+    return classifier

@@ -46,15 +46,17 @@ require_any, exclude, ignore, title_weight, body_weight, threshold, priority.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Union
+from typing import Any, Union
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from clipper import paths, textnorm
+from clipper.config_report import describe, line_of
 from clipper.errors import ConfigError
 
 
@@ -373,6 +375,18 @@ def topics_from(section: list[dict] | None, gazetteer: str | Path | None) -> lis
     return build_topics(specs, gazetteer)
 
 
+# The topic rules in a picklable form (an extraction worker builds its classifier from it):
+# the `topics:` section as JSON, and the editors' gazetteer path (None: the bundled one).
+RulesKey = tuple[str | None, str | None]
+
+
+def rules_key(config) -> RulesKey:
+    """The topic rules of a configuration as a worker receives them."""
+    topics = json.dumps(config.topics_spec, ensure_ascii=False) if config.topics_spec else None
+    gazetteer = paths.gazetteer_beside(config.path)
+    return topics, str(gazetteer) if gazetteer else None
+
+
 def topics_for(config) -> list[Topic]:
     """The compiled topics of a configuration (its `topics:` section over the editors' gazetteer)."""
     return topics_from(config.topics_spec, paths.gazetteer_beside(config.path))
@@ -387,9 +401,30 @@ def topic_labels(config) -> dict[str, str]:
         return {}
 
 
-def __getattr__(name: str):
-    """``rules.Classifier`` is clipper.classify.classifier.Classifier (imported on first use: no cycle)."""
-    if name == "Classifier":
-        from clipper.classify.classifier import Classifier
-        return Classifier
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+def check_topics_section(data: Any, path: Path, spec: Any = None) -> list[str]:
+    """The `topics:` entries (and a gazetteer.yaml beside the file) against the rules' schema.
+
+    A configuration check (clipper.config.SectionCheck): problems as ``file:line: field: message``.
+    """
+    topics = data.get("topics")
+    if topics is not None and not (isinstance(topics, list) and all(isinstance(t, dict) for t in topics)):
+        return []  # the base validation reports a `topics:` that is not a list of mappings
+    gazetteer = paths.gazetteer_beside(path)
+    if topics is None and gazetteer is None:
+        return []
+    problems: list[str] = []
+    specs = []
+    for index, entry in enumerate(topics or []):
+        try:
+            specs.append(TopicSpec.model_validate(entry))
+        except ValidationError as exc:
+            problems.extend(describe(exc, data, path, prefix=("topics", index)))
+    if not problems:
+        try:
+            build_topics(specs or None, gazetteer)
+        except ConfigError as exc:
+            problems.extend(exc.problems)
+        except ValueError as exc:  # e.g. an unknown $group, a new topic without terms
+            problems.append(f"{path}:{line_of(data, ('topics',))}: topics: {exc}")
+    return problems

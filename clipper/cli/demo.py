@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import logging
 import mimetypes
@@ -17,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo
 
 from clipper import paths
+from clipper.cli.common import command, out
 
 logger = logging.getLogger(__name__)
 
@@ -116,19 +118,30 @@ class DemoServer:
         return render((demo_root() / "sources.yaml").read_text(encoding="utf-8"), self.values)
 
 
-def run_demo(out: Path, *, report: Callable[[str], None]) -> int:
-    """Harvest the demo corpus into ``out`` (a fresh archive) and say what happened."""
-    from clipper.cli.commands import run_harvest_cli
-    from clipper.config import parse_config
-    from clipper.store.archive import Archive
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    """Add `clipper demo` to the `clipper` parser."""
+    p = sub.add_parser("demo", help="seluruh alur secara luring pada korpus demo")
+    p.add_argument("--out", type=Path, default=Path("clipper-demo"), help="folder hasil demo")
 
-    out = Path(out).resolve()
-    out.mkdir(parents=True, exist_ok=True)
-    db_path = out / "arsip.db"
-    for stale in (db_path, out / "arsip.db-wal", out / "arsip.db-shm"):
+
+@command("demo")
+def cmd_demo(args: argparse.Namespace) -> int:
+    return run_demo(args.out, report=out)
+
+
+def run_demo(folder: Path, *, report: Callable[[str], None]) -> int:
+    """Harvest the demo corpus into ``folder`` (a fresh archive) and say what happened."""
+    from clipper.cli.harvest import run_harvest_cli
+    from clipper.store.archive import Archive
+    from clipper.workspace.configuration import parse_config
+
+    folder = Path(folder).resolve()
+    folder.mkdir(parents=True, exist_ok=True)
+    db_path = folder / "arsip.db"
+    for stale in (db_path, folder / "arsip.db-wal", folder / "arsip.db-shm"):
         stale.unlink(missing_ok=True)
     with DemoServer() as server:
-        config_path = out / "sources.yaml"
+        config_path = folder / "sources.yaml"
         config_path.write_text(server.config_text(), encoding="utf-8")
         config = parse_config(config_path.read_text(encoding="utf-8"), config_path)
         config = replace(config, editor=config.editor.model_copy(update={"name": "Editor Demo"}))
@@ -142,7 +155,7 @@ def run_demo(out: Path, *, report: Callable[[str], None]) -> int:
             report("")
             report(f"Arsip: {db_path} ({total} artikel, {relevant} relevan, "
                    f"{stories} berita dimuat di beberapa media)")
-            record, info = approve_and_compile(archive, config, server.values["{{DATE}}"], out)
+            record, info = approve_and_compile(archive, config, server.values["{{DATE}}"], folder)
     report(f"Editor demo menyetujui {record.articles} artikel relevan hari ini; kliping No. {record.number} "
            f"disusun: {info.pages} halaman, {info.size / 1024:.0f} KB.")
     report(f"PDF kliping: {info.path}")

@@ -7,7 +7,8 @@ import getpass
 import logging
 import sys
 
-from clipper.cli.main import _archive, _config, _date, command
+from clipper.cli.common import command, date_arg, open_archive, open_config, out
+from clipper.dates import today_wib
 from clipper.errors import MailError
 
 logger = logging.getLogger(__name__)
@@ -19,7 +20,7 @@ STATUS_WORDS = {"sent": "terkirim", "skipped": "sudah menerima", "failed": "GAGA
 def add_parsers(sub: argparse._SubParsersAction) -> None:
     """Add this feature's subcommands to the `clipper` parser."""
     p = sub.add_parser("send", help="kirim kliping (PDF) suatu tanggal lewat surel")
-    p.add_argument("--date", type=_date, help="tanggal edisi (bawaan: hari ini, WIB)")
+    p.add_argument("--date", type=date_arg, help="tanggal edisi (bawaan: hari ini, WIB)")
     p.add_argument("--to", action="append", metavar="ALAMAT",
                    help="hanya ke alamat ini (boleh berulang; bawaan: semua email.recipients)")
     p.add_argument("--resend", action="store_true", help="kirim ulang juga ke yang sudah menerima")
@@ -32,29 +33,25 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     q.add_argument("--to", action="append", metavar="ALAMAT", help="penerima (bawaan: alamat pengirim)")
 
 
-def _out(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
 
 
 def _show(step) -> None:
     if step.stage == "recipient":
-        _out(f"  {step.address}: {STATUS_WORDS.get(step.status, step.status)}"
+        out(f"  {step.address}: {STATUS_WORDS.get(step.status, step.status)}"
              + (f" ({step.message})" if step.message and step.status in ("failed", "retry") else ""))
     elif step.stage == "wait":
-        _out(f"  … {step.message}")
+        out(f"  … {step.message}")
 
 
 @command("send")
 def cmd_send(args: argparse.Namespace) -> int:
-    from clipper.cli.commands import today_jakarta
     from clipper.mail.send import describe_edition, prepare_edition, require_spec, send_edition
-    config = _config(args)
+    config = open_config(args)
     require_spec(config)
-    day = args.date or today_jakarta()
-    with _archive(args) as archive:
+    day = args.date or today_wib().isoformat()
+    with open_archive(args) as archive:
         record = prepare_edition(archive, config, day)
-        _out(f"Mengirim {describe_edition(record)} ke {config.email.host}:{config.email.port}")
+        out(f"Mengirim {describe_edition(record)} ke {config.email.host}:{config.email.port}")
         result = None
         for step in send_edition(archive, config, record.id, only=args.to, resend=args.resend):
             if step.stage == "done":
@@ -65,7 +62,7 @@ def cmd_send(args: argparse.Namespace) -> int:
     if not result.ok:
         print(f"clipper: {result.summary()}", file=sys.stderr)
         return 1
-    _out(result.summary())
+    out(result.summary())
     return 0
 
 
@@ -82,23 +79,23 @@ def _read_password(from_stdin: bool) -> str:
 def cmd_email(args: argparse.Namespace) -> int:
     from clipper.mail.send import require_spec, send_test, set_password
     from clipper.mail.secret import keyring_user
-    config = _config(args)
+    config = open_config(args)
     spec = require_spec(config)
     if args.email_command == "set-password":
         if not spec.username:
             raise MailError("email.username belum diatur di sources.yaml; tidak ada kata sandi yang perlu disimpan")
         backend = set_password(spec, _read_password(args.stdin))
-        _out(f"Kata sandi untuk {keyring_user(spec)} disimpan di keyring ({backend}).")
+        out(f"Kata sandi untuk {keyring_user(spec)} disimpan di keyring ({backend}).")
         return 0
-    _out(f"Uji coba ke {spec.host}:{spec.port} ({spec.security})")
+    out(f"Uji coba ke {spec.host}:{spec.port} ({spec.security})")
     replies = send_test(config, args.to)
     failed = 0
     for address, reply in replies.items():
         word = STATUS_WORDS.get(reply.status, reply.status)
-        _out(f"  {address}: {word} ({reply.code or '-'} {reply.text})")
+        out(f"  {address}: {word} ({reply.code or '-'} {reply.text})")
         failed += reply.status != "sent"
     if failed:
         print(f"clipper: uji coba gagal untuk {failed} dari {len(replies)} alamat", file=sys.stderr)
         return 1
-    _out("Uji coba berhasil.")
+    out("Uji coba berhasil.")
     return 0

@@ -8,7 +8,7 @@ import logging
 import sys
 from pathlib import Path
 
-from clipper.cli.main import _archive, _config, _date, command
+from clipper.cli.common import command, date_arg, open_archive, open_config, out
 
 logger = logging.getLogger(__name__)
 
@@ -17,8 +17,6 @@ STATUS_WORDS = {"new": "baru", "approved": "disetujui", "rejected": "ditolak", "
                 "error": "galat"}
 
 
-def _out(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
@@ -27,8 +25,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
                        description="Cari di arsip. Frasa persis dalam tanda kutip; AND, OR, NOT (huruf besar) "
                                    "atau tanda minus; awalan dengan bintang (pendidik*).")
     p.add_argument("query", nargs="?", default="", metavar="KUERI", help="kata yang dicari (kosong: semua)")
-    p.add_argument("--from", dest="date_from", type=_date, metavar="TANGGAL")
-    p.add_argument("--to", dest="date_to", type=_date, metavar="TANGGAL")
+    p.add_argument("--from", dest="date_from", type=date_arg, metavar="TANGGAL")
+    p.add_argument("--to", dest="date_to", type=date_arg, metavar="TANGGAL")
     p.add_argument("--topic", action="append", default=[], metavar="TOPIK", help="boleh berulang")
     p.add_argument("--media", action="append", default=[], metavar="MEDIA", help="boleh berulang")
     p.add_argument("--tag", action="append", default=[], metavar="TAG", help="boleh berulang")
@@ -84,16 +82,16 @@ def _print_hits(result) -> None:
     bold = ("\033[1m", "\033[0m") if sys.stdout.isatty() else ("[", "]")
     for hit in result.hits:
         editions = ", ".join(f"No. {e.number}" for e in hit.editions)
-        _out(f"#{hit.article_id}  {hit.day}  {hit.media}  ({STATUS_WORDS.get(hit.status, hit.status)}"
+        out(f"#{hit.article_id}  {hit.day}  {hit.media}  ({STATUS_WORDS.get(hit.status, hit.status)}"
              f"{'; ' + editions if editions else ''})")
-        _out(f"  {mark(hit.title, hit.title_spans, *bold)}")
-        _out(f"  {_flat(hit, bold)}")
+        out(f"  {mark(hit.title, hit.title_spans, *bold)}")
+        out(f"  {_flat(hit, bold)}")
     shown = f"{result.offset + 1}–{result.offset + len(result.hits)}" if result.hits else "0"
     total = f"{result.total:,}".replace(",", ".") + ("" if result.total_exact else "+")
     order = "relevansi" if result.order == "relevance" else "tanggal"
-    _out(f"{total} hasil; ditampilkan {shown}, urut {order} ({result.elapsed_ms:.0f} ms).")
+    out(f"{total} hasil; ditampilkan {shown}, urut {order} ({result.elapsed_ms:.0f} ms).")
     for note in result.notes:
-        _out(f"Catatan: {note}.")
+        out(f"Catatan: {note}.")
 
 
 def _flat(hit, bold) -> str:
@@ -102,7 +100,7 @@ def _flat(hit, bold) -> str:
 
 
 def _prepare(archive) -> None:
-    from clipper.search.engine import index_pending
+    from clipper.store.searching import index_pending
     index_pending(archive, limit=2000)  # new articles' roots (all of them: `clipper check`)
 
 
@@ -113,7 +111,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.format and not args.out:
         print("clipper: --format memerlukan --out FILE", file=sys.stderr)
         return 2
-    with _archive(args) as archive:
+    with open_archive(args) as archive:
         _prepare(archive)
         if args.format:
             return _export(args, archive, filters, list(iter_result_ids(archive, args.query, filters,
@@ -122,10 +120,10 @@ def cmd_search(args: argparse.Namespace) -> int:
                         offset=max(0, args.offset), exact_count=args.count)
     if args.json:
         for hit in result.hits:
-            _out(_hit_json(hit))
+            out(_hit_json(hit))
         return 0
     if not result.hits and result.total == 0:
-        _out("Tidak ada hasil." + (f" Catatan: {'; '.join(result.notes)}." if result.notes else ""))
+        out("Tidak ada hasil." + (f" Catatan: {'; '.join(result.notes)}." if result.notes else ""))
         return 0
     _print_hits(result)
     return 0
@@ -134,45 +132,45 @@ def cmd_search(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace, archive, filters, ids: list[int]) -> int:
     from clipper.search import export as search_export
     if args.format == "pdf":
-        config = _config(args)
+        config = open_config(args)
         title = args.title or search_export.volume_title(args.query, args.date_from, args.date_to,
                                                          args.topic[0] if args.topic else None)
         info = search_export.render_volume(archive, config, ids, args.out, title)
-        _out(f"{title}: {len(ids)} artikel, {info.pages} halaman → {info.path}")
+        out(f"{title}: {len(ids)} artikel, {info.pages} halaman → {info.path}")
         return 0
     count = search_export.export_file(archive, ids, args.out, args.format)
-    _out(f"{count} artikel diekspor ke {args.out}")
+    out(f"{count} artikel diekspor ke {args.out}")
     return 0
 
 
 @command("backup")
 def cmd_backup(args: argparse.Namespace) -> int:
     from clipper.store.care import backup_archive
-    with _archive(args) as archive:
+    with open_archive(args) as archive:
         info = backup_archive(archive, args.dest, overwrite=args.overwrite)
-    _out(f"Cadangan: {info.path} ({info.articles} artikel, {info.size / 2**20:.1f} MB)")
+    out(f"Cadangan: {info.path} ({info.articles} artikel, {info.size / 2**20:.1f} MB)")
     return 0
 
 
 @command("check")
 def cmd_check(args: argparse.Namespace) -> int:
     from clipper.store.care import check_archive
-    with _archive(args) as archive:
+    with open_archive(args) as archive:
         report = check_archive(archive, repair=not args.no_repair, all_evidence=args.all_evidence,
                                quick=args.quick)
-    _out("Integritas basis data: " + ("baik" if not report.integrity else "BERMASALAH"))
+    out("Integritas basis data: " + ("baik" if not report.integrity else "BERMASALAH"))
     for problem in report.integrity[:20]:
-        _out(f"  {problem}")
+        out(f"  {problem}")
     if report.index_ok:
-        _out("Indeks pencarian: sesuai dengan artikel")
+        out("Indeks pencarian: sesuai dengan artikel")
     elif report.rebuilt:
-        _out("Indeks pencarian: tidak sesuai — dibangun ulang")
+        out("Indeks pencarian: tidak sesuai — dibangun ulang")
     else:
-        _out("Indeks pencarian: TIDAK SESUAI (jalankan tanpa --no-repair untuk membangun ulang)")
+        out("Indeks pencarian: TIDAK SESUAI (jalankan tanpa --no-repair untuk membangun ulang)")
     if report.stems_indexed:
-        _out(f"Akar kata diindeks untuk {report.stems_indexed} artikel")
-    _out(f"Bukti HTML diperiksa: {report.evidence_checked}, bermasalah: {len(report.evidence_bad)}")
+        out(f"Akar kata diindeks untuk {report.stems_indexed} artikel")
+    out(f"Bukti HTML diperiksa: {report.evidence_checked}, bermasalah: {len(report.evidence_bad)}")
     for article_id, reason in report.evidence_bad[:20]:
-        _out(f"  #{article_id}: {reason}")
+        out(f"  #{article_id}: {reason}")
     healthy = report.ok and (report.index_ok or report.rebuilt)
     return 0 if healthy else 1

@@ -7,7 +7,6 @@ import re
 import threading
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from babel.dates import format_date

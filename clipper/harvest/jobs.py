@@ -8,7 +8,6 @@ nor anything else the main process alone needs (~0.4 s of its start).
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import zlib
 from dataclasses import dataclass
@@ -16,7 +15,8 @@ from dataclasses import dataclass
 from clipper.harvest import dedupe
 
 from clipper.extract import reader as extract
-from clipper.classify.classifier import classification_fields
+from clipper.classify.classifier import classification_fields, classifier_from
+from clipper.classify.rules import RulesKey
 from clipper.errors import ExtractionError
 from clipper.models import ExtractedArticle
 from clipper.textnorm import stems_of
@@ -43,26 +43,11 @@ class Extracted:
     stems: str | None = None  # the search index's stemmed roots (computed here, off the main process)
 
 
-# The topic rules as a worker receives them: (topics: section as JSON, gazetteer path).
-RulesKey = tuple[str | None, str | None]
-_CLASSIFIERS: dict[RulesKey, object] = {}
-
-
-def _classifier(rules: RulesKey):
-    """The worker's classifier for these rules, built once per process."""
-    if rules not in _CLASSIFIERS:
-        from clipper.classify.classifier import Classifier
-        from clipper.classify.rules import topics_from
-        topics_json, gazetteer = rules
-        _CLASSIFIERS[rules] = Classifier(topics_from(json.loads(topics_json) if topics_json else None, gazetteer))
-    return _CLASSIFIERS[rules]
-
-
 def warm_worker(rules: RulesKey | None) -> None:
     """Submitted once per worker at the start: its classifier and extraction options are
     built while the feeds are fetched."""
     if rules:
-        _classifier(rules)
+        classifier_from(rules)
     extract.warm_up()
 
 
@@ -72,7 +57,7 @@ def finish_job(article: ExtractedArticle, content: bytes, rules: RulesKey | None
     The classification comes back as its archive columns: serialised here, off the main
     process, and cheaper to send than the objects.
     """
-    fields = classification_fields(_classifier(rules).classify(article.title, article.text)) if rules else None
+    fields = classification_fields(classifier_from(rules).classify(article.title, article.text)) if rules else None
     return Extracted(
         article=article, finished=True, sketch=dedupe.text_sketch(article.text),
         fields=fields, sha256=hashlib.sha256(content).hexdigest(),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import logging
 import queue
 import time
@@ -11,15 +10,15 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
-from clipper import paths
 
 from clipper.harvest import dedupe
-from clipper.classify.classifier import classification_fields
+from clipper.classify.classifier import classification_fields, classifier_for
+from clipper.classify.rules import rules_key
 from clipper.config import Config
 from clipper.dates import to_jakarta
 from clipper.errors import ClipperError
 from clipper.harvest.fetch import FetchSettings
-from clipper.harvest.harvester import Finished, Found, Harvester, LinksFound, PageFailure, RulesKey, SourceDone
+from clipper.harvest.harvester import Finished, Found, Harvester, LinksFound, PageFailure, SourceDone
 from clipper.models import HarvestResult, Progress, Source, SourceReport
 from clipper.store.archive import Archive
 from clipper.harvest.workers import prestart_workers
@@ -48,20 +47,6 @@ def fetch_settings(config: Config) -> FetchSettings:
     return settings
 
 
-def make_classifier(config: Config):
-    """The topic classifier for this configuration."""
-    from clipper.classify.classifier import Classifier
-    from clipper.classify.rules import topics_for
-    return Classifier(topics_for(config))
-
-
-def rules_key(config: Config) -> RulesKey:
-    """The topic rules in the picklable form extraction workers classify with."""
-    topics = json.dumps(config.topics_spec, ensure_ascii=False) if config.topics_spec else None
-    gazetteer = paths.gazetteer_beside(config.path)
-    return topics, str(gazetteer) if gazetteer else None
-
-
 class _Run:
     """The caller-thread side of one harvest: dedupe, classify, store, report."""
 
@@ -81,7 +66,7 @@ class _Run:
     @functools.cached_property
     def classifier(self):
         """Built only when a worker did not classify (~0.25 s, off the run's start)."""
-        return make_classifier(self.config)
+        return classifier_for(self.config)
 
     def on_found(self, found: Found) -> Progress:
         counts = self.counts[found.source.name]
@@ -253,7 +238,7 @@ def run_harvest(config: Config, archive: Archive, *, sources: list[str] | None =
     if error is not None and not isinstance(error, ClipperError):
         raise error
     if status == "completed":
-        from clipper.search.engine import index_pending
+        from clipper.store.searching import index_pending
         yield Progress("index", run.total, run.total, message="indeks pencarian")
         index_pending(archive)  # the stemmed roots of what came in (plain words are indexed already)
     result = HarvestResult(run_id, status, tuple(sorted(run.reports, key=lambda r: r.source)))

@@ -11,10 +11,13 @@ from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
+from pathlib import Path
+from typing import Any
 
 from babel.dates import format_date
 
 from clipper.config import EmailSpec
+from clipper.config_report import line_of
 from clipper.errors import MailError
 
 logger = logging.getLogger(__name__)
@@ -117,6 +120,21 @@ def check_templates(spec: EmailSpec) -> list[str]:
                 fill(template, sample, key)
             except MailError as exc:
                 problems.append(str(exc))
+    return problems
+
+
+def check_email_section(data: Any, path: Path, spec: Any) -> list[str]:
+    """Subject/body templates that name an unknown {field}, with their line.
+
+    A configuration check (clipper.config.SectionCheck) of the `email:` section.
+    """
+    email = spec.email if spec is not None else None
+    if email is None:
+        return []
+    problems = []
+    for key, other in (("subject", "body"), ("body", "subject")):
+        for problem in check_templates(email.model_copy(update={other: None})):
+            problems.append(f"{path}:{line_of(data, ('email', key))}: {problem}")
     return problems
 
 

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import asdict
-
-from clipper.models import ExtractedArticle
 from clipper.store.archive import Archive
 
 logger = logging.getLogger(__name__)
@@ -14,14 +11,6 @@ logger = logging.getLogger(__name__)
 CSV_FIELDS = ["id", "url", "media", "title", "author", "published_at", "day", "language", "rubrik",
               "status", "topics", "primary_topic", "scores", "matched_terms", "tone", "tags",
               "narasumber", "summary", "story_id", "outlets", "text"]
-
-
-def extracted_to_dict(article: ExtractedArticle) -> dict:
-    """An extraction result as JSON-ready data."""
-    data = asdict(article)
-    data["published_at"] = article.published_at.isoformat() if article.published_at else None
-    data["next_pages"] = list(article.next_pages)
-    return data
 
 
 def select_articles(archive: Archive, *, status: str | None = "all", topic: str | None = None,

@@ -12,94 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import sqlite_utils
-from sqlite_utils.migrations import Migrations
 
 from clipper.errors import StoreError
+from clipper.store.schema import migrations
 from clipper.models import dumps  # noqa: F401 - the archive's JSON, imported from here by its users
 
 logger = logging.getLogger(__name__)
-
-migrations = Migrations("clipper")
-
-FTS_TOKENIZE = "unicode61 remove_diacritics 2"
-
-
-@migrations()
-def m001_initial(db: sqlite_utils.Database) -> None:
-    """Articles, their evidence, sources' state, harvest runs and page errors."""
-    db["articles"].create(
-        {
-            "id": int, "url": str, "url_key": str, "media": str, "source": str, "title": str,
-            "author": str, "published_at": str, "published_utc": str, "day": str,
-            "fetched_at": str, "text": str, "description": str, "language": str,
-            "image_url": str, "rubrik": str, "extractor": str, "sketch": bytes,
-            "story_id": int, "status": str, "error": str,
-            "topics": str, "primary_topic": str, "scores": str, "matches": str,
-            "tone_suggested": str, "tone": str, "narasumber": str, "tags": str,
-            "summary": str, "highlight": int, "position": int,
-            "decided_by": str, "decided_at": str, "updated_at": str,
-        },
-        pk="id",
-        not_null={"url", "url_key", "media", "title", "text", "status", "day"},
-        defaults={"status": "new", "highlight": 0, "topics": "[]", "tags": "[]",
-                  "scores": "{}", "matches": "[]", "narasumber": "[]"},
-    )
-    db["articles"].create_index(["url_key"], unique=True)
-    db["articles"].create_index(["day", "status"])
-    db["articles"].create_index(["story_id"])
-    db["articles"].create_index(["status", "published_utc"])
-    db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize=FTS_TOKENIZE)
-    db["evidence"].create(
-        {"article_id": int, "sha256": str, "fetched_at": str, "final_url": str, "html": bytes},
-        pk="article_id", foreign_keys=[("article_id", "articles", "id")],
-    )
-    db["sources"].create(
-        {"name": str, "url": str, "etag": str, "last_modified": str, "last_fetch_at": str,
-         "last_ok_at": str, "last_status": str, "last_error": str, "consecutive_failures": int,
-         "articles_total": int},
-        pk="name", defaults={"consecutive_failures": 0, "articles_total": 0},
-    )
-    db["runs"].create(
-        {"id": int, "started_at": str, "finished_at": str, "status": str, "sources": int,
-         "new_articles": int, "failed_sources": int},
-        pk="id",
-    )
-    db["run_sources"].create(
-        {"run_id": int, "source": str, "status": str, "links": int, "new_articles": int,
-         "duplicates": int, "failed_pages": int, "reason": str, "http_status": int,
-         "seconds": float, "at": str},
-        pk=("run_id", "source"), foreign_keys=[("run_id", "runs", "id")],
-    )
-    db["page_errors"].create(
-        {"url_key": str, "url": str, "source": str, "reason": str, "http_status": int,
-         "permanent": int, "attempts": int, "at": str},
-        pk="url_key",
-    )
-
-
-@migrations()
-def m002_editions(db: sqlite_utils.Database) -> None:
-    """Numbered daily editions; a final one keeps its content and PDF checksum."""
-    db["editions"].create(
-        {"id": int, "day": str, "kind": str, "seq": int, "year": int, "number": str,
-         "status": str, "corrects": int, "created_at": str, "finalized_at": str,
-         "editor": str, "pdf_path": str, "pdf_sha256": str, "pdf_size": int, "pages": int,
-         "articles": int, "content": str},
-        pk="id", not_null={"day", "kind", "seq", "year", "number", "status"},
-    )
-    db["editions"].create_index(["day", "kind"])
-    db["editions"].create_index(["year", "seq"], unique=True)
-
-
-@migrations()
-def m003_images(db: sqlite_utils.Database) -> None:
-    """Lead images fetched for the preview and the PDF, cached by URL."""
-    db["images"].create(
-        {"url": str, "content": bytes, "content_type": str, "status": str, "error": str,
-         "attempts": int, "fetched_at": str},
-        pk="url", defaults={"attempts": 0},
-    )
-
 
 def now_utc() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
@@ -273,7 +191,3 @@ class Archive:
     def count(self, where: str = "1", params: Any = ()) -> int:
         return self.db["articles"].count_where(where, params)
 
-
-# Feature schemas register their migrations on import, after the ones above (order matters).
-from clipper.store import schema_mail  # noqa: E402,F401
-from clipper.store import search_index as schema_search

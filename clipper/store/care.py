@@ -14,7 +14,7 @@ from pathlib import Path
 
 from clipper.store import search_index as schema_search
 from clipper.errors import StoreError
-from clipper.search.engine import index_pending
+from clipper.store.searching import index_pending
 from clipper.store.archive import Archive, evidence_bytes
 
 logger = logging.getLogger(__name__)

@@ -1,4 +1,5 @@
-"""Archive schema of the search feature: migrations registered on clipper.store.archive's Migrations."""
+"""The search index's schema: the FTS5 table over the articles, its key and facet columns, the triggers
+that keep it in step, and the statements that rebuild it (migrations in clipper.store.schema)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,10 @@ import logging
 
 import sqlite_utils
 
-from clipper.store.archive import FTS_TOKENIZE, migrations
-from clipper.textnorm import ARABIC_SPLIT_CHARS
 
 logger = logging.getLogger(__name__)
+
+FTS_TOKENIZE = "unicode61 remove_diacritics 2"
 
 # The full-text index `search_fts` (FTS5, external content) reads its columns from the view
 # `search_content`, which joins each article with its row in `search_docs`:
@@ -17,7 +18,7 @@ logger = logging.getLogger(__name__)
 #             rowid order is date order and a date range is a rowid range FTS5 can seek;
 #   stems     the PySastrawi roots of the words of title, summary, tags and text whose root
 #             differs from the word ("penelitian" → "teliti"); computed in Python, so it is
-#             filled after the insert (`pending` = 1 until clipper.search.engine.index_pending ran);
+#             filled after the insert (`pending` = 1 until clipper.store.searching.index_pending ran);
 #   facets    internal filter tokens (status, tone, media, topics, tags, editions), so every
 #             filter is one more term of the same MATCH: FTS5 intersects the lists itself.
 #             Stored, not computed in the view: FTS5 reads its content with statements that
@@ -195,32 +196,7 @@ def rebuild_fts(db: sqlite_utils.Database) -> None:
     db.execute("insert into search_fts(search_fts) values('rebuild')")
 
 
-@migrations()
-def m020_search_index(db: sqlite_utils.Database) -> None:
-    """Create the search index (see below); m021 completes the insert trigger's inbox."""
-    _create_index(db)
-
-
-@migrations()
-def m021_stems_inbox(db: sqlite_utils.Database) -> None:
-    """Roots computed before the insert (by the harvest's workers) wait here for the insert
-    trigger, so a new article is indexed once, complete, instead of twice."""
-    db.execute("create table if not exists search_stems_inbox (url_key text primary key, stems text)")
-    create_triggers(db)
-
-
-
-
-@migrations()
-def m022_arabic_bare_forms(db: sqlite_utils.Database) -> None:
-    """Articles with vowel-marked Arabic get their stems again (now with the bare forms,
-    see textnorm.stems_of): the next harvest or `clipper check` indexes them."""
-    chars = f"[{ARABIC_SPLIT_CHARS}]"
-    db.execute("update search_docs set pending = 1 where article_id in (select id from articles "
-               f"where text glob '*{chars}*' or title glob '*{chars}*' or summary glob '*{chars}*')")
-
-
-def _create_index(db: sqlite_utils.Database) -> None:
+def create_index(db: sqlite_utils.Database) -> None:
     """The archive search index: search_docs, edition_articles, the search_fts index, triggers.
 
     Replaces the core's articles_fts (title and text only, re-indexed on every update).

@@ -12,7 +12,9 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from clipper.config import Config, parse_config
+from clipper.config import Config
+
+from clipper.workspace.configuration import parse_config
 from clipper.errors import ConfigError
 
 logger = logging.getLogger(__name__)

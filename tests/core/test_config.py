@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from clipper.config import load_config, parse_config
+from clipper.workspace.configuration import load_config, parse_config
 from clipper.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -140,7 +140,9 @@ def test_invalid_config_is_never_overwritten(tmp_path):
 
 def test_core_does_not_import_qt():
     """Importing the whole core never loads PySide6."""
-    code = ("import sys, clipper.cli.main, clipper.cli.commands, clipper.harvest.run, clipper.store.archive, clipper.cli.demo;"
+    code = ("import sys, pkgutil, importlib, clipper;"
+            "[importlib.import_module(m.name) for m in pkgutil.walk_packages(clipper.__path__, 'clipper.')"
+            " if m.name != 'clipper.__main__'];"
             "print('PySide6' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stderr
@@ -172,17 +174,18 @@ def test_topic_rule_errors_have_lines():
 def test_gazetteer_beside_config_extends_vocabulary(tmp_path):
     """First run copies the bundled gazetteer beside sources.yaml; a term an editor adds there counts."""
     from clipper.config import ensure_user_config
-    from clipper.harvest.run import make_classifier
+    from clipper.workspace.configuration import load_config
+    from clipper.classify.classifier import classifier_for
     path = ensure_user_config(tmp_path / "cfg" / "sources.yaml")
     gazetteer = path.parent / "gazetteer.yaml"
     assert gazetteer.read_text(encoding="utf-8") == (ROOT / "resources/gazetteer.yaml").read_text(encoding="utf-8")
     title, text = "Pusat Kajian Toleransi Nusantara Rilis Laporan", "Laporan tahunan dirilis hari ini."
-    assert not make_classifier(load_config(path)).classify(title, text).relevant
+    assert not classifier_for(load_config(path)).classify(title, text).relevant
     edited = gazetteer.read_text(encoding="utf-8").replace(
         "  kemenag_names:\n", "  kemenag_names:\n    - Pusat Kajian Toleransi Nusantara\n", 1)
     assert edited != gazetteer.read_text(encoding="utf-8")
     gazetteer.write_text(edited, encoding="utf-8")
-    assert make_classifier(load_config(path)).classify(title, text).topics == ("kemenag",)
+    assert classifier_for(load_config(path)).classify(title, text).topics == ("kemenag",)
 
 
 def test_email_template_with_unknown_field_has_line():

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from clipper import paths
-from clipper.config import load_config
+from clipper.workspace.configuration import load_config
 from clipper.workspace.editor import ConfigEditor
 from clipper.errors import ConfigError
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from clipper.config import parse_config
+from clipper.workspace.configuration import parse_config
 from clipper.edition.compile import EditionError, compile_edition, editions_of, final_content
 from clipper.review.decisions import set_order, update_articles
 from clipper.store.archive import Archive

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from clipper.extract import reader as extract
 from clipper.dates import WIB
 from clipper.errors import ExtractionError
 from clipper.extract.reader import (

@@ -16,7 +16,7 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
-from clipper.config import parse_config
+from clipper.workspace.configuration import parse_config
 from clipper.edition.compile import compile_edition, editions_of
 from clipper.errors import MailError
 from clipper.mail.send import delivery_log, latest_by_recipient, prepare_edition, send_edition, send_test

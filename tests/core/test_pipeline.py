@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from clipper.config import parse_config
+from clipper.workspace.configuration import parse_config
 from clipper.cli.demo import DemoServer, render
 from clipper.harvest.run import harvest, run_harvest
 from clipper.store.archive import Archive

@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from clipper.config import parse_config
-from clipper.harvest.run import classification_fields, make_classifier
+from clipper.workspace.configuration import parse_config
+from clipper.classify.classifier import classification_fields, classifier_for
 from clipper.classify.reclassify import apply_reclassify, plan_reclassify
 from clipper.review.decisions import update_articles
 from clipper.store.archive import Archive
@@ -24,7 +24,7 @@ ARTICLES = [
 
 
 def fill(path: Path, config) -> list[int]:
-    classifier = make_classifier(config)
+    classifier = classifier_for(config)
     ids = []
     with Archive(path) as archive:
         for n, (title, text) in enumerate(ARTICLES):
@@ -41,7 +41,7 @@ def test_plan_then_apply_keeps_editor_decisions(tmp_path):
     with Archive(db) as archive:
         assert archive.get(ids[1])["status"] == "irrelevant"
         update_articles(archive, [ids[0]], decision="approve", tone="negatif", add_tags=["penting"])
-        plan = plan_reclassify(archive, make_classifier(parse_config(EXTENDED)))
+        plan = plan_reclassify(archive, classifier_for(parse_config(EXTENDED)))
         assert plan.checked == 3
         assert [c.article_id for c in plan.entering()["kemenag"]] == [ids[1]]
         assert archive.get(ids[1])["status"] == "irrelevant"  # a plan changes nothing
@@ -49,7 +49,7 @@ def test_plan_then_apply_keeps_editor_decisions(tmp_path):
         moved, kept = archive.get(ids[1]), archive.get(ids[0])
         assert moved["status"] == "new" and json.loads(moved["topics"]) == ["kemenag"]
         assert kept["status"] == "approved" and kept["tone"] == "negatif" and kept["tags"] == '["penting"]'
-        back = plan_reclassify(archive, make_classifier(parse_config(BASE)))
+        back = plan_reclassify(archive, classifier_for(parse_config(BASE)))
         assert [c.article_id for c in back.leaving()["kemenag"]] == [ids[1]]
 
 
@@ -84,7 +84,7 @@ def test_article_entering_the_queue_gets_tone_and_narasumber(tmp_path):
         article_id = archive.insert_article({"url": "https://w.id/p", "url_key": "w.id/p", "media": "Warta",
                                              "title": "Pusaka Digital Diperbarui", "text": text,
                                              "day": "2026-11-24", **classification_fields(skipped)})
-        apply_reclassify(archive, plan_reclassify(archive, make_classifier(parse_config(EXTENDED))))
+        apply_reclassify(archive, plan_reclassify(archive, classifier_for(parse_config(EXTENDED))))
         row = archive.get(article_id)
         assert row["status"] == "new" and row["tone_suggested"] in ("positif", "netral", "negatif")
         assert json.loads(row["narasumber"])[0][0] == "Siti Aminah"

@@ -8,7 +8,8 @@ from pathlib import Path
 import pydantic
 import pytest
 
-from clipper.classify.rules import Classifier, TopicSpec, build_topics, default_topics
+from clipper.classify.classifier import Classifier
+from clipper.classify.rules import TopicSpec, build_topics, default_topics
 
 EVAL = Path(__file__).resolve().parent.parent / "data" / "relevance_eval.jsonl"
 

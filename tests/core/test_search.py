@@ -11,12 +11,13 @@ import zlib
 import pytest
 from pypdf import PdfReader
 
-from clipper.store import search_index as schema_search
+from clipper.store import schema
 from clipper.search import engine as search_mod
 from clipper.cli.main import main as cli_main
-from clipper.config import parse_config
+from clipper.workspace.configuration import parse_config
 from clipper.review.decisions import update_articles
-from clipper.search.engine import QueryError, SearchError, SearchFilters, editions_for, index_pending, search
+from clipper.search.engine import QueryError, SearchError, SearchFilters, editions_for, search
+from clipper.store.searching import index_pending
 from clipper.store.care import backup_archive, check_archive, index_problems
 from clipper.search.export import export_file, render_volume, volume_title
 from clipper.search.query import parse_query
@@ -150,7 +151,7 @@ def test_arabic_with_vowel_marks_is_found_without_them(tmp_path):
             db.execute("update search_docs set stems = '', pending = 0")
         assert found(archive, "الرحيم") == []
         with archive.write() as db:
-            schema_search.m022_arabic_bare_forms(db)
+            schema.m022_arabic_bare_forms(db)
         assert index_pending(archive) == 1
         assert found(archive, "الرحيم") == ids
 

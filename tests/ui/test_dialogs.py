@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl, Qt
 
-from clipper.config import load_config
+from clipper.workspace.configuration import load_config
 from clipper.store.archive import Archive
 from ui.add_dialogs import AddUrlDialog, PrintClippingDialog
 from ui.article_view import ArticleView

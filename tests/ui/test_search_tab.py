@@ -7,8 +7,9 @@ import json
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
-from clipper.config import parse_config
-from clipper.search.engine import EditionRef, SearchHit, index_pending
+from clipper.workspace.configuration import parse_config
+from clipper.search.engine import EditionRef, SearchHit
+from clipper.store.searching import index_pending
 from clipper.store.archive import Archive, dumps
 from tests.core.test_search import CONFIG, add_articles
 from ui.search_model import COL_DAY, COL_SCORE, ArticleRole, SearchResultsModel, SearchResultsProxy

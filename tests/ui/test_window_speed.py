@@ -145,7 +145,7 @@ def test_window_start_does_not_import_the_harvest_or_pdf_stack(harvested_db, tmp
         sys.path.insert(0, {str(ROOT)!r})
         import ui
         from PySide6.QtWidgets import QApplication
-        from clipper.config import parse_config
+        from clipper.workspace.configuration import parse_config
         from ui.main_window import MainWindow
         from ui.tasks import SyncPool, TaskRunner
         app = QApplication([])

@@ -1,0 +1,148 @@
+"""`clipper list`, `export`, `review` and `reclassify`: the archive's articles and their decisions."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from clipper.cli.common import command, date_arg, open_archive, open_config, out
+from clipper.search import rows as export_mod
+from clipper.search.export import write_rows
+
+logger = logging.getLogger(__name__)
+
+STATUSES = ["new", "approved", "rejected", "irrelevant", "all"]
+TONES = ["positif", "netral", "negatif"]
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    """Add this module's subcommands to the `clipper` parser."""
+    p = sub.add_parser("list", help="daftar artikel di arsip")
+    p.add_argument("--status", choices=STATUSES)
+    p.add_argument("--topic")
+    p.add_argument("--date", type=date_arg)
+    p.add_argument("--limit", type=int, default=200)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("export", help="ekspor artikel (jsonl atau csv)")
+    p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    p.add_argument("--from", dest="date_from", type=date_arg)
+    p.add_argument("--to", dest="date_to", type=date_arg)
+    p.add_argument("--status", choices=STATUSES, default="all")
+    p.add_argument("--query", metavar="KATA", help="hanya yang cocok dengan pencarian ini")
+    p.add_argument("--topic", action="append", default=[], metavar="TOPIK")
+    p.add_argument("--media", action="append", default=[], metavar="MEDIA")
+    p.add_argument("--tag", action="append", default=[], metavar="TAG")
+    p.add_argument("--tone", choices=TONES)
+    p.add_argument("--out", type=Path, help="berkas keluaran (bawaan: stdout)")
+
+    p = sub.add_parser("review", help="setujui/tolak artikel, beri tag, nada, ringkasan")
+    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--approve", action="store_const", dest="decision", const="approve")
+    group.add_argument("--reject", action="store_const", dest="decision", const="reject")
+    group.add_argument("--reset", action="store_const", dest="decision", const="reset",
+                       help="kembalikan ke antrean (baru)")
+    p.add_argument("--tag", action="append", metavar="TAG")
+    p.add_argument("--tone", choices=TONES)
+    p.add_argument("--summary", metavar="TEKS")
+    p.add_argument("--highlight", action=argparse.BooleanOptionalAction, default=None,
+                   help="sorotan halaman depan edisi")
+
+    p = sub.add_parser("reclassify", help="terapkan ulang aturan topik")
+    p.add_argument("--from", dest="date_from", type=date_arg)
+    p.add_argument("--dry-run", action="store_true", help="hanya tampilkan perubahan")
+
+
+@command("list")
+def cmd_list(args: argparse.Namespace) -> int:
+    with open_archive(args) as archive:
+        rows = export_mod.select_articles(archive, status=args.status or "new", topic=args.topic,
+                                          day=args.date, limit=args.limit)
+    if args.json:
+        for row in rows:
+            out(json.dumps(export_mod.row_to_dict(row, with_text=False), ensure_ascii=False))
+        return 0
+    if not rows:
+        out("Tidak ada artikel yang cocok.")
+        return 0
+    for row in rows:
+        topics = ",".join(json.loads(row["topics"] or "[]")) or "-"
+        out(f"{row['id']:>6}  {row['day']}  {row['status']:<10} {topics:<16} "
+             f"{row['media'][:20]:<20}  {row['title'][:80]}")
+    out(f"{len(rows)} artikel.")
+    return 0
+
+
+@command("export")
+def cmd_export(args: argparse.Namespace) -> int:
+    with open_archive(args) as archive:
+        rows = _export_rows(archive, args)
+        stream = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout
+        try:
+            count = write_rows(rows, stream, args.format)
+        finally:
+            if args.out:
+                stream.close()
+    if args.out:
+        print(f"{count} artikel diekspor ke {args.out}", file=sys.stderr)
+    return 0
+
+
+def _export_rows(archive, args: argparse.Namespace):
+    """All articles by status and dates, or through the search index when a search filter is given."""
+    if not (args.query or args.topic or args.media or args.tag or args.tone):
+        return export_mod.select_articles(archive, status=args.status, day_from=args.date_from,
+                                          day_to=args.date_to, limit=None)
+    from clipper.search import engine as search
+    from clipper.store.searching import index_pending
+    from clipper.search import export as search_export
+    filters = search.SearchFilters(args.date_from, args.date_to, tuple(args.media), tuple(args.topic),
+                                   tuple(args.tag), args.tone, () if args.status == "all" else (args.status,))
+    index_pending(archive)
+    return search_export.iter_rows(archive, search.iter_result_ids(archive, args.query or "", filters))
+
+
+@command("review")
+def cmd_review(args: argparse.Namespace) -> int:
+    from clipper.review.decisions import update_articles
+    config = open_config(args)
+    if not any([args.decision, args.tag, args.tone, args.summary is not None, args.highlight is not None]):
+        print("clipper: tidak ada yang diubah (pakai --approve, --reject, --tag, --tone, --summary …)",
+              file=sys.stderr)
+        return 2
+    with open_archive(args) as archive:
+        change = update_articles(archive, args.ids, decision=args.decision, add_tags=args.tag,
+                                 tone=args.tone, summary=args.summary, highlight=args.highlight,
+                                 editor=config.editor.name)
+        for article_id in change.ids:
+            row = archive.get(article_id)
+            out(f"#{article_id} {row['status']}: {row['title'][:80]}")
+    return 0
+
+
+@command("reclassify")
+def cmd_reclassify(args: argparse.Namespace) -> int:
+    from clipper.classify.classifier import classifier_for
+    from clipper.classify.reclassify import apply_reclassify, plan_reclassify
+    config = open_config(args)
+    classifier = classifier_for(config)
+    with open_archive(args) as archive:
+        plan = plan_reclassify(archive, classifier, date_from=args.date_from)
+        out(f"{plan.checked} artikel diperiksa, {len(plan.changes)} berubah.")
+        for label, groups in (("masuk", plan.entering()), ("keluar", plan.leaving())):
+            for topic, changes in sorted(groups.items()):
+                out(f"  {topic}: {len(changes)} {label}")
+                for change in changes[:10]:
+                    out(f"    #{change.article_id} {change.title[:70]}")
+                if len(changes) > 10:
+                    out(f"    … dan {len(changes) - 10} lagi")
+        if args.dry_run:
+            out("Uji coba (--dry-run): tidak ada yang diubah.")
+            return 0
+        applied = apply_reclassify(archive, plan)
+    out(f"{applied} artikel diperbarui; keputusan editor tidak diubah.")
+    return 0

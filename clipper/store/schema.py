@@ -1,0 +1,149 @@
+"""The archive's schema: every table, index and trigger, created and upgraded by numbered migrations.
+
+``migrations.apply(db)`` runs at every open and applies, in order, what a database lacks (an
+applied migration is recorded by name in ``_sqlite_migrations``: never rename one).
+"""
+
+from __future__ import annotations
+
+import logging
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from clipper.store.search_index import FTS_TOKENIZE, create_index, create_triggers
+from clipper.textnorm import ARABIC_SPLIT_CHARS
+
+logger = logging.getLogger(__name__)
+
+migrations = Migrations("clipper")
+
+
+@migrations()
+def m001_initial(db: sqlite_utils.Database) -> None:
+    """Articles, their evidence, sources' state, harvest runs and page errors."""
+    db["articles"].create(
+        {
+            "id": int, "url": str, "url_key": str, "media": str, "source": str, "title": str,
+            "author": str, "published_at": str, "published_utc": str, "day": str,
+            "fetched_at": str, "text": str, "description": str, "language": str,
+            "image_url": str, "rubrik": str, "extractor": str, "sketch": bytes,
+            "story_id": int, "status": str, "error": str,
+            "topics": str, "primary_topic": str, "scores": str, "matches": str,
+            "tone_suggested": str, "tone": str, "narasumber": str, "tags": str,
+            "summary": str, "highlight": int, "position": int,
+            "decided_by": str, "decided_at": str, "updated_at": str,
+        },
+        pk="id",
+        not_null={"url", "url_key", "media", "title", "text", "status", "day"},
+        defaults={"status": "new", "highlight": 0, "topics": "[]", "tags": "[]",
+                  "scores": "{}", "matches": "[]", "narasumber": "[]"},
+    )
+    db["articles"].create_index(["url_key"], unique=True)
+    db["articles"].create_index(["day", "status"])
+    db["articles"].create_index(["story_id"])
+    db["articles"].create_index(["status", "published_utc"])
+    db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize=FTS_TOKENIZE)
+    db["evidence"].create(
+        {"article_id": int, "sha256": str, "fetched_at": str, "final_url": str, "html": bytes},
+        pk="article_id", foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["sources"].create(
+        {"name": str, "url": str, "etag": str, "last_modified": str, "last_fetch_at": str,
+         "last_ok_at": str, "last_status": str, "last_error": str, "consecutive_failures": int,
+         "articles_total": int},
+        pk="name", defaults={"consecutive_failures": 0, "articles_total": 0},
+    )
+    db["runs"].create(
+        {"id": int, "started_at": str, "finished_at": str, "status": str, "sources": int,
+         "new_articles": int, "failed_sources": int},
+        pk="id",
+    )
+    db["run_sources"].create(
+        {"run_id": int, "source": str, "status": str, "links": int, "new_articles": int,
+         "duplicates": int, "failed_pages": int, "reason": str, "http_status": int,
+         "seconds": float, "at": str},
+        pk=("run_id", "source"), foreign_keys=[("run_id", "runs", "id")],
+    )
+    db["page_errors"].create(
+        {"url_key": str, "url": str, "source": str, "reason": str, "http_status": int,
+         "permanent": int, "attempts": int, "at": str},
+        pk="url_key",
+    )
+
+
+@migrations()
+def m002_editions(db: sqlite_utils.Database) -> None:
+    """Numbered daily editions; a final one keeps its content and PDF checksum."""
+    db["editions"].create(
+        {"id": int, "day": str, "kind": str, "seq": int, "year": int, "number": str,
+         "status": str, "corrects": int, "created_at": str, "finalized_at": str,
+         "editor": str, "pdf_path": str, "pdf_sha256": str, "pdf_size": int, "pages": int,
+         "articles": int, "content": str},
+        pk="id", not_null={"day", "kind", "seq", "year", "number", "status"},
+    )
+    db["editions"].create_index(["day", "kind"])
+    db["editions"].create_index(["year", "seq"], unique=True)
+
+
+@migrations()
+def m003_images(db: sqlite_utils.Database) -> None:
+    """Lead images fetched for the preview and the PDF, cached by URL."""
+    db["images"].create(
+        {"url": str, "content": bytes, "content_type": str, "status": str, "error": str,
+         "attempts": int, "fetched_at": str},
+        pk="url", defaults={"attempts": 0},
+    )
+
+
+@migrations()
+def m010_mail_deliveries(db: sqlite_utils.Database) -> None:
+    """Every delivery attempt of an edition to one recipient, and the send runs that made them.
+
+    ``deliveries`` has one row per attempt and recipient: written as "sending" before the
+    SMTP transaction starts and finished as "sent", "retry" (temporary failure), "failed"
+    (permanent) or "interrupted" (the process stopped mid-transaction). ``send_runs`` is the
+    lock that keeps two processes from sending the same edition at once.
+    """
+    db["send_runs"].create(
+        {"id": int, "edition_id": int, "started_at": str, "heartbeat_at": str, "finished_at": str,
+         "pid": int, "host": str, "status": str, "sent": int, "failed": int},
+        pk="id", not_null={"edition_id", "started_at", "status"},
+        foreign_keys=[("edition_id", "editions", "id")],
+    )
+    db["send_runs"].create_index(["edition_id", "status"])
+    db["deliveries"].create(
+        {"id": int, "edition_id": int, "run_id": int, "address": str, "name": str, "mode": str,
+         "attempt": int, "message_id": str, "status": str, "smtp_code": int, "smtp_text": str,
+         "at": str, "finished_at": str, "resend": int},
+        pk="id", not_null={"edition_id", "address", "status", "at"},
+        defaults={"resend": 0, "attempt": 1},
+        foreign_keys=[("edition_id", "editions", "id"), ("run_id", "send_runs", "id")],
+    )
+    db["deliveries"].create_index(["edition_id", "address"])
+    db["deliveries"].create_index(["status"])
+
+
+@migrations()
+def m020_search_index(db: sqlite_utils.Database) -> None:
+    """Create the search index (see below); m021 completes the insert trigger's inbox."""
+    create_index(db)
+
+
+@migrations()
+def m021_stems_inbox(db: sqlite_utils.Database) -> None:
+    """Roots computed before the insert (by the harvest's workers) wait here for the insert
+    trigger, so a new article is indexed once, complete, instead of twice."""
+    db.execute("create table if not exists search_stems_inbox (url_key text primary key, stems text)")
+    create_triggers(db)
+
+
+
+
+@migrations()
+def m022_arabic_bare_forms(db: sqlite_utils.Database) -> None:
+    """Articles with vowel-marked Arabic get their stems again (now with the bare forms,
+    see textnorm.stems_of): the next harvest or `clipper check` indexes them."""
+    chars = f"[{ARABIC_SPLIT_CHARS}]"
+    db.execute("update search_docs set pending = 1 where article_id in (select id from articles "
+               f"where text glob '*{chars}*' or title glob '*{chars}*' or summary glob '*{chars}*')")
