@@ -46,6 +46,10 @@ class StoreError(ClipperError):
     """The archive cannot be opened or written."""
 
 
+class SearchError(ClipperError):
+    """A search that cannot run as asked (a bad filter value, an unknown edition)."""
+
+
 class MailError(ClipperError):
     """Sending mail failed as a whole (per-recipient failures are data)."""
 

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFileDialog
 
 from clipper.config import Config
 from clipper.classify.classifier import classifier_for
-from clipper.harvest.run import add_print_clipping, add_url
+from clipper.harvest.run import add_url
+from clipper.review.additions import add_print_clipping
 from clipper.store.archive import Archive
 from ui.errors import describe
 from ui.i18n import _, qdate_today

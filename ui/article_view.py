@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import html
-import json
 import logging
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from clipper.models import TermMatch
+from clipper.store.records import Article, Outlet
 from ui.i18n import _, format_moment
 
 logger = logging.getLogger(__name__)
@@ -34,51 +34,45 @@ def highlight(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def _spans(matches: list, field: str, text: str) -> list[tuple[int, int]]:
-    spans = []
-    for match in matches:
-        if len(match) >= 5 and match[2] == field and 0 <= match[3] < match[4] <= len(text):
-            spans.append((match[3], match[4]))
-    return spans
+def _spans(matches: tuple[TermMatch, ...], field: str, text: str) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for m in matches if m.field == field and 0 <= m.start < m.end <= len(text)]
 
 
-def article_html(row: dict[str, Any], outlets: list[dict], topic_labels: dict[str, str]) -> str:
-    """The whole article as HTML; every archive value is escaped."""
-    matches = json.loads(row.get("matches") or "[]")
-    title, text = row["title"] or "", row["text"] or ""
-    published = datetime.fromisoformat(row["published_at"]) if row.get("published_at") else None
-    meta = [html.escape(row["media"] or "")]
-    if row.get("author"):
-        meta.append(html.escape(row["author"]))
-    meta.append(html.escape(format_moment(published)))
-    url = row["url"] or ""
-    parts = [f'<h2 style="margin-bottom:2px">{highlight(title, _spans(matches, "title", title))}</h2>',
+def article_html(article: Article, outlets: list[Outlet], topic_labels: dict[str, str],
+                 image_width: int | None = None) -> str:
+    """The whole article as HTML; every archive value is escaped (``image_width``: the lead image's)."""
+    title, text = article.title or "", article.text or ""
+    meta = [html.escape(article.media or "")]
+    if article.author:
+        meta.append(html.escape(article.author))
+    meta.append(html.escape(format_moment(article.published_at)))
+    url = article.url or ""
+    parts = [f'<h2 style="margin-bottom:2px">{highlight(title, _spans(article.matches, "title", title))}</h2>',
              f'<p style="color:#555">{" · ".join(meta)}</p>']
     if url.startswith(("http://", "https://")):
         parts.append(f'<p><a href="{html.escape(url, quote=True)}">{_("Buka artikel asli")}</a> '
                      f'<span style="color:#888">{html.escape(url)}</span></p>')
-    if row.get("_image"):
-        parts.append(f'<p><img src="{IMAGE_URL}" width="{row["_image"]}"></p>')
-    parts.append(_facts(row, matches, outlets, topic_labels))
-    for paragraph in _paragraphs(text, _spans(matches, "text", text)):
+    if image_width:
+        parts.append(f'<p><img src="{IMAGE_URL}" width="{image_width}"></p>')
+    parts.append(_facts(article, outlets, topic_labels))
+    for paragraph in _paragraphs(text, _spans(article.matches, "text", text)):
         parts.append(f"<p>{paragraph}</p>")
     return "\n".join(parts)
 
 
-def _facts(row: dict, matches: list, outlets: list[dict], labels: dict[str, str]) -> str:
+def _facts(article: Article, outlets: list[Outlet], labels: dict[str, str]) -> str:
     rows = []
-    topics = json.loads(row.get("topics") or "[]")
-    if topics:
-        rows.append((_("Topik"), ", ".join(labels.get(t, t) for t in topics)))
-    terms = sorted({m[1] for m in matches if len(m) > 1})
+    if article.topics:
+        rows.append((_("Topik"), ", ".join(labels.get(t, t) for t in article.topics)))
+    terms = sorted({m.term for m in article.matches})
     if terms:
         rows.append((_("Istilah cocok"), ", ".join(terms)))
-    others = [o["media"] for o in outlets if o["id"] != row["id"]]
+    others = [o.media for o in outlets if o.id != article.id]
     if others:
         rows.append((_("Juga dimuat di"), ", ".join(dict.fromkeys(others))))
-    people = json.loads(row.get("narasumber") or "[]")
-    if people:
-        rows.append((_("Narasumber"), "; ".join(p[0] + (f" ({p[1]})" if p[1] else "") for p in people)))
+    if article.narasumber:
+        rows.append((_("Narasumber"), "; ".join(p.name + (f" ({p.role})" if p.role else "")
+                                                for p in article.narasumber)))
     if not rows:
         return ""
     cells = "".join(f'<tr><td style="color:#555;padding-right:8px">{html.escape(k)}</td>'
@@ -114,18 +108,17 @@ class ArticleView(QTextBrowser):
     def show_placeholder(self, text: str | None = None) -> None:
         self.setHtml(f'<p style="color:#777">{html.escape(text or _("Pilih artikel di antrean."))}</p>')
 
-    def show_article(self, row: dict, outlets: list[dict], topic_labels: dict[str, str],
+    def show_article(self, article: Article, outlets: list[Outlet], topic_labels: dict[str, str],
                      image: bytes | None = None) -> None:
-        """Render an article row (``select *``) and, when cached, its lead image."""
+        """Render an article and, when cached, its lead image."""
         self.document().clear()
-        shown = dict(row)
+        width = None
         if image:
             picture = QImage()
             if picture.loadFromData(QByteArray(image)):
                 width = max(min(picture.width(), IMAGE_MAX_WIDTH, self.viewport().width() - 32), 80)
                 self.document().addResource(QTextDocument.ImageResource, QUrl(IMAGE_URL), picture)
-                shown["_image"] = width
-        self.setHtml(article_html(shown, outlets, topic_labels))
+        self.setHtml(article_html(article, outlets, topic_labels, width))
 
     def loadResource(self, kind: int, url: QUrl) -> Any:  # noqa: N802 - Qt API
         """Nothing from the network or the disk (the lead image is in the document's cache)."""

@@ -13,8 +13,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QHBoxLayout, QLabel
                                QVBoxLayout, QWidget)
 
 from clipper.config import Config
-from clipper.review.decisions import set_order
+from clipper.store.decisions import set_positions
+from clipper.edition.compile import section_for, section_order
 from clipper.store.archive import Archive
+from clipper.store.articles import approved_articles
 from ui.i18n import _, format_day, qdate_today
 from ui.tasks import TaskRunner
 
@@ -35,10 +37,9 @@ class EditionRow:
 
 
 def load_edition_rows(archive: Archive, day: str, sections: list[str]) -> list[EditionRow]:
-    """The day's approved articles grouped by section (config order), editor's order inside."""
-    from clipper.edition.compile import approved_rows  # cheap: reportlab and the fetcher load lazily
-    rows = [EditionRow(r["id"], r["primary_topic"] if r["primary_topic"] in sections else "lain", r["title"],
-                       r["media"], bool(r["highlight"])) for r in approved_rows(archive, day)]
+    """The day's approved articles grouped by section (``sections``: section_order), editor's order inside."""
+    rows = [EditionRow(a.id, section_for(a.primary_topic, sections), a.title, a.media, a.highlight)
+            for a in approved_articles(archive, day)]
     rank = {s: i for i, s in enumerate(sections)}
     return sorted(rows, key=lambda r: rank.get(r.section, len(sections)))  # stable: order kept
 
@@ -188,7 +189,7 @@ class EditionPanel(QWidget):
         return self.day.date().toString("yyyy-MM-dd")
 
     def reload(self) -> None:
-        day, sections = self.day_text(), list(self.config.edition.sections)
+        day, sections = self.day_text(), section_order(self.config, self.model.labels)
         self.day_label.setText(format_day(date.fromisoformat(day)))
         self.tasks.run_in_background(lambda a: load_edition_rows(a, day, sections), self._loaded, parent=self)
 
@@ -204,7 +205,7 @@ class EditionPanel(QWidget):
             self.list.setCurrentIndex(self.model.index(new))
 
     def _store_order(self, ids: list[int]) -> None:
-        self.tasks.run_in_background(lambda a: set_order(a, ids), None,
+        self.tasks.run_in_background(lambda a: set_positions(a, ids), None,
                                      lambda exc: self.message.emit(str(exc), "error"), parent=self)
 
     def compile(self, *, final: bool) -> None:
@@ -213,8 +214,10 @@ class EditionPanel(QWidget):
 
         def op():
             from clipper.edition.compile import compile_edition
+            from clipper.harvest.images import fetch_edition_images
 
             with Archive(path) as archive:
+                fetch_edition_images(archive, day)
                 return compile_edition(archive, config, day, final=final)
 
         self.draft.setEnabled(False)

@@ -12,8 +12,11 @@ from PySide6.QtWidgets import (QDockWidget, QMainWindow, QSplitter, QStyle, QTab
 
 from clipper.config import Config
 from clipper.models import HarvestResult
-from clipper.review.decisions import tag_vocabulary
+from clipper.store.decisions import tag_vocabulary
 from clipper.store.archive import Archive
+from clipper.store.articles import get_article, story_outlets
+from clipper.store.images import cached_image
+from clipper.store.records import Article, Outlet
 from ui.article_view import ArticleView
 from ui.edition_panel import EditionPanel
 from ui.errors import MessageBar, describe
@@ -33,15 +36,13 @@ def topic_labels(config: Config) -> dict[str, str]:
     return labels(config)
 
 
-def load_article(archive: Archive, article_id: int) -> tuple[dict | None, list[dict], bytes | None]:
+def load_article(archive: Archive, article_id: int) -> tuple[Article | None, list[Outlet], bytes | None]:
     """One article with its text, its story's outlets and its cached lead image."""
-    from clipper.harvest import images
-
-    row = archive.get(article_id)
-    if row is None:
+    article = get_article(archive, article_id)
+    if article is None:
         return None, [], None
-    outlets = archive.outlets(row["story_id"]) if row["story_id"] else []
-    return row, outlets, images.cached(archive, row["image_url"])
+    outlets = story_outlets(archive, article.story_id) if article.story_id else []
+    return article, outlets, cached_image(archive, article.image_url)
 
 
 class MainWindow(QMainWindow):
@@ -255,9 +256,9 @@ class MainWindow(QMainWindow):
     def _article_loaded(self, article_id: int, result) -> None:
         if result is None or article_id != self._current_id or result[0] is None:
             return
-        row, outlets, image = result
-        self.article.show_article(row, outlets, self.labels, image)
-        url = row["image_url"]
+        article, outlets, image = result
+        self.article.show_article(article, outlets, self.labels, image)
+        url = article.image_url
         if image is None and url and url.startswith(("http://", "https://")):
             self._fetch_image(article_id, url)
 
@@ -266,11 +267,11 @@ class MainWindow(QMainWindow):
         path = self.tasks.archive_path
 
         def op() -> bool:
-            from clipper.harvest import images
+            from clipper.harvest.images import ensure_cached
 
             with Archive(path) as archive:
-                images.ensure_cached(archive, [url])
-                return images.cached(archive, url) is not None
+                ensure_cached(archive, [url])
+                return cached_image(archive, url) is not None
 
         def done(ok: bool) -> None:
             if ok and article_id == self._current_id:

@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QDialog, QDialogBut
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from clipper.config import Config
-from clipper.dates import WIB
-from clipper.edition.compile import EditionRecord, editions_of
+from clipper.harvest.images import fetch_edition_images
+from clipper.dates import today_wib
+from clipper.store.editions import editions_of
+from clipper.store.records import EditionRecord
 from clipper.mail.send import (Attempt, SendProgress, delivery_log, edition_to_send, latest_by_recipient,
                           prepare_edition, send_edition, set_password)
 from clipper.store.archive import Archive
@@ -72,7 +74,7 @@ class SendDialog(QDialog):
         self.result = None
         self.setWindowTitle(_("Kirim kliping"))
         self._build()
-        today = date.fromisoformat(day) if day else datetime.now(WIB).date()
+        today = date.fromisoformat(day) if day else today_wib()
         self.date_edit.setDate(QDate(today.year, today.month, today.day))
         self.date_edit.dateChanged.connect(lambda _d: self.reload())
         self.reload()
@@ -318,6 +320,7 @@ def _send_steps(config: Config, path: Path, day: str, addresses: list[str], rese
     """The worker: its own Archive connection, finalise the edition if needed, then send."""
     with Archive(path) as archive:
         yield SendProgress("prepare", 0, len(addresses), message="Menyiapkan edisi…")
+        fetch_edition_images(archive, day)  # a draft is finalised before it is sent
         record = prepare_edition(archive, config, day)
         yield from send_edition(archive, config, record.id, only=addresses, resend=resend,
                                 should_stop=should_stop)

@@ -8,7 +8,7 @@ from itertools import compress, count
 from operator import itemgetter
 
 from clipper import textnorm
-from clipper.models import Classification, TermMatch, dumps
+from clipper.models import Classification, TermMatch
 from clipper.classify.rules import RulesKey, topics_for, topics_from
 from clipper.classify.rules import _EXCLUDE, _FIELDS, _IGNORE, _REQ_ALL, _REQ_ANY, _TERM, _TEXT, _TITLE, Phrase, Topic
 
@@ -136,21 +136,6 @@ class Classifier:
         return Classification(scores=result.scores, topics=result.topics, primary=result.primary,
                               matches=result.matches, tone=suggest_tone(title or "", text or ""),
                               narasumber=find_narasumber(text or ""))
-
-
-def classification_fields(result: Classification | None) -> dict:
-    """The archive columns that hold a classification."""
-    if result is None:
-        return {"status": "new"}
-    return {
-        "status": "new" if result.relevant else "irrelevant",
-        "topics": dumps(list(result.topics)),
-        "primary_topic": result.primary,
-        "scores": dumps({k: round(v, 3) for k, v in result.scores.items()}),
-        "matches": dumps([[m.topic, m.term, m.field, m.start, m.end] for m in result.matches]),
-        "tone_suggested": result.tone,
-        "narasumber": dumps([[n.name, n.role] for n in result.narasumber]),
-    }
 
 
 def classifier_for(config) -> Classifier:

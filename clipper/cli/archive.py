@@ -9,8 +9,9 @@ import sys
 from pathlib import Path
 
 from clipper.cli.common import command, date_arg, open_archive, open_config, out
-from clipper.search import rows as export_mod
 from clipper.search.export import write_rows
+from clipper.search.rows import article_to_dict
+from clipper.store.articles import articles_by_id, select_articles
 
 logger = logging.getLogger(__name__)
 
@@ -60,19 +61,19 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 @command("list")
 def cmd_list(args: argparse.Namespace) -> int:
     with open_archive(args) as archive:
-        rows = export_mod.select_articles(archive, status=args.status or "new", topic=args.topic,
-                                          day=args.date, limit=args.limit)
+        rows = select_articles(archive, status=args.status or "new", topic=args.topic, day=args.date,
+                               limit=args.limit)
     if args.json:
-        for row in rows:
-            out(json.dumps(export_mod.row_to_dict(row, with_text=False), ensure_ascii=False))
+        for article in rows:
+            out(json.dumps(article_to_dict(article, with_text=False), ensure_ascii=False))
         return 0
     if not rows:
         out("Tidak ada artikel yang cocok.")
         return 0
-    for row in rows:
-        topics = ",".join(json.loads(row["topics"] or "[]")) or "-"
-        out(f"{row['id']:>6}  {row['day']}  {row['status']:<10} {topics:<16} "
-             f"{row['media'][:20]:<20}  {row['title'][:80]}")
+    for article in rows:
+        topics = ",".join(article.topics) or "-"
+        out(f"{article.id:>6}  {article.day}  {article.status:<10} {topics:<16} "
+            f"{article.media[:20]:<20}  {article.title[:80]}")
     out(f"{len(rows)} artikel.")
     return 0
 
@@ -95,15 +96,14 @@ def cmd_export(args: argparse.Namespace) -> int:
 def _export_rows(archive, args: argparse.Namespace):
     """All articles by status and dates, or through the search index when a search filter is given."""
     if not (args.query or args.topic or args.media or args.tag or args.tone):
-        return export_mod.select_articles(archive, status=args.status, day_from=args.date_from,
-                                          day_to=args.date_to, limit=None)
-    from clipper.search import engine as search
+        return select_articles(archive, status=args.status, day_from=args.date_from, day_to=args.date_to,
+                               limit=None)
+    from clipper.search.engine import SearchFilters, iter_result_ids
     from clipper.store.searching import index_pending
-    from clipper.search import export as search_export
-    filters = search.SearchFilters(args.date_from, args.date_to, tuple(args.media), tuple(args.topic),
-                                   tuple(args.tag), args.tone, () if args.status == "all" else (args.status,))
+    filters = SearchFilters(args.date_from, args.date_to, tuple(args.media), tuple(args.topic), tuple(args.tag),
+                            args.tone, () if args.status == "all" else (args.status,))
     index_pending(archive)
-    return search_export.iter_rows(archive, search.iter_result_ids(archive, args.query or "", filters))
+    return articles_by_id(archive, iter_result_ids(archive, args.query or "", filters))
 
 
 @command("review")
@@ -118,9 +118,8 @@ def cmd_review(args: argparse.Namespace) -> int:
         change = update_articles(archive, args.ids, decision=args.decision, add_tags=args.tag,
                                  tone=args.tone, summary=args.summary, highlight=args.highlight,
                                  editor=config.editor.name)
-        for article_id in change.ids:
-            row = archive.get(article_id)
-            out(f"#{article_id} {row['status']}: {row['title'][:80]}")
+        for article in articles_by_id(archive, change.ids):
+            out(f"#{article.id} {article.status}: {article.title[:80]}")
     return 0
 
 

@@ -133,6 +133,7 @@ def run_demo(folder: Path, *, report: Callable[[str], None]) -> int:
     """Harvest the demo corpus into ``folder`` (a fresh archive) and say what happened."""
     from clipper.cli.harvest import run_harvest_cli
     from clipper.store.archive import Archive
+    from clipper.store.articles import count_articles, count_stories
     from clipper.workspace.configuration import parse_config
 
     folder = Path(folder).resolve()
@@ -148,10 +149,9 @@ def run_demo(folder: Path, *, report: Callable[[str], None]) -> int:
         report(f"Demo Clipper: {len(config.sources)} media fiktif dilayani di {server.base}")
         with Archive(db_path) as archive:
             run_harvest_cli(config, archive)
-            relevant = archive.count("status = 'new'")
-            total = archive.count()
-            stories = archive.query("select count(distinct story_id) as n from articles "
-                                    "where story_id is not null")[0]["n"]
+            relevant = count_articles(archive, status="new")
+            total = count_articles(archive)
+            stories = count_stories(archive)
             report("")
             report(f"Arsip: {db_path} ({total} artikel, {relevant} relevan, "
                    f"{stories} berita dimuat di beberapa media)")
@@ -167,13 +167,15 @@ def run_demo(folder: Path, *, report: Callable[[str], None]) -> int:
 def approve_and_compile(archive, config, day: str, out: Path):
     """The demo editor's morning: approve today's relevant articles, flag two, compile final."""
     from clipper.edition.compile import compile_edition
+    from clipper.harvest.images import fetch_edition_images
     from clipper.review.decisions import update_articles
+    from clipper.store.articles import queued_ids
 
-    ids = [r["id"] for r in archive.query(
-        "select id from articles where day = ? and status = 'new' order by published_utc", [day])]
+    ids = queued_ids(archive, day)
     update_articles(archive, ids, decision="approve", editor="Editor Demo")
     for article_id, summary in zip(ids[:2], DEMO_SUMMARIES):
         update_articles(archive, [article_id], highlight=True, summary=summary, add_tags=["sorotan"])
+    fetch_edition_images(archive, day)
     return compile_edition(archive, config, day, final=True, out=out / f"kliping-{day}.pdf")
 
 

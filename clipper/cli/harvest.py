@@ -8,9 +8,13 @@ import logging
 import sys
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from clipper.cli.common import command, open_archive, open_config, out
 from clipper.models import ExtractedArticle, HarvestResult, Progress
+
+if TYPE_CHECKING:
+    from clipper.store.records import SourceState
 
 logger = logging.getLogger(__name__)
 
@@ -60,13 +64,14 @@ class ProgressLine:
 MAX_PAGE_FAILURES_SHOWN = 10
 
 
-def print_summary(result: HarvestResult, states: dict[str, dict] | None = None,
+def print_summary(result: HarvestResult, states: dict[str, SourceState] | None = None,
                   page_failures: list[tuple[str, str]] | None = None) -> None:
     """The per-source table printed at the end of a harvest, then the failed pages."""
     rows = [("SUMBER", "STATUS", "TAUTAN", "BARU", "GANDA", "GAGAL", "KETERANGAN")]
     for r in result.sources:
         reason = r.reason or ""
-        streak = (states or {}).get(r.source, {}).get("consecutive_failures") or 0
+        state = (states or {}).get(r.source)
+        streak = state.consecutive_failures if state else 0
         if r.status == "failed" and streak > 1:
             reason += f" (gagal {streak}× berturut-turut)"
         rows.append((r.source, STATUS_WORDS.get(r.status, r.status), str(r.links), str(r.new_articles),
@@ -92,6 +97,7 @@ def print_summary(result: HarvestResult, states: dict[str, dict] | None = None,
 def run_harvest_cli(config, archive, names=None) -> HarvestResult:
     """Harvest with a progress line, then print the summary."""
     from clipper.harvest.run import run_harvest
+    from clipper.store.runs import source_states
     line = ProgressLine()
     result = None
     failures: list[tuple[str, str]] = []
@@ -106,7 +112,7 @@ def run_harvest_cli(config, archive, names=None) -> HarvestResult:
     finally:
         line.clear()
     assert isinstance(result, HarvestResult)
-    print_summary(result, archive.source_states(), failures)
+    print_summary(result, source_states(archive), failures)
     return result
 
 

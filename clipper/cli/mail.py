@@ -45,11 +45,13 @@ def _show(step) -> None:
 
 @command("send")
 def cmd_send(args: argparse.Namespace) -> int:
+    from clipper.harvest.images import fetch_edition_images
     from clipper.mail.send import describe_edition, prepare_edition, require_spec, send_edition
     config = open_config(args)
     require_spec(config)
     day = args.date or today_wib().isoformat()
     with open_archive(args) as archive:
+        fetch_edition_images(archive, day)  # a draft is finalised before it is sent
         record = prepare_edition(archive, config, day)
         out(f"Mengirim {describe_edition(record)} ke {config.email.host}:{config.email.port}")
         result = None

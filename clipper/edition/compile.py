@@ -2,114 +2,94 @@
 
 from __future__ import annotations
 
-import json
+import hashlib
 import logging
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from clipper import paths
+from clipper.classify.rules import topic_labels
 from clipper.config import Config
-from clipper.dates import parse_date
 from clipper.errors import ClipperError
-from clipper.models import Edition, EditionItem, EditionSection, Narasumber
-from clipper.store.archive import Archive, dumps, now_utc
+from clipper.models import Edition, EditionItem, EditionSection
+from clipper.store import articles, editions
+from clipper.store.archive import Archive
+from clipper.store.images import cached_image
+from clipper.store.records import Article, EditionRecord
 
 if TYPE_CHECKING:
     from clipper.edition.pdf import PdfInfo
 
 logger = logging.getLogger(__name__)
 
+OTHER_SECTION = "lain"  # the section of articles whose topic has no section of its own
+
 
 class EditionError(ClipperError):
     """An edition cannot be built, compiled or changed as asked."""
 
 
-@dataclass(frozen=True)
-class EditionRecord:
-    """One row of the editions table."""
-
-    id: int
-    day: str
-    number: str
-    kind: str
-    status: str
-    pdf_path: str | None = None
-    pdf_sha256: str | None = None
-    pages: int | None = None
-    articles: int | None = None
-    finalized_at: str | None = None
-    corrects: int | None = None
-
-
-def _record(row: dict) -> EditionRecord:
-    return EditionRecord(row["id"], row["day"], row["number"], row["kind"], row["status"],
-                         row["pdf_path"], row["pdf_sha256"], row["pages"], row["articles"],
-                         row["finalized_at"], row["corrects"])
-
-
-def editions_of(archive: Archive, day: str) -> list[EditionRecord]:
-    """The editions of a day, oldest first."""
-    return [_record(r) for r in archive.query("select * from editions where day = ? order by id", [day])]
-
-
-def list_editions(archive: Archive, limit: int = 100) -> list[EditionRecord]:
-    return [_record(r) for r in archive.query("select * from editions order by day desc, id desc limit ?", [limit])]
-
-
-def _item(row: dict, labels: dict[str, str], outlets: list[str], image: bytes | None) -> EditionItem:
-    published = parse_date(row["published_at"]) if row["published_at"] else None
-    narasumber = tuple(Narasumber(n[0], n[1]) for n in json.loads(row["narasumber"] or "[]"))
+def edition_item(article: Article, labels: dict[str, str], image: bytes | None) -> EditionItem:
+    """One clipping of an article (its story's other media from ``article.outlets``)."""
     return EditionItem(
-        article_id=row["id"], title=row["title"], media=row["media"], url=row["url"], text=row["text"],
-        published_at=published, rubrik=row["rubrik"], author=row["author"],
-        topic_label=labels.get(row["primary_topic"] or "", None),
-        tags=tuple(json.loads(row["tags"] or "[]")), tone=row["tone"] or row["tone_suggested"],
-        narasumber=narasumber, summary=row["summary"], image=image, also_in=tuple(outlets),
-        highlight=bool(row["highlight"]),
+        article_id=article.id, title=article.title, media=article.media, url=article.url, text=article.text,
+        published_at=article.published_at, rubrik=article.rubrik, author=article.author,
+        topic_label=labels.get(article.primary_topic or "", None), tags=article.tags, tone=article.shown_tone,
+        narasumber=article.narasumber, summary=article.summary, image=image, also_in=article.outlets,
+        highlight=article.highlight,
     )
 
 
-def approved_rows(archive: Archive, day: str) -> list[dict]:
-    """The approved articles of a day in the editor's order (then published time)."""
-    return archive.query(
-        "select * from articles where day = ? and status = 'approved' "
-        "order by position is null, position, published_utc, id", [day])
+def section_order(config: Config, labels: dict[str, str]) -> list[str]:
+    """The sections of an edition, in order: the configured topics, then the other topics.
+
+    An article goes to its primary topic's section (section_for); "Lain-lain" comes last.
+    """
+    sections = list(config.edition.sections)
+    return sections + [t for t in labels if t not in sections]
 
 
-def build_edition(archive: Archive, config: Config, day: str, *, number: str = "—",
-                  fetch_images: bool = True) -> Edition:
-    """The live edition of ``day`` from the archive (not stored; see compile_edition)."""
-    from clipper.harvest import images  # the fetch stack: loaded only when an edition is built
-    rows = approved_rows(archive, day)
-    if fetch_images:
-        images.ensure_cached(archive, [r["image_url"] for r in rows if r["image_url"]])
-    from clipper.classify.rules import topic_labels
+def section_for(topic: str | None, order: list[str]) -> str:
+    """The section of an article with this primary topic."""
+    return topic if topic in order else OTHER_SECTION
+
+
+def sections_of(items: list[tuple[str | None, EditionItem]], config: Config,
+                labels: dict[str, str]) -> tuple[EditionSection, ...]:
+    """Clippings in their sections (section_order), each in the order given.
+
+    ``items``: (primary topic, clipping) pairs.
+    """
+    order = section_order(config, labels)
+    grouped: dict[str, list[EditionItem]] = {}
+    for topic, item in items:
+        grouped.setdefault(section_for(topic, order), []).append(item)
+    ranked = sorted(grouped, key=lambda t: order.index(t) if t in order else len(order))
+    other = config.edition.other_label
+    return tuple(EditionSection(t, other if t == OTHER_SECTION else labels.get(t, t), tuple(grouped[t]))
+                 for t in ranked)
+
+
+def build_edition(archive: Archive, config: Config, day: str, *, number: str = "—") -> Edition:
+    """The live edition of ``day`` from the archive (not stored; see compile_edition).
+
+    Lead images are read from the archive: fetching them is the harvest's (clipper.harvest.images).
+    """
     labels = topic_labels(config)
+    items = [(a.primary_topic, edition_item(a, labels, cached_image(archive, a.image_url)))
+             for a in articles.approved_articles(archive, day)]
+    return titled_edition(config, date.fromisoformat(day), number, sections_of(items, config, labels))
+
+
+def titled_edition(config: Config, day: date, number: str, sections: tuple[EditionSection, ...],
+                   title: str | None = None) -> Edition:
+    """An Edition with the configured title, institution, logo and penanggung jawab."""
     spec = config.edition
-    order = [t for t in spec.sections] + [t for t in labels if t not in spec.sections]
-    sections: dict[str, list[EditionItem]] = {t: [] for t in spec.sections}
-    for row in rows:
-        outlets = [o["media"] for o in archive.outlets(row["story_id"]) if o["id"] != row["id"]] \
-            if row["story_id"] else []
-        topic = row["primary_topic"] if row["primary_topic"] in order else "lain"
-        sections.setdefault(topic, []).append(
-            _item(row, labels, outlets, images.cached(archive, row["image_url"])))
-    built = tuple(
-        EditionSection(topic, spec.other_label if topic == "lain" else labels.get(topic, topic), tuple(items))
-        for topic, items in sorted(sections.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 999)
-        if items)
-    logo = spec.logo or str(paths.resource("logo.png"))
-    return Edition(date=date.fromisoformat(day), number=number, sections=built, title=spec.title,
-                   institution=tuple(spec.institution), logo_path=logo,
+    return Edition(date=day, number=number, sections=sections, title=title or spec.title,
+                   institution=tuple(spec.institution), logo_path=spec.logo or str(paths.resource("logo.png")),
                    editor=spec.responsible or config.editor.name)
-
-
-def _next_number(archive: Archive, config: Config, year: int) -> tuple[int, str]:
-    row = archive.query("select max(seq) as seq from editions where year = ?", [year])[0]
-    seq = max((row["seq"] or 0) + 1, config.edition.number_start)
-    return seq, config.edition.number_format.format(seq=seq, year=year)
 
 
 def _output_path(archive: Archive, config: Config, record: EditionRecord, out: Path | None) -> Path:
@@ -122,22 +102,18 @@ def _output_path(archive: Archive, config: Config, record: EditionRecord, out: P
 
 def _draft_for(archive: Archive, config: Config, day: str, kind: str) -> EditionRecord:
     """The day's open draft of this kind, numbered on first use."""
-    for record in editions_of(archive, day):
+    for record in editions.editions_of(archive, day):
         if record.kind == kind and record.status == "draft":
             return record
-    year = int(day[:4])
     corrects = None
     if kind == "ralat":
-        finals = [r for r in editions_of(archive, day) if r.status == "final"]
+        finals = [r for r in editions.editions_of(archive, day) if r.status == "final"]
         if not finals:
             raise EditionError(f"belum ada edisi final tanggal {day}; ralat hanya untuk edisi final")
         corrects = finals[-1].id
-    with archive.write() as db:
-        seq, number = _next_number(archive, config, year)
-        new_id = db["editions"].insert({"day": day, "kind": kind, "seq": seq, "year": year, "number": number,
-                                        "status": "draft", "corrects": corrects, "created_at": now_utc(),
-                                        "editor": config.editor.name}).last_pk
-    return _record(archive.query("select * from editions where id = ?", [new_id])[0])
+    return editions.create_edition(archive, day=day, kind=kind, number_format=config.edition.number_format,
+                                   number_start=config.edition.number_start, corrects=corrects,
+                                   editor=config.editor.name)
 
 
 def compile_edition(archive: Archive, config: Config, day: str, *, out: Path | None = None,
@@ -150,16 +126,15 @@ def compile_edition(archive: Archive, config: Config, day: str, *, out: Path | N
     Raises:
         EditionError: nothing approved that day, or a final edition's PDF went missing.
     """
-    existing = [r for r in editions_of(archive, day) if r.kind == ("ralat" if ralat else "regular")]
+    existing = [r for r in editions.editions_of(archive, day) if r.kind == ("ralat" if ralat else "regular")]
     if not ralat and existing and existing[-1].status == "final":
         return existing[-1], _verify_final(existing[-1])
-    if not approved_rows(archive, day):
+    if not articles.approved_articles(archive, day):
         raise EditionError(f"Tidak ada artikel yang disetujui untuk tanggal {day}; kliping tidak dibuat.")
     record = _draft_for(archive, config, day, "ralat" if ralat else "regular")
     edition = build_edition(archive, config, day, number=record.number)
     if ralat:
-        corrected = archive.query("select number from editions where id = ?", [record.corrects])[0]
-        edition = replace(edition, kind="ralat", corrects=corrected["number"])
+        edition = replace(edition, kind="ralat", corrects=editions.get_edition(archive, record.corrects).number)
     finalized_at = datetime.now(UTC) if final else None
     edition = replace(edition, status="final" if final else "draft", approved_at=finalized_at)
     record = replace(record, status="final" if final else "draft")
@@ -170,14 +145,11 @@ def compile_edition(archive: Archive, config: Config, day: str, *, out: Path | N
     except OSError as exc:
         raise EditionError(f"folder {target.parent} tidak dapat dibuat: {exc.strerror or exc}") from None
     info = render_pdf(edition, target)
-    values = {"pdf_path": str(info.path), "pdf_sha256": info.sha256, "pdf_size": info.size,
-              "pages": info.pages, "articles": len(edition.items), "editor": edition.editor}
-    if final:
-        values.update(status="final", finalized_at=finalized_at.isoformat(timespec="seconds"),
-                      content=dumps(_snapshot(edition)))
-    with archive.write() as db:
-        db["editions"].update(record.id, values)
-    return _record(archive.query("select * from editions where id = ?", [record.id])[0]), info
+    stored = editions.record_pdf(
+        archive, record.id, path=str(info.path), sha256=info.sha256, size=info.size, pages=info.pages,
+        articles=len(edition.items), editor=edition.editor, final_content=_snapshot(edition) if final else None,
+        finalized_at=finalized_at.isoformat(timespec="seconds") if finalized_at else None)
+    return stored, info
 
 
 def _snapshot(edition: Edition) -> dict:
@@ -193,8 +165,6 @@ def _snapshot(edition: Edition) -> dict:
 
 
 def _verify_final(record: EditionRecord):
-    import hashlib
-
     from clipper.edition.pdf import PdfInfo
     path = Path(record.pdf_path or "")
     if not path.is_file():
@@ -204,9 +174,3 @@ def _verify_final(record: EditionRecord):
     if digest != record.pdf_sha256:
         raise EditionError(f"PDF edisi final No. {record.number} telah berubah (SHA-256 tidak cocok): {path}")
     return PdfInfo(path, record.pages or 0, digest, len(content))
-
-
-def final_content(archive: Archive, edition_id: int) -> dict | None:
-    """The frozen content of a final edition, as stored at finalisation."""
-    rows = archive.query("select content from editions where id = ?", [edition_id])
-    return json.loads(rows[0]["content"]) if rows and rows[0]["content"] else None

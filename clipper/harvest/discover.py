@@ -13,7 +13,7 @@ import lxml.etree
 import lxml.html
 
 from clipper.dates import parse_date
-from clipper.harvest.dedupe import url_key
+from clipper.harvest.urls import url_key
 from clipper.errors import ExtractionError
 from clipper.models import FetchResult, Link
 

@@ -7,14 +7,12 @@ import concurrent.futures
 import logging
 import os
 import queue
-import sqlite3
 import threading
 import time
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
-from clipper.harvest import dedupe
 
 from clipper.harvest import discover
 
@@ -22,7 +20,10 @@ from clipper.extract import reader as extract
 from clipper.errors import ExtractionError, FetchError
 from clipper.harvest.fetch import Fetcher, FetchSettings, decode_text, is_textual
 from clipper.harvest.jobs import Extracted, RulesKey, extract_job, finish_job, warm_worker
+from clipper.harvest.urls import url_key
 from clipper.models import ExtractedArticle, FetchResult, Link, Source
+from clipper.store.articles import KnownPages
+from clipper.store.records import ClassificationColumns, SourceState
 from clipper.harvest.workers import default_workers, end_with, warm_pool_wanted, worker_context
 
 logger = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ class Found:
     fetch: FetchResult
     sketch: tuple[int, ...] = ()
     keys: tuple[str, ...] = ()
-    fields: dict | None = None  # classification_fields of the worker's classification
+    classification: ClassificationColumns | None = None  # the worker's, encoded for the archive
     evidence: bytes | None = None
     sha256: str | None = None
     stems: str | None = None
@@ -84,24 +85,6 @@ class Finished:
     error: BaseException | None = None
 
 
-class _Known:
-    """Read-only look-ups in the archive from the network thread (WAL allows it)."""
-
-    def __init__(self, db_path: Path):
-        self._conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=30,
-                                     check_same_thread=False)
-
-    def is_known(self, key: str) -> bool:
-        if self._conn.execute("select 1 from articles where url_key = ?", [key]).fetchone():
-            return True
-        row = self._conn.execute(
-            "select permanent, attempts from page_errors where url_key = ?", [key]).fetchone()
-        return bool(row and (row[0] or row[1] >= MAX_PAGE_ATTEMPTS))
-
-    def close(self) -> None:
-        self._conn.close()
-
-
 @dataclass
 class Harvester:
     """Runs the network side of one harvest in its own thread with its own event loop.
@@ -111,7 +94,7 @@ class Harvester:
     """
 
     sources: list[Source]
-    states: dict[str, dict]
+    states: dict[str, SourceState]
     db_path: Path | None  # the archive, read to skip known links (None: skip nothing)
     settings: FetchSettings
     rules: RulesKey | None = None
@@ -163,7 +146,7 @@ class Harvester:
         self._task = asyncio.current_task()
         if self._cancelled.is_set():
             return
-        known = _Known(self.db_path)
+        known = KnownPages(self.db_path, MAX_PAGE_ATTEMPTS)
         if warm_pool_wanted(len(self.sources), self.workers):
             # A daily run: start the workers (imports ~1 s) while the feeds are being fetched.
             pool = self._get_pool(start=True)
@@ -217,22 +200,21 @@ class Harvester:
                     self.workers, mp_context=worker_context(), initializer=end_with, initargs=(os.getpid(),))
             return self._pool
 
-
     # --- one source ---------------------------------------------------------------
 
-    async def _source(self, fetcher: Fetcher, known: _Known, source: Source) -> None:
+    async def _source(self, fetcher: Fetcher, known: KnownPages, source: Source) -> None:
         started = time.monotonic()
-        state = self.states.get(source.name) or {}
-        same_url = state.get("url") == source.url
+        state = self.states.get(source.name) or SourceState(source.name)
+        same_url = state.url == source.url
         try:
             listing = await fetcher.fetch(
-                source.url, etag=state.get("etag") if same_url else None,
-                last_modified=state.get("last_modified") if same_url else None,
+                source.url, etag=state.etag if same_url else None,
+                last_modified=state.last_modified if same_url else None,
                 delay=source.delay, concurrency=source.concurrency, timeout=source.timeout)
             if listing.not_modified:
                 self.out.put(SourceDone(source, "not_modified", http_status=304,
                                         seconds=time.monotonic() - started,
-                                        etag=state.get("etag"), last_modified=state.get("last_modified")))
+                                        etag=state.etag, last_modified=state.last_modified))
                 return
             links = await discover_links(fetcher, source, listing, self._off_loop)
         except (FetchError, ExtractionError) as exc:
@@ -242,7 +224,7 @@ class Harvester:
             return
         fresh = []
         for link in links:
-            key = dedupe.url_key(link.url)
+            key = url_key(link.url)
             if key in self._seen or known.is_known(key):
                 continue
             self._seen.add(key)
@@ -264,11 +246,11 @@ class Harvester:
             raise FetchError(url, f"bukan halaman HTML ({kind})", result.status)
         return result
 
-    async def _article(self, fetcher: Fetcher, known: _Known, source: Source, link: Link, key: str) -> bool:
+    async def _article(self, fetcher: Fetcher, known: KnownPages, source: Source, link: Link, key: str) -> bool:
         """Fetch, extract and hand over one article; ``key``: the link's url_key."""
         try:
             page = await self._fetch_page(fetcher, source, link.url)
-            final_key = key if page.final_url == link.url else dedupe.url_key(page.final_url)
+            final_key = key if page.final_url == link.url else url_key(page.final_url)
             keys = {key, final_key}
             if final_key != key and known.is_known(final_key):
                 return True  # a redirect to an article we already have
@@ -280,7 +262,7 @@ class Harvester:
         except ExtractionError as exc:
             self.out.put(PageFailure(source, link.url, exc.reason, None, True))
             return False
-        self.out.put(Found(source, link, done.article, page, done.sketch, tuple(keys), done.fields,
+        self.out.put(Found(source, link, done.article, page, done.sketch, tuple(keys), done.classification,
                            done.evidence, done.sha256, done.stems))
         return True
 
@@ -372,7 +354,7 @@ async def _fetch_one(source: Source, url: str, settings: FetchSettings) -> Found
         harvester = Harvester([source], {}, None, settings, workers=1)  # no archive: nothing is skipped
         page = await harvester._fetch_page(fetcher, source, url)
         done = await harvester._read(fetcher, source, page)
-        keys = (dedupe.url_key(url), dedupe.url_key(page.final_url))
+        keys = (url_key(url), url_key(page.final_url))
         return Found(source, Link(url), done.article, page, done.sketch, keys, None, done.evidence, done.sha256,
                      done.stems)
 

@@ -6,7 +6,9 @@ import asyncio
 import logging
 
 from clipper.errors import FetchError
-from clipper.store.archive import Archive, now_utc
+from clipper.store.archive import Archive
+from clipper.store.articles import approved_articles
+from clipper.store.images import image_states, record_images
 
 logger = logging.getLogger(__name__)
 
@@ -17,22 +19,11 @@ MAX_ATTEMPTS = 3
 IMAGE_DEADLINE = 15.0
 
 
-def cached(archive: Archive, url: str | None) -> bytes | None:
-    """The cached image for ``url``, if it was fetched."""
-    if not url:
-        return None
-    rows = archive.query("select content from images where url = ? and status = 'ok'", [url])
-    return rows[0]["content"] if rows else None
-
-
 def missing(archive: Archive, urls: list[str]) -> list[str]:
-    """The URLs not yet cached (and not given up on)."""
-    wanted = []
-    for url in dict.fromkeys(u for u in urls if u and u.startswith(("http://", "https://"))):
-        rows = archive.query("select status, attempts from images where url = ?", [url])
-        if not rows or (rows[0]["status"] != "ok" and rows[0]["attempts"] < MAX_ATTEMPTS):
-            wanted.append(url)
-    return wanted
+    """The URLs not yet in the archive (and not given up on)."""
+    wanted = [u for u in dict.fromkeys(urls) if u and u.startswith(("http://", "https://"))]
+    states = image_states(archive, wanted)
+    return [u for u in wanted if u not in states or (states[u].status != "ok" and states[u].attempts < MAX_ATTEMPTS)]
 
 
 async def _fetch_all(urls: list[str]) -> list[tuple[str, bytes | None, str | None, str | None]]:
@@ -52,18 +43,15 @@ async def _fetch_all(urls: list[str]) -> list[tuple[str, bytes | None, str | Non
 
 
 def ensure_cached(archive: Archive, urls: list[str]) -> int:
-    """Fetch the images not yet cached; returns how many are now cached. Never raises for a URL."""
+    """Fetch the images not yet in the archive and store them; returns how many came. Never raises for a URL."""
     wanted = missing(archive, urls)
     if not wanted:
         return 0
     results = asyncio.run(_fetch_all(wanted))
-    stored = 0
-    with archive.write() as db:
-        for url, content, kind, error in results:
-            old = db["images"].get(url) if db["images"].count_where("url = ?", [url]) else {}
-            db["images"].upsert({"url": url, "content": content, "content_type": kind,
-                                 "status": "ok" if content else "error", "error": error,
-                                 "attempts": (old.get("attempts") or 0) + 1, "fetched_at": now_utc()},
-                                pk="url")
-            stored += bool(content)
-    return stored
+    record_images(archive, results)
+    return sum(bool(content) for _, content, _, _ in results)
+
+
+def fetch_edition_images(archive: Archive, day: str) -> int:
+    """The lead images of a day's approved articles, before its edition is compiled."""
+    return ensure_cached(archive, [a.image_url for a in approved_articles(archive, day) if a.image_url])

@@ -12,13 +12,15 @@ import logging
 import zlib
 from dataclasses import dataclass
 
-from clipper.harvest import dedupe
 
 from clipper.extract import reader as extract
-from clipper.classify.classifier import classification_fields, classifier_from
+from clipper.classify.classifier import classifier_from
+from clipper.classify.stories import text_sketch
 from clipper.classify.rules import RulesKey
 from clipper.errors import ExtractionError
+from clipper.harvest.urls import url_key
 from clipper.models import ExtractedArticle
+from clipper.store.records import ClassificationColumns, encode_classification
 from clipper.textnorm import stems_of
 
 logger = logging.getLogger(__name__)
@@ -37,7 +39,7 @@ class Extracted:
     single_page_url: str | None = None
     finished: bool = False  # sketch, fields, sha256 and stems below are filled (evidence if asked)
     sketch: tuple[int, ...] = ()
-    fields: dict | None = None  # the classification's archive columns (classification_fields)
+    classification: ClassificationColumns | None = None  # as the archive stores it (encoded here)
     evidence: bytes | None = None  # the page, zlib-compressed (or gzip as sent: Harvester._with_evidence)
     sha256: str | None = None
     stems: str | None = None  # the search index's stemmed roots (computed here, off the main process)
@@ -57,10 +59,10 @@ def finish_job(article: ExtractedArticle, content: bytes, rules: RulesKey | None
     The classification comes back as its archive columns: serialised here, off the main
     process, and cheaper to send than the objects.
     """
-    fields = classification_fields(classifier_from(rules).classify(article.title, article.text)) if rules else None
+    classified = encode_classification(classifier_from(rules).classify(article.title, article.text)) if rules else None
     return Extracted(
-        article=article, finished=True, sketch=dedupe.text_sketch(article.text),
-        fields=fields, sha256=hashlib.sha256(content).hexdigest(),
+        article=article, finished=True, sketch=text_sketch(article.text),
+        classification=classified, sha256=hashlib.sha256(content).hexdigest(),
         evidence=zlib.compress(content, EVIDENCE_ZLIB_LEVEL) if keep_html else None,
         stems=stems_of(article.title, article.text))
 
@@ -71,7 +73,7 @@ def extract_job(content: bytes, url: str, language: str | None, *, follow_single
     try:
         if follow_single:
             article, single = extract.extract_page(content, url, language_hint=language)
-            if single and dedupe.url_key(single) != dedupe.url_key(url):
+            if single and url_key(single) != url_key(url):
                 return Extracted(single_page_url=single)
             if article is None:  # the single-page link was this very page
                 article = extract.extract_article(content, url, language_hint=language)

@@ -10,18 +10,20 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
-
-from clipper.harvest import dedupe
-from clipper.classify.classifier import classification_fields, classifier_for
+from clipper.classify.classifier import classifier_for
 from clipper.classify.rules import rules_key
+from clipper.classify.stories import DUPLICATE_THRESHOLD, StoryIndex, sketch_from_bytes, sketch_to_bytes
 from clipper.config import Config
 from clipper.dates import to_jakarta
 from clipper.errors import ClipperError
 from clipper.harvest.fetch import FetchSettings
 from clipper.harvest.harvester import Finished, Found, Harvester, LinksFound, PageFailure, SourceDone
-from clipper.models import HarvestResult, Progress, Source, SourceReport
-from clipper.store.archive import Archive
+from clipper.harvest.urls import clean_url, url_key
 from clipper.harvest.workers import prestart_workers
+from clipper.models import HarvestResult, Progress, Source, SourceReport
+from clipper.store import articles, runs
+from clipper.store.archive import Archive
+from clipper.store.records import Evidence, NewArticle, encode_classification
 
 logger = logging.getLogger(__name__)
 
@@ -54,10 +56,10 @@ class _Run:
         self.config = config
         self.archive = archive
         self.sources = sources
-        self.stories = dedupe.StoryIndex()
+        self.stories = StoryIndex()
         since = (datetime.now(UTC) - timedelta(days=STORY_WINDOW_DAYS)).date().isoformat()
-        for row in archive.recent_sketches(since):
-            self.stories.add(row["id"], dedupe.sketch_from_bytes(row["sketch"]), row["story_id"], row["media"])
+        for member in articles.recent_story_members(archive, since):
+            self.stories.add(member.id, sketch_from_bytes(member.sketch), member.story_id, member.media)
         self.counts: dict[str, dict[str, int]] = {s.name: {"new": 0, "dup": 0, "failed": 0} for s in sources}
         self.reports: list[SourceReport] = []
         self.done = 0
@@ -86,63 +88,52 @@ class _Run:
         canonical = article.canonical_url
         if canonical and not _same_site(canonical, found.fetch.final_url):
             canonical = None  # another site's address is not this copy's
-        canonical_key = dedupe.url_key(canonical) if canonical else None
+        canonical_key = url_key(canonical) if canonical else None
         if canonical_key:
             keys.add(canonical_key)
-        if any(self.archive.has_url_key(k) for k in keys):
+        if any(articles.has_url_key(self.archive, k) for k in keys):
             return None
         media = _media_name(source, article)
         match = self.stories.find(found.sketch, media)
-        if match and match.same_media and match.similarity >= dedupe.DUPLICATE_THRESHOLD:
+        if match and match.same_media and match.similarity >= DUPLICATE_THRESHOLD:
             return None  # the same outlet's same text under another address
-        row = self._row(found, media, canonical, canonical_key)
-        if match:
-            row["story_id"] = match.story_id
+        new = self._new_article(found, media, canonical, canonical_key, match.story_id if match else None)
         keep = self.config.harvest.keep_html
-        if found.stems is not None:  # the worker computed the search roots: indexed once, complete
-            self.archive.conn.execute("insert or replace into search_stems_inbox (url_key, stems) values (?, ?)",
-                                      [row["url_key"], found.stems])
-        article_id = self.archive.insert_article(
-            row, html=found.fetch.content if keep and found.evidence is None else None,
-            compressed=found.evidence if keep else None, sha256=found.sha256 if keep else None,
-            final_url=found.fetch.final_url)
+        evidence = Evidence(found.sha256, found.fetch.final_url, found.evidence) \
+            if keep and found.evidence is not None else None
+        # The worker computed the search roots: the article is indexed once, complete.
+        article_id = articles.insert_article(self.archive, new, evidence=evidence, stems=found.stems,
+                                             html=found.fetch.content if keep and evidence is None else None)
         if article_id is None:
-            self.archive.conn.execute("delete from search_stems_inbox where url_key = ?", [row["url_key"]])
             return None
         if match:
-            self._join_story(match.story_id)
-        self.stories.add(article_id, found.sketch, row.get("story_id") or article_id, media)
+            articles.open_story(self.archive, match.story_id)
+        self.stories.add(article_id, found.sketch, new.story_id or article_id, media)
         return article_id
 
-    def _join_story(self, story_id: int) -> None:
-        first = self.archive.get(story_id)
-        if first is not None and first["story_id"] is None:
-            self.archive.set_story(story_id, story_id)
-
-    def _row(self, found: Found, media: str, canonical: str | None, canonical_key: str | None) -> dict:
+    def _new_article(self, found: Found, media: str, canonical: str | None, canonical_key: str | None,
+                     story_id: int | None) -> NewArticle:
         article, link = found.article, found.link
         published = article.published_at or link.published_at
         fetched = found.fetch.fetched_at
-        day_of = to_jakarta(published or fetched)
-        url = dedupe.clean_url(canonical or found.fetch.final_url)
-        fields = found.fields or classification_fields(self.classifier.classify(article.title, article.text))
-        return {
-            "url": url, "url_key": canonical_key if url == canonical else dedupe.url_key(url), "media": media,
-            "source": found.source.name, "title": article.title, "author": article.author,
-            "published_at": to_jakarta(published).isoformat() if published else None,
-            "published_utc": (published or fetched).astimezone(UTC).isoformat(),
-            "day": day_of.date().isoformat(), "fetched_at": fetched.isoformat(),
-            "text": article.text, "description": article.description,
-            "language": article.language or found.source.language,
-            "image_url": article.image_url, "rubrik": article.rubrik or found.source.rubrik,
-            "extractor": article.extractor, "sketch": dedupe.sketch_to_bytes(found.sketch) or None,
-            **fields,
-        }
+        url = clean_url(canonical or found.fetch.final_url)
+        classification = found.classification or encode_classification(
+            self.classifier.classify(article.title, article.text))
+        return NewArticle(
+            url=url, url_key=canonical_key if url == canonical else url_key(url), media=media,
+            source=found.source.name, title=article.title, text=article.text,
+            day=to_jakarta(published or fetched).date().isoformat(),
+            published_utc=(published or fetched).astimezone(UTC).isoformat(), fetched_at=fetched.isoformat(),
+            classification=classification, author=article.author,
+            published_at=to_jakarta(published).isoformat() if published else None,
+            description=article.description, language=article.language or found.source.language,
+            image_url=article.image_url, rubrik=article.rubrik or found.source.rubrik,
+            extractor=article.extractor, sketch=sketch_to_bytes(found.sketch) or None, story_id=story_id)
 
     def on_failure(self, failure: PageFailure) -> Progress:
         self.counts[failure.source.name]["failed"] += 1
-        self.archive.record_page_error(dedupe.url_key(failure.url), failure.url, failure.source.name,
-                                       failure.reason, failure.status, failure.permanent)
+        runs.record_page_error(self.archive, url_key(failure.url), failure.url, failure.source.name,
+                               failure.reason, failure.status, failure.permanent)
         self.done += 1
         return Progress("page_error", self.done, self.total, failure.source.name,
                         message=f"{failure.url}: {failure.reason}")
@@ -152,8 +143,8 @@ class _Run:
         report = SourceReport(done.source.name, done.status, done.links, counts["new"], counts["dup"],
                               counts["failed"], done.reason, done.http_status, round(done.seconds, 2))
         self.reports.append(report)
-        self.archive.record_source(run_id, report.__dict__, url=done.source.url,
-                                   etag=done.etag, last_modified=done.last_modified)
+        runs.record_source(self.archive, run_id, report, url=done.source.url, etag=done.etag,
+                           last_modified=done.last_modified)
         self.done += 1
         return Progress("source", self.done, self.total, done.source.name,
                         message=done.reason or done.status)
@@ -187,8 +178,8 @@ def run_harvest(config: Config, archive: Archive, *, sources: list[str] | None =
     chosen = config.enabled_sources(sources)
     prestart_workers(len(chosen), workers)
     run = _Run(config, archive, chosen)
-    run_id = archive.start_run(len(chosen))
-    harvester = Harvester(chosen, archive.source_states(), archive.path, fetch_settings(config),
+    run_id = runs.start_run(archive, len(chosen))
+    harvester = Harvester(chosen, runs.source_states(archive), archive.path, fetch_settings(config),
                           rules=rules_key(config),
                           keep_html=config.harvest.keep_html)
     if workers is not None:
@@ -234,7 +225,7 @@ def run_harvest(config: Config, archive: Archive, *, sources: list[str] | None =
                 run.reports.append(SourceReport(source.name, "cancelled", reason="dibatalkan"))
         failed = sum(1 for r in run.reports if r.status == "failed")
         new = sum(r.new_articles for r in run.reports)
-        archive.finish_run(run_id, status if error is None else "failed", new, failed)
+        runs.finish_run(archive, run_id, status if error is None else "failed", new, failed)
     if error is not None and not isinstance(error, ClipperError):
         raise error
     if status == "completed":
@@ -282,52 +273,17 @@ def add_url(config: Config, archive: Archive, url: str, *, media: str | None = N
     """
     from clipper.harvest.harvester import fetch_article
 
-    key = dedupe.url_key(url)
-    existing = archive.query("select id from articles where url_key = ?", [key])
-    if existing:
-        return existing[0]["id"]
+    existing = articles.find_by_url_keys(archive, [url_key(url)])
+    if existing is not None:
+        return existing
     host = (urlsplit(url).hostname or "manual").removeprefix("www.")
     source = Source(name=media or host, kind="feed", url=url, aggregator=media is None)
     found = fetch_article(source, url, fetch_settings(config))
-    run = _Run(config, archive, [source])
-    article_id = run._store(found)
+    article_id = _Run(config, archive, [source])._store(found)
     if article_id is None:
-        row = archive.query("select id from articles where url_key in (%s)" % ",".join("?" * len(found.keys)),
-                            list(found.keys))
-        if row:
-            return row[0]["id"]
+        existing = articles.find_by_url_keys(archive, found.keys)
+        if existing is not None:
+            return existing
         raise ClipperError(f"artikel ini sudah ada di arsip dengan alamat lain: {url}")
-    with archive.write() as db:
-        db["articles"].update(article_id, {"status": "new", "source": "manual"})
-    return article_id
-
-
-def add_print_clipping(archive: Archive, *, media: str, title: str, text: str, day: str,
-                       page: str | None = None, image: bytes | None = None,
-                       classifier=None) -> int:
-    """Archive a clipping from print (media, page, date, title, text, optional scan)."""
-    import hashlib
-
-    from clipper.store.archive import now_utc
-    if not media.strip() or not title.strip() or not text.strip():
-        raise ClipperError("media, judul dan teks kliping cetak wajib diisi")
-    datetime.fromisoformat(day)  # raises ValueError for a bad date
-    digest = hashlib.sha256(f"{media}|{day}|{page}|{title}".encode()).hexdigest()[:16]
-    url = f"cetak://{digest}"
-    published = f"{day}T06:00:00+07:00"
-    classified = classifier.classify(title, text) if classifier else None
-    row = {"url": url, "url_key": f"cetak/{digest}", "media": media.strip(), "source": "cetak",
-           "title": title.strip(), "text": text.strip(), "day": day, "published_at": published,
-           "published_utc": datetime.fromisoformat(published).astimezone(UTC).isoformat(),
-           "fetched_at": now_utc(), "rubrik": f"Halaman {page}" if page else None, "language": "id",
-           "extractor": "cetak", **classification_fields(classified)}
-    row["status"] = "new"
-    article_id = archive.insert_article(row)
-    if article_id is None:
-        raise ClipperError("kliping cetak yang sama sudah ada di arsip")
-    if image:
-        with archive.write() as db:
-            db["images"].upsert({"url": url, "content": image, "status": "ok", "attempts": 1,
-                                 "fetched_at": now_utc()}, pk="url")
-            db["articles"].update(article_id, {"image_url": url})
+    articles.queue_by_hand(archive, article_id)
     return article_id

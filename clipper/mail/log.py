@@ -1,16 +1,18 @@
-"""The delivery record: attempts per edition and recipient, and the per-edition send lock."""
+"""The delivery record as mail reads it: each recipient's state, and the per-edition send lock."""
 
 from __future__ import annotations
 
 import logging
 import os
 import socket
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from clipper.errors import MailError
 from clipper.mail.smtp import Reply
-from clipper.store.archive import Archive, now_utc
+from clipper.store import deliveries
+from clipper.store.archive import Archive
+from clipper.store.deliveries import delivery_log
+from clipper.store.records import Attempt, SendRun
 
 logger = logging.getLogger(__name__)
 
@@ -20,35 +22,8 @@ logger = logging.getLogger(__name__)
 # email.timeout (≤ 600 s), so 15 minutes never declares a live run dead.
 STALE_RUN_SECONDS = 900
 
-
-@dataclass(frozen=True)
-class Attempt:
-    """One recorded attempt (one row of ``deliveries``)."""
-
-    id: int
-    edition_id: int
-    address: str
-    name: str | None
-    at: str
-    status: str  # sending | sent | retry | failed | interrupted
-    smtp_code: int | None
-    smtp_text: str | None
-    message_id: str | None
-    attempt: int
-    mode: str | None
-    resend: bool
-
-
-def _attempt(row: dict) -> Attempt:
-    return Attempt(row["id"], row["edition_id"], row["address"], row["name"], row["at"], row["status"],
-                   row["smtp_code"], row["smtp_text"], row["message_id"], row["attempt"] or 1,
-                   row["mode"], bool(row["resend"]))
-
-
-def delivery_log(archive: Archive, edition_id: int) -> list[Attempt]:
-    """Every attempt to deliver an edition, oldest first."""
-    return [_attempt(r) for r in archive.query(
-        "select * from deliveries where edition_id = ? order by id", [edition_id])]
+__all__ = ["Attempt", "begin_run", "delivered", "delivery_log", "end_run", "finish_attempts", "heartbeat",
+           "latest_by_recipient", "reusable_message_id", "start_attempts"]
 
 
 def latest_by_recipient(archive: Archive, edition_id: int) -> dict[str, Attempt]:
@@ -64,49 +39,35 @@ def latest_by_recipient(archive: Archive, edition_id: int) -> dict[str, Attempt]
 
 def delivered(archive: Archive, edition_id: int) -> set[str]:
     """Addresses (case-folded) that accepted this edition at least once."""
-    rows = archive.query("select distinct address from deliveries where edition_id = ? and status = 'sent'",
-                         [edition_id])
-    return {r["address"].casefold() for r in rows}
+    return deliveries.delivered_addresses(archive, edition_id)
 
 
 def reusable_message_id(archive: Archive, edition_id: int, address: str) -> str | None:
     """The Message-ID of an unfinished delivery, so a retry is recognisably the same message."""
-    rows = archive.query(
-        "select status, message_id from deliveries where edition_id = ? and address = ? collate nocase "
-        "and message_id is not null order by id desc limit 1", [edition_id, address])
-    return rows[0]["message_id"] if rows and rows[0]["status"] != "sent" else None
+    last = deliveries.last_attempt_to(archive, edition_id, address)
+    return last.message_id if last is not None and last.status != "sent" else None
 
 
 def start_attempts(archive: Archive, run_id: int, edition_id: int, people: list[tuple[str, str | None]], *,
                    message_id: str, mode: str, attempt: int, resend: bool) -> dict[str, int]:
     """Write "sending" rows before the transaction starts; returns their ids by address."""
-    ids = {}
-    at = now_utc()
-    with archive.write() as db:
-        for address, name in people:
-            ids[address] = db["deliveries"].insert({
-                "edition_id": edition_id, "run_id": run_id, "address": address, "name": name,
-                "mode": mode, "attempt": attempt, "message_id": message_id, "status": "sending",
-                "at": at, "resend": int(resend)}).last_pk
-        db["send_runs"].update(run_id, {"heartbeat_at": at})
-    return ids
+    return deliveries.start_attempts(archive, run_id, edition_id, people, message_id=message_id, mode=mode,
+                                     attempt=attempt, resend=resend)
 
 
 def finish_attempts(archive: Archive, ids: dict[str, int], replies: dict[str, Reply]) -> None:
     """Record each recipient's reply on its "sending" row."""
-    at = now_utc()
-    with archive.write() as db:
-        for address, row_id in ids.items():
-            reply = replies.get(address) or Reply("retry", None, "tidak ada jawaban untuk penerima ini")
-            db["deliveries"].update(row_id, {"status": reply.status, "smtp_code": reply.code,
-                                             "smtp_text": reply.text, "finished_at": at})
+    missing = Reply("retry", None, "tidak ada jawaban untuk penerima ini")
+    deliveries.finish_attempts(archive, {row_id: (reply.status, reply.code, reply.text)
+                                         for address, row_id in ids.items()
+                                         for reply in [replies.get(address) or missing]})
 
 
-def _stale(row: dict, now: datetime) -> bool:
-    beat = datetime.fromisoformat(row["heartbeat_at"] or row["started_at"])
-    if now - beat > timedelta(seconds=STALE_RUN_SECONDS):
+def _stale(run: SendRun) -> bool:
+    beat = datetime.fromisoformat(run.heartbeat_at or run.started_at)
+    if datetime.now(UTC) - beat > timedelta(seconds=STALE_RUN_SECONDS):
         return True
-    return row["host"] == socket.gethostname() and not _pid_alive(row["pid"])
+    return run.host == socket.gethostname() and not _pid_alive(run.pid)
 
 
 def _pid_alive(pid: int | None) -> bool:
@@ -131,31 +92,18 @@ def begin_run(archive: Archive, edition_id: int, number: str) -> int:
     Raises:
         MailError: another live process is sending this edition right now.
     """
-    now = datetime.now(UTC)
-    with archive.write() as db:
-        for row in db.query("select * from send_runs where edition_id = ? and status = 'running'", [edition_id]):
-            if not _stale(row, now):
-                raise MailError(f"Kliping No. {number} sedang dikirim oleh proses lain (pid {row['pid']}, "
-                                f"mulai {row['started_at']}); tunggu sampai selesai.")
-            db["send_runs"].update(row["id"], {"status": "interrupted", "finished_at": now_utc()})
-        db.execute("update deliveries set status = 'interrupted', finished_at = ?, "
-                   "smtp_text = coalesce(smtp_text, 'proses berhenti di tengah pengiriman; hasil tidak pasti') "
-                   "where edition_id = ? and status = 'sending'", [now_utc(), edition_id])
-        return db["send_runs"].insert({
-            "edition_id": edition_id, "started_at": now_utc(), "heartbeat_at": now_utc(),
-            "pid": os.getpid(), "host": socket.gethostname(), "status": "running"}).last_pk
+    run_id, holder = deliveries.take_send_lock(archive, edition_id, _stale)
+    if holder is not None:
+        raise MailError(f"Kliping No. {number} sedang dikirim oleh proses lain (pid {holder.pid}, "
+                        f"mulai {holder.started_at}); tunggu sampai selesai.")
+    return run_id
 
 
 def heartbeat(archive: Archive, run_id: int) -> None:
     """Tell other processes this run is alive."""
-    with archive.write() as db:
-        db["send_runs"].update(run_id, {"heartbeat_at": now_utc()})
+    deliveries.send_heartbeat(archive, run_id)
 
 
 def end_run(archive: Archive, run_id: int, status: str, sent: int, failed: int) -> None:
     """Release the lock; attempts left "sending" (an exception mid-way) become "interrupted"."""
-    with archive.write() as db:
-        db.execute("update deliveries set status = 'interrupted', finished_at = ? "
-                   "where run_id = ? and status = 'sending'", [now_utc(), run_id])
-        db["send_runs"].update(run_id, {"status": status, "finished_at": now_utc(), "sent": sent,
-                                        "failed": failed})
+    deliveries.end_send(archive, run_id, status, sent, failed)

@@ -7,12 +7,12 @@ import logging
 import re
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from clipper.mail import log as mail_log
 from clipper.config import Config, EmailSpec
-from clipper.edition.compile import EditionRecord, compile_edition, editions_of, final_content
+from clipper.edition.compile import compile_edition
 from clipper.errors import MailError
 from clipper.mail.log import Attempt, delivery_log, latest_by_recipient
 from clipper.mail.message import (MailContent, build_message, compose, long_date, new_message_id,
@@ -20,6 +20,8 @@ from clipper.mail.message import (MailContent, build_message, compose, long_date
 from clipper.mail.secret import get_password, set_password
 from clipper.mail.smtp import Reply, SmtpFailure, connect, quit_quietly, transact
 from clipper.store.archive import Archive
+from clipper.store.editions import editions_of, final_content, get_edition
+from clipper.store.records import EditionRecord
 
 logger = logging.getLogger(__name__)
 
@@ -169,10 +171,9 @@ def prepare_edition(archive: Archive, config: Config, day: str) -> EditionRecord
 
 
 def _edition(archive: Archive, edition_id: int) -> EditionRecord:
-    rows = archive.query("select * from editions where id = ?", [edition_id])
-    if not rows:
+    record = get_edition(archive, edition_id)
+    if record is None:
         raise MailError(f"edisi #{edition_id} tidak ada di arsip")
-    record = EditionRecord(**{f.name: rows[0][f.name] for f in fields(EditionRecord)})
     if record.status != "final":
         raise MailError(f"Kliping No. {record.number} masih draf; finalkan dulu sebelum dikirim")
     return record

@@ -8,14 +8,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from clipper.errors import ClipperError
-from clipper.models import TONES
-from clipper.store.archive import Archive, dumps, now_utc
+from clipper.models import TONES, dumps
+from clipper.store.archive import Archive, now_utc
+from clipper.store.decisions import editable_values, write_values
 
 logger = logging.getLogger(__name__)
 
 DECISIONS = {"approve": "approved", "reject": "rejected", "reset": "new"}
-# Columns an editor may change; everything else is the harvest's.
-EDITABLE = ("status", "tags", "tone", "summary", "highlight", "position", "decided_by", "decided_at")
 MAX_SUMMARY = 2000
 MAX_TAG = 60
 
@@ -89,48 +88,30 @@ def update_articles(archive: Archive, ids: list[int], *, decision: str | None = 
     status = DECISIONS.get(decision) if decision else None
     before: dict[int, dict] = {}
     after: dict[int, dict] = {}
-    with archive.write() as db:
+    with archive.write():  # read and write in one transaction: nothing changes in between
         for article_id in dict.fromkeys(ids):
-            rows = list(db.query(f"select id, {', '.join(EDITABLE)} from articles where id = ?", [article_id]))
-            if not rows:
+            old = editable_values(archive, article_id)
+            if old is None:
                 raise ReviewError(f"artikel #{article_id} tidak ada di arsip")
-            old = rows[0]
             values = _values(status, tags, add_tags, tone, summary, highlight, old)
             if status is not None:
                 values.update(decided_by=editor, decided_at=now_utc())
                 if status != "approved":
                     values["position"] = None
-            if not values:
-                continue
-            values["updated_at"] = now_utc()
-            db["articles"].update(article_id, values)
-            before[article_id] = {k: old[k] for k in values if k in old}
-            after[article_id] = values
+            if values:
+                before[article_id] = {k: old[k] for k in values}
+                after[article_id] = values
+        write_values(archive, after)
     return Change(before, after)
 
 
 def undo(archive: Archive, change: Change) -> Change:
     """Put back what a Change replaced; returns the change that undoes the undo."""
     redo: dict[int, dict] = {}
-    with archive.write() as db:
+    with archive.write():
         for article_id, values in change.before.items():
-            current = list(db.query(f"select {', '.join(values)} from articles where id = ?", [article_id]))
-            if current:
-                redo[article_id] = current[0]
-                db["articles"].update(article_id, {**values, "updated_at": now_utc()})
+            current = editable_values(archive, article_id)
+            if current is not None:
+                redo[article_id] = {k: current[k] for k in values}
+        write_values(archive, {i: change.before[i] for i in redo})
     return Change(before=redo, after=change.before)
-
-
-def set_order(archive: Archive, ids: list[int]) -> None:
-    """The editor's order of approved articles (1, 2, 3 … within the given list)."""
-    with archive.write() as db:
-        for position, article_id in enumerate(ids, start=1):
-            db.execute("update articles set position = ?, updated_at = ? where id = ?",
-                       [position, now_utc(), article_id])
-
-
-def tag_vocabulary(archive: Archive) -> list[str]:
-    """Every tag in use, most used first (for completion)."""
-    rows = archive.query("select value, count(*) as n from articles, json_each(articles.tags) "
-                         "group by value order by n desc, value")
-    return [r["value"] for r in rows]

@@ -7,21 +7,22 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from clipper.search import rows as export_mod
-from clipper import paths
-from clipper.harvest import images
-from clipper.config import Config
-from clipper.edition.compile import _item
 from clipper.classify.rules import topic_labels
-from clipper.errors import ClipperError
-from clipper.models import Edition, EditionSection
+from clipper.config import Config
+from clipper.edition.compile import edition_item, sections_of, titled_edition
 from clipper.edition.pdf import PdfInfo, render_pdf
+from clipper.errors import ClipperError
+from clipper.models import Edition
+from clipper.search.rows import CSV_FIELDS, article_to_csv, article_to_dict
 from clipper.store.archive import Archive
+from clipper.store.articles import articles_by_id
+from clipper.store.images import cached_image
+from clipper.store.records import Article
 
 logger = logging.getLogger(__name__)
 
@@ -29,48 +30,26 @@ FORMATS = ("csv", "jsonl", "pdf")
 # A themed volume past this many clippings is refused (≈ 1 page per clipping; reportlab
 # builds ~290 pages/s, so 1,500 clippings take a few seconds, not minutes).
 MAX_VOLUME_ITEMS = 1500
-_BATCH = 500
 
 
 class ExportError(ClipperError):
     """Results cannot be exported as asked."""
 
 
-def iter_rows(archive: Archive, ids: Iterable[int]) -> Iterator[dict]:
-    """Full article rows (with their other outlets) for ``ids``, in the given order."""
-    batch: list[int] = []
-
-    def flush() -> Iterator[dict]:
-        marks = ",".join("?" * len(batch))
-        rows = archive.query(
-            "select *, (select group_concat(o.media, '; ') from articles o where o.story_id = "
-            f"articles.story_id and o.id != articles.id) as outlets from articles where id in ({marks})", batch)
-        by_id = {r["id"]: r for r in rows}
-        yield from (by_id[i] for i in batch if i in by_id)
-
-    for article_id in ids:
-        batch.append(article_id)
-        if len(batch) >= _BATCH:
-            yield from flush()
-            batch = []
-    if batch:
-        yield from flush()
-
-
-def write_rows(rows: Iterable[dict], stream: TextIO, fmt: str) -> int:
-    """Write rows as JSON Lines or CSV (the columns of `clipper export`); returns the count."""
+def write_rows(rows: Iterable[Article], stream: TextIO, fmt: str) -> int:
+    """Write articles as JSON Lines or CSV (the columns of `clipper export`); returns the count."""
     count = 0
     if fmt == "jsonl":
-        for row in rows:
-            stream.write(json.dumps(export_mod.row_to_dict(row), ensure_ascii=False) + "\n")
+        for article in rows:
+            stream.write(json.dumps(article_to_dict(article), ensure_ascii=False) + "\n")
             count += 1
         return count
     if fmt != "csv":
         raise ExportError(f"format tidak dikenal: {fmt} (pilih csv atau jsonl)")
-    writer = csv.DictWriter(stream, fieldnames=export_mod.CSV_FIELDS)
+    writer = csv.DictWriter(stream, fieldnames=CSV_FIELDS)
     writer.writeheader()
-    for row in rows:
-        writer.writerow(export_mod.row_to_csv(row))
+    for article in rows:
+        writer.writerow(article_to_csv(article))
         count += 1
     return count
 
@@ -84,7 +63,7 @@ def export_file(archive: Archive, ids: Iterable[int], path: str | Path, fmt: str
         raise ExportError(f"berkas {target} tidak dapat ditulis: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
-            count = write_rows(iter_rows(archive, ids), stream, fmt)
+            count = write_rows(articles_by_id(archive, ids), stream, fmt)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -92,9 +71,10 @@ def export_file(archive: Archive, ids: Iterable[int], path: str | Path, fmt: str
     return count
 
 
-def build_volume(archive: Archive, config: Config, ids: list[int], title: str, *,
-                 fetch_images: bool = False) -> Edition:
-    """A themed volume: the articles ``ids`` as an Edition, one section per topic, by date.
+def build_volume(archive: Archive, config: Config, ids: list[int], title: str) -> Edition:
+    """A themed volume: the articles ``ids`` as an Edition, in the edition's sections, by date.
+
+    Lead images are those already in the archive.
 
     Raises:
         ExportError: no articles, or more than MAX_VOLUME_ITEMS.
@@ -104,26 +84,11 @@ def build_volume(archive: Archive, config: Config, ids: list[int], title: str, *
     if len(ids) > MAX_VOLUME_ITEMS:
         raise ExportError(f"Terlalu banyak artikel untuk satu jilid PDF ({len(ids)}; paling banyak "
                           f"{MAX_VOLUME_ITEMS}). Persempit pencarian.")
-    rows = sorted(iter_rows(archive, ids), key=lambda r: (r["published_utc"] or r["day"], r["id"]))
-    if fetch_images:
-        images.ensure_cached(archive, [r["image_url"] for r in rows if r["image_url"]])
+    chosen = sorted(articles_by_id(archive, ids), key=lambda a: (a.published_utc or a.day, a.id))
     labels = topic_labels(config)
-    sections: dict[str, list] = {}
-    for row in rows:
-        topic = row["primary_topic"] or "lain"
-        outlets = [m for m in (row.get("outlets") or "").split("; ") if m]
-        sections.setdefault(topic, []).append(
-            _item(row, labels, outlets, images.cached(archive, row["image_url"]) if row["image_url"] else None))
-    order = list(config.edition.sections) + sorted(t for t in sections if t not in config.edition.sections)
-    built = tuple(
-        EditionSection(topic, config.edition.other_label if topic == "lain" else labels.get(topic, topic),
-                       tuple(sections[topic]))
-        for topic in order if topic in sections)
-    last_day = max(r["day"] for r in rows)
-    spec = config.edition
-    return Edition(date=date.fromisoformat(last_day), number="Tematik", sections=built, title=title,
-                   institution=tuple(spec.institution), logo_path=spec.logo or str(paths.resource("logo.png")),
-                   editor=spec.responsible or config.editor.name)
+    items = [(a.primary_topic, edition_item(a, labels, cached_image(archive, a.image_url))) for a in chosen]
+    last_day = max(a.day for a in chosen)
+    return titled_edition(config, date.fromisoformat(last_day), "Tematik", sections_of(items, config, labels), title)
 
 
 def volume_title(query: str, date_from: str | None, date_to: str | None, topic: str | None = None) -> str:

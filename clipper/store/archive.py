@@ -1,4 +1,4 @@
-"""The archive: one SQLite database (WAL), the single source of truth, with migrations."""
+"""The archive's connection: one SQLite database (WAL), migrated at open, short write transactions."""
 
 from __future__ import annotations
 
@@ -15,11 +15,12 @@ import sqlite_utils
 
 from clipper.errors import StoreError
 from clipper.store.schema import migrations
-from clipper.models import dumps  # noqa: F401 - the archive's JSON, imported from here by its users
 
 logger = logging.getLogger(__name__)
 
+
 def now_utc() -> str:
+    """The time now, as the archive stores times (UTC, ISO 8601, seconds)."""
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
@@ -80,114 +81,28 @@ class Archive:
             self.conn.execute("COMMIT")
 
     def query(self, sql: str, params: Any = ()) -> list[dict]:
+        """Rows as dicts (for the store's own modules, and tests that look inside)."""
         return list(self.db.query(sql, params))
 
-    # --- harvest bookkeeping --------------------------------------------------------
+    def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, params)
 
-    def start_run(self, source_count: int) -> int:
-        with self.write() as db:
-            return db["runs"].insert(
-                {"started_at": now_utc(), "status": "running", "sources": source_count}
-            ).last_pk
+    def scalar(self, sql: str, params: Any = ()) -> Any:
+        """The first column of the first row (None when there is none)."""
+        row = self.conn.execute(sql, params).fetchone()
+        return row[0] if row else None
 
-    def finish_run(self, run_id: int, status: str, new_articles: int, failed_sources: int) -> None:
-        with self.write() as db:
-            db["runs"].update(run_id, {"finished_at": now_utc(), "status": status,
-                                       "new_articles": new_articles,
-                                       "failed_sources": failed_sources})
+    def insert(self, table: str, values: dict[str, Any]) -> int:
+        """Insert one row; returns its rowid. Plain SQL: sqlite-utils' insert() looks up the
+        table's columns on every call, which cost more than the insert itself in a harvest."""
+        columns = ", ".join(values)
+        marks = ", ".join("?" * len(values))
+        return self.conn.execute(f"insert into {table} ({columns}) values ({marks})",
+                                 list(values.values())).lastrowid
 
-    def source_states(self) -> dict[str, dict]:
-        return {row["name"]: row for row in self.db["sources"].rows}
-
-    def record_source(self, run_id: int, report: dict, *, url: str,
-                      etag: str | None = None, last_modified: str | None = None) -> None:
-        """Store one source's outcome for this run and its conditional-GET validators."""
-        name, at = report["source"], now_utc()
-        with self.write() as db:
-            db["run_sources"].upsert({**report, "run_id": run_id, "at": at}, pk=("run_id", "source"))
-            old = db["sources"].get(name) if db["sources"].count_where("name = ?", [name]) else {}
-            row = {"name": name, "url": url, "last_fetch_at": at, "last_status": report["status"],
-                   "last_error": report.get("reason"),
-                   "articles_total": (old.get("articles_total") or 0) + report.get("new_articles", 0)}
-            if report["status"] == "failed":
-                row["consecutive_failures"] = (old.get("consecutive_failures") or 0) + 1
-            else:
-                row.update(consecutive_failures=0, last_ok_at=at)
-            if old.get("url") not in (None, url):
-                row.update(etag=None, last_modified=None)  # the address changed: forget validators
-            if etag or last_modified:
-                row.update(etag=etag, last_modified=last_modified)
-            db["sources"].upsert(row, pk="name")
-
-    def runs(self, limit: int = 20) -> list[dict]:
-        return self.query("select * from runs order by id desc limit ?", [limit])
-
-    def run_sources(self, run_id: int) -> list[dict]:
-        return self.query("select * from run_sources where run_id = ? order by source", [run_id])
-
-    # --- articles --------------------------------------------------------------------
-
-    def has_url_key(self, url_key: str) -> bool:
-        return self.conn.execute("select 1 from articles where url_key = ? limit 1", [url_key]).fetchone() is not None
-
-    def page_error(self, url_key: str) -> dict | None:
-        rows = self.query("select * from page_errors where url_key = ?", [url_key])
-        return rows[0] if rows else None
-
-    def record_page_error(self, url_key: str, url: str, source: str, reason: str,
-                          http_status: int | None, permanent: bool) -> None:
-        old = self.page_error(url_key)
-        with self.write() as db:
-            db["page_errors"].upsert(
-                {"url_key": url_key, "url": url, "source": source, "reason": reason,
-                 "http_status": http_status, "permanent": int(permanent),
-                 "attempts": (old["attempts"] if old else 0) + 1, "at": now_utc()},
-                pk="url_key",
-            )
-
-    def insert_article(self, row: dict, *, html: bytes | None = None, sha256: str | None = None,
-                       final_url: str | None = None, compressed: bytes | None = None) -> int | None:
-        """Insert one article (and its evidence: ``html``, or already ``compressed``: zlib or gzip)."""
-        row = {**row, "updated_at": now_utc()}
-        with self.write():
-            conn = self.conn
-            if conn.execute("select 1 from articles where url_key = ?", [row["url_key"]]).fetchone():
-                return None
-            # Plain SQL: sqlite-utils' insert() looks up table and view names on every call,
-            # which cost more than the insert itself during a harvest.
-            columns = ", ".join(row)
-            marks = ", ".join("?" * len(row))
-            article_id = conn.execute(f"insert into articles ({columns}) values ({marks})",
-                                      list(row.values())).lastrowid
-            if html is not None or compressed is not None:
-                conn.execute(
-                    "insert into evidence (article_id, sha256, fetched_at, final_url, html) values (?, ?, ?, ?, ?)",
-                    [article_id, sha256, row.get("fetched_at"), final_url,
-                     compressed if compressed is not None else zlib.compress(html, 6)])
-            conn.execute("delete from page_errors where url_key = ?", [row["url_key"]])
-            return article_id
-
-    def set_story(self, article_id: int, story_id: int) -> None:
-        with self.write() as db:
-            db["articles"].update(article_id, {"story_id": story_id})
-
-    def recent_sketches(self, since_day: str) -> list[dict]:
-        return self.query(
-            "select id, media, sketch, coalesce(story_id, id) as story_id "
-            "from articles where day >= ? and sketch is not null", [since_day])
-
-    def evidence_html(self, article_id: int) -> bytes | None:
-        rows = self.query("select html from evidence where article_id = ?", [article_id])
-        return evidence_bytes(rows[0]["html"]) if rows else None
-
-    def get(self, article_id: int) -> dict | None:
-        rows = self.query("select * from articles where id = ?", [article_id])
-        return rows[0] if rows else None
-
-    def outlets(self, story_id: int) -> list[dict]:
-        return self.query("select id, media, url, title from articles where story_id = ? "
-                          "order by published_utc, id", [story_id])
-
-    def count(self, where: str = "1", params: Any = ()) -> int:
-        return self.db["articles"].count_where(where, params)
-
+    def update(self, table: str, key: tuple[str, Any], values: dict[str, Any]) -> None:
+        """Set ``values`` on the row whose column ``key[0]`` equals ``key[1]``."""
+        if values:
+            assignments = ", ".join(f"{column} = ?" for column in values)
+            self.conn.execute(f"update {table} set {assignments} where {key[0]} = ?",
+                              [*values.values(), key[1]])

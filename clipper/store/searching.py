@@ -4,23 +4,34 @@ from __future__ import annotations
 
 import json
 import logging
+from datetime import date
 
+from clipper.errors import SearchError
 from clipper.store.archive import Archive
+from clipper.store.editions import find_edition
+from clipper.store.records import Article, EditionRecord, SearchFilters, article_from_row
+from clipper.store.search_index import DAY_SHIFT, FACET_MARK
 from clipper.textnorm import stems_of
 
 logger = logging.getLogger(__name__)
 
+# bm25 costs a fixed part (it counts, over the whole index, the documents of every phrase:
+# ~7 ms for a word in a fifth of 1M articles) plus ~2-4 µs per match (bench/search.py).
+# bm25 column weights: title, text, summary, tags, media, stems, facets (filters never score).
+BM25_WEIGHTS = (5.0, 1.0, 3.0, 3.0, 2.0, 0.8, 0.0)
+ID_MASK = (1 << DAY_SHIFT) - 1
+SNIPPET_TEXT_CHARS = 30_000  # a snippet is looked for in this much of the text
+EPOCH = date(1970, 1, 1)
+STATUSES = ("new", "approved", "rejected", "irrelevant", "error", "published")
 
-def _loads(value: str | None) -> tuple[str, ...]:
-    try:
-        data = json.loads(value) if value else []
-    except ValueError:
-        return ()
-    return tuple(str(v) for v in data) if isinstance(data, list) else ()
 
 
 def _tags_text(value: str | None) -> str:
-    return " ".join(_loads(value))
+    try:
+        tags = json.loads(value) if value else []
+    except ValueError:
+        return ""
+    return " ".join(str(t) for t in tags) if isinstance(tags, list) else ""
 
 
 def index_pending(archive: Archive, *, limit: int | None = None, batch: int = 200) -> int:
@@ -55,6 +66,157 @@ def index_pending(archive: Archive, *, limit: int | None = None, batch: int = 20
 
 def pending_count(archive: Archive) -> int:
     """How many articles still wait for their stems."""
-    return archive.conn.execute("select count(*) from search_docs where pending = 1").fetchone()[0]
+    return archive.execute("select count(*) from search_docs where pending = 1").fetchone()[0]
 
 
+
+
+def _hex_token(prefix: str, value: str) -> str:
+    """A facet token as the index holds it (quoted for MATCH)."""
+    lowered = "".join(ch.lower() if ch.isascii() else ch for ch in value)
+    return f'"{FACET_MARK}{prefix}{lowered.encode("utf-8").hex()}"'
+
+
+def _day_number(value: str, label: str) -> int:
+    try:
+        return (date.fromisoformat(value) - EPOCH).days
+    except ValueError:
+        raise SearchError(f"{label} harus YYYY-MM-DD, bukan {value!r}") from None
+
+
+def _edition_filter(archive: Archive, number: str) -> tuple[str | None, str | None]:
+    """(facet term, day) of the edition with this number: a final one lists its articles."""
+    edition = find_edition(archive, number)
+    if edition is None:
+        raise SearchError(f"Edisi No. {number} tidak ada di arsip.")
+    if edition.status == "final":
+        return f'"{FACET_MARK}xe{edition.id}"', None
+    return _hex_token("xs", "approved"), edition.day
+
+
+def _filter_terms(archive: Archive, filters: SearchFilters) -> tuple[list[str], tuple[int, int]]:
+    """The facet terms of the filters and the key range of the dates."""
+    terms: list[str] = []
+    low, high = 0, (1 << 62)
+    day_from, day_to = filters.date_from, filters.date_to
+    if filters.edition:
+        term, day = _edition_filter(archive, filters.edition.strip())
+        terms.append(term)
+        if day:
+            day_from = max(day_from or day, day)
+            day_to = min(day_to or day, day)
+    statuses = [s for s in filters.statuses if s != "all"]
+    if statuses and len(filters.statuses) == len(statuses):
+        unknown = [s for s in statuses if s not in STATUSES]
+        if unknown:
+            raise SearchError(f"status tidak dikenal: {', '.join(unknown)} (pilih {', '.join(STATUSES)})")
+        tokens = [f'"{FACET_MARK}xp"' if s == "published" else _hex_token("xs", s) for s in statuses]
+        terms.append("(" + " OR ".join(tokens) + ")")
+    for prefix, values in (("xm", filters.media), ("xt", filters.topics), ("xg", filters.tags)):
+        values = [v.strip() for v in values if v and v.strip()]
+        if values:
+            terms.append("(" + " OR ".join(_hex_token(prefix, v) for v in values) + ")")
+    if filters.tone:
+        terms.append(_hex_token("xo", filters.tone))
+    if day_from:
+        low = _day_number(day_from, "Tanggal awal") << DAY_SHIFT
+    if day_to:
+        high = (_day_number(day_to, "Tanggal akhir") << DAY_SHIFT) | ID_MASK
+    return terms, (low, high)
+
+
+def _match(words: str | None, filter_terms: list[str]) -> str:
+    parts = ([words] if words else []) + filter_terms
+    return " AND ".join(parts) if parts else f'"{FACET_MARK}xa"'
+
+
+def _count(archive: Archive, match: str, low: int, high: int, limit: int | None) -> int:
+    sql = "select rowid from search_fts where search_fts match ? and rowid between ? and ?"
+    if limit is not None:
+        sql += f" limit {int(limit)}"
+    return archive.execute(f"select count(*) from ({sql})", [match, low, high]).fetchone()[0]
+
+
+def _page_keys(archive: Archive, match: str, low: int, high: int, order: str, limit: int,
+               offset: int) -> list[tuple[int, float | None]]:
+    params = [match, low, high, limit, offset]
+    if order == "relevance":
+        weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+        sql = (f"select rowid, bm25(search_fts, {weights}) as score from search_fts "
+               f"where search_fts match ? and rowid between ? and ? order by score, rowid desc "
+               f"limit ? offset ?")
+        return [(key, -score) for key, score in archive.execute(sql, params)]
+    sql = ("select rowid from search_fts where search_fts match ? and rowid between ? and ? "
+           "order by rowid desc limit ? offset ?")
+    return [(key, None) for (key,) in archive.execute(sql, params)]
+
+
+_HIT_COLUMNS = ("id, url, url_key, title, media, day, published_at, status, tone, tone_suggested, topics, tags, "
+                f"summary, substr(text, 1, {SNIPPET_TEXT_CHARS}) as text")
+
+def count_matches(archive: Archive, match: str | None, filters: SearchFilters, limit: int | None) -> int:
+    """How many articles match (counting stops after ``limit``, when given).
+
+    ``match``: the typed words as an FTS5 expression (clipper.search.query), None for a listing.
+
+    Raises:
+        SearchError: a filter value is invalid, or an unknown edition.
+    """
+    terms, (low, high) = _filter_terms(archive, filters)
+    return _count(archive, _match(match, terms), low, high, limit)
+
+
+def matching_ids(archive: Archive, match: str | None, filters: SearchFilters, *, order: str, limit: int,
+                 offset: int = 0) -> list[tuple[int, float | None]]:
+    """A page of matching article ids with their bm25 score (higher is better; None by date).
+
+    ``order``: "relevance" (bm25) or "date" (newest first).
+    """
+    terms, (low, high) = _filter_terms(archive, filters)
+    keys = _page_keys(archive, _match(match, terms), low, high, order, max(0, limit), max(0, offset))
+    return [(key & ID_MASK, score) for key, score in keys]
+
+
+def hit_articles(archive: Archive, ids: list[int]) -> dict[int, Article]:
+    """The articles a result page shows (their text cut to SNIPPET_TEXT_CHARS)."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    return {r["id"]: article_from_row(r) for r in archive.query(
+        f"select {_HIT_COLUMNS} from articles where id in ({marks})", ids)}
+
+
+def editions_for(archive: Archive, article_ids: list[int]) -> dict[int, list[EditionRecord]]:
+    """The editions each article appeared in, newest first.
+
+    A final edition lists its articles in its frozen content; a draft edition holds the
+    articles approved on its day.
+    """
+    if not article_ids:
+        return {}
+    marks = ",".join("?" * len(article_ids))
+    rows = archive.query(
+        f"select ea.article_id, e.id, e.number, e.day, e.kind, e.status, e.pdf_path from edition_articles ea "
+        f"join editions e on e.id = ea.edition_id where ea.article_id in ({marks}) "
+        f"union all select a.id, e.id, e.number, e.day, e.kind, e.status, e.pdf_path from articles a "
+        f"join editions e on e.day = a.day and e.status = 'draft' "
+        f"where a.id in ({marks}) and +a.status = 'approved' order by 4 desc, 2 desc",  # + : by id
+        list(article_ids) * 2)
+    found: dict[int, list[EditionRecord]] = {}
+    for row in rows:
+        found.setdefault(row["article_id"], []).append(
+            EditionRecord(row["id"], row["day"], row["number"], row["kind"], row["status"], row["pdf_path"]))
+    return found
+
+
+def filter_choices(archive: Archive) -> dict[str, list[str]]:
+    """The values the filters can take (media, topics, tags, edition numbers), for a form."""
+    media = [r["media"] for r in archive.query("select distinct media from articles order by media")]
+    topics = [r["value"] for r in archive.query(
+        "select distinct value from articles, json_each(case when json_valid(articles.topics) "
+        "then articles.topics else '[]' end) order by value")]
+    tags = [r["value"] for r in archive.query(
+        "select value, count(*) as n from articles, json_each(case when json_valid(articles.tags) "
+        "then articles.tags else '[]' end) group by value order by n desc, value limit 500")]
+    editions = [r["number"] for r in archive.query("select number from editions order by day desc, id desc")]
+    return {"media": media, "topics": topics, "tags": tags, "editions": editions}

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import random
 
-from clipper.harvest.dedupe import (
-    STORY_THRESHOLD, StoryIndex, clean_url, similarity, sketch_from_bytes, sketch_to_bytes, text_sketch, url_key,
+from clipper.classify.stories import (
+    STORY_THRESHOLD, StoryIndex, similarity, sketch_from_bytes, sketch_to_bytes, text_sketch,
 )
+from clipper.harvest.urls import clean_url, url_key
 
 
 def test_url_variants_share_one_key():

@@ -12,9 +12,12 @@ import pytest
 from pypdf import PdfReader
 
 from clipper.workspace.configuration import parse_config
-from clipper.edition.compile import EditionError, compile_edition, editions_of, final_content
-from clipper.review.decisions import set_order, update_articles
+from clipper.edition.compile import EditionError, compile_edition
+from clipper.store.editions import editions_of, final_content
+from clipper.review.decisions import update_articles
+from clipper.store.decisions import set_positions
 from clipper.store.archive import Archive
+from tests._archive import insert_row
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = """\
@@ -35,7 +38,7 @@ def text(n: int) -> str:
 
 
 def add(archive: Archive, n: int, topic: str, hour: int) -> int:
-    return archive.insert_article({
+    return insert_row(archive, {
         "url": f"https://warta.example.id/{n}", "url_key": f"warta.example.id/{n}", "media": "Warta",
         "title": f"Judul Berita {n}", "text": text(n), "day": DAY, "status": "new",
         "published_at": f"{DAY}T{hour:02d}:00:00+07:00", "published_utc": f"{DAY}T{hour - 7:02d}:00:00+00:00",
@@ -70,7 +73,7 @@ def test_sections_order_and_numbering(setup):
     """Sections follow the configured order; the editor's order wins within a section."""
     config, archive, ids = setup
     update_articles(archive, ids, decision="approve", editor="Rina")
-    set_order(archive, [ids[0], ids[2]])  # article 1 before article 3 despite the later time
+    set_positions(archive, [ids[0], ids[2]])  # article 1 before article 3 despite the later time
     record, info = compile_edition(archive, config, DAY)
     assert record.number == "212/2026" and record.status == "draft"
     reader = PdfReader(info.path)

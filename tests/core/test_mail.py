@@ -17,13 +17,15 @@ from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
 from clipper.workspace.configuration import parse_config
-from clipper.edition.compile import compile_edition, editions_of
+from clipper.edition.compile import compile_edition
+from clipper.store.editions import editions_of
 from clipper.errors import MailError
 from clipper.mail.send import delivery_log, latest_by_recipient, prepare_edition, send_edition, send_test
 from clipper.mail.message import check_templates
 from clipper.mail.secret import ENV_PASSWORD, get_password, set_password
 from clipper.review.decisions import update_articles
 from clipper.store.archive import Archive
+from tests._archive import insert_row
 from tests.data.mail.smtp_server import PASSWORD, USER, Script, SmtpServer, free_port, make_pki
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,9 +57,9 @@ def make_config(folder: Path, port: int, **email) -> object:
 def _build_archive(folder: Path, final: bool) -> Path:
     config = parse_config(json.dumps(BASE_CONFIG), folder / "sources.yaml")
     with Archive(folder / "arsip.db") as archive:
-        ids = [archive.insert_article(_article(1, "Kemenag Buka Pendaftaran Madrasah Unggulan", "kemenag")),
-               archive.insert_article(_article(2, ODD_TITLE, "kemenag", highlight=1)),
-               archive.insert_article(_article(3, "Balai Litbang Rilis Indeks Kerukunan Fiktif", "litbang"))]
+        ids = [insert_row(archive, _article(1, "Kemenag Buka Pendaftaran Madrasah Unggulan", "kemenag")),
+               insert_row(archive, _article(2, ODD_TITLE, "kemenag", highlight=1)),
+               insert_row(archive, _article(3, "Balai Litbang Rilis Indeks Kerukunan Fiktif", "litbang"))]
         update_articles(archive, ids, decision="approve", editor="Rina")
         compile_edition(archive, config, DAY, final=final)
     return folder / "arsip.db"

@@ -17,6 +17,8 @@ from clipper.workspace.configuration import parse_config
 from clipper.cli.demo import DemoServer, render
 from clipper.harvest.run import harvest, run_harvest
 from clipper.store.archive import Archive
+from clipper.store.articles import evidence_html
+from tests._archive import count_rows, get_row, run_rows, source_rows
 
 from ._site import CONFIG, SlowHandler, build_site
 
@@ -62,13 +64,13 @@ def test_harvest_stores_articles_and_reports_sources(config, tmp_path):
         assert "diblokir" in errors["tantangan.html"]["reason"]
         assert "indeks" in errors["indeks.html"]["reason"]
         assert not archive.query("select 1 from articles where title like '%moment%' or title like 'Indeks%'")
-        state = archive.source_states()
+        state = source_rows(archive)
         assert state["Rusak Uji"]["consecutive_failures"] == 1 and state["Warta Uji"]["etag"]
         kua = rows["Kemenag Luncurkan Pendaftaran Nikah Daring"]
         assert "utm_source" not in kua["url"]
         assert "Baca juga" not in kua["text"]
         assert kua["published_at"] == f"{config.sources[0] and kua['day']}T08:00:00+07:00"
-        assert archive.evidence_html(kua["id"]).startswith(b"<!doctype html>")
+        assert evidence_html(archive, kua["id"]).startswith(b"<!doctype html>")
         # the workers computed the search roots: nothing is left for index_pending
         assert archive.query("select count(*) as n from search_docs where pending = 1")[0]["n"] == 0
         assert archive.query("select count(*) as n from search_stems_inbox")[0]["n"] == 0
@@ -102,12 +104,12 @@ def test_reharvest_adds_nothing_and_uses_conditional_get(config, tmp_path):
     """A second run stores no duplicate and the unchanged feeds answer 304."""
     with Archive(tmp_path / "a.db") as archive:
         harvest(config, archive, workers=1)
-        before = archive.count()
+        before = count_rows(archive)
         second = harvest(config, archive, workers=1)
-        assert archive.count() == before
+        assert count_rows(archive) == before
         statuses = {r.source: r.status for r in second.sources}
         assert statuses["Warta Uji"] == "not_modified" and statuses["Kabar Uji"] == "not_modified"
-        assert len(archive.runs()) == 2
+        assert len(run_rows(archive)) == 2
 
 
 def test_cancel_keeps_what_was_stored(site, tmp_path):
@@ -120,7 +122,7 @@ def test_cancel_keeps_what_was_stored(site, tmp_path):
         for step in run_harvest(config, archive, workers=1, should_stop=lambda: len(seen) >= 1):
             seen.append(step)
         assert seen[-1].stage == "done" and seen[-1].result.status == "cancelled"
-        assert archive.runs()[0]["status"] == "cancelled"
+        assert run_rows(archive)[0]["status"] == "cancelled"
         assert archive.conn.execute("pragma integrity_check").fetchone()[0] == "ok"
 
 
@@ -186,12 +188,12 @@ def test_kill_during_harvest_then_resume(tmp_path):
 def test_add_url_by_hand_and_print_clipping(config, site, tmp_path):
     """A pasted URL is fetched, extracted and queued; a print clipping is archived with its scan."""
     from clipper.errors import FetchError
-    from clipper.harvest.images import cached
-    from clipper.harvest.run import add_print_clipping, add_url
-
+    from clipper.harvest.run import add_url
+    from clipper.review.additions import add_print_clipping
+    from clipper.store.images import cached_image as cached
     with Archive(tmp_path / "a.db") as archive:
         article_id = add_url(config, archive, f"{site.base}/warta/sepak-bola.html?utm_source=wa")
-        row = archive.get(article_id)
+        row = get_row(archive, article_id)
         assert row["title"] == "Tim Kota Menang Dua Gol" and row["status"] == "new"
         assert add_url(config, archive, f"{site.base}/warta/sepak-bola.html") == article_id
         with pytest.raises(FetchError):
@@ -199,7 +201,7 @@ def test_add_url_by_hand_and_print_clipping(config, site, tmp_path):
         printed = add_print_clipping(archive, media="Harian Cetak", title="Madrasah Baru", page="3",
                                      text="Isi kliping cetak tentang madrasah.", day="2026-11-24",
                                      image=b"\x89PNG fake scan")
-        row = archive.get(printed)
+        row = get_row(archive, printed)
         assert row["rubrik"] == "Halaman 3" and row["day"] == "2026-11-24"
         assert cached(archive, row["image_url"]) == b"\x89PNG fake scan"
 
@@ -300,7 +302,7 @@ def test_gzip_page_kept_as_sent_as_evidence(httpserver, tmp_path):
         for slug, (html, sent) in pages.items():
             row = archive.query("select a.id, e.html, e.sha256 from articles a join evidence e on e.article_id = a.id"
                                 " where a.url like ?", [f"%/{slug}"])[0]
-            assert archive.evidence_html(row["id"]) == html
+            assert evidence_html(archive, row["id"]) == html
             assert row["sha256"] == hashlib.sha256(html).hexdigest()
             assert (row["html"] == sent) is (slug == "satu")
         report = check_archive(archive, all_evidence=True)

@@ -8,10 +8,14 @@ import sys
 from pathlib import Path
 
 from clipper.workspace.configuration import parse_config
-from clipper.classify.classifier import classification_fields, classifier_for
+from dataclasses import asdict
+
+from clipper.classify.classifier import classifier_for
+from clipper.store.records import encode_classification
 from clipper.classify.reclassify import apply_reclassify, plan_reclassify
 from clipper.review.decisions import update_articles
 from clipper.store.archive import Archive
+from tests._archive import get_row, insert_row
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE = "sources:\n  - name: Warta\n    feed: https://warta.example.id/rss\n"
@@ -29,8 +33,8 @@ def fill(path: Path, config) -> list[int]:
     with Archive(path) as archive:
         for n, (title, text) in enumerate(ARTICLES):
             row = {"url": f"https://w.id/{n}", "url_key": f"w.id/{n}", "media": "Warta", "title": title,
-                   "text": text, "day": "2026-11-24", **classification_fields(classifier.classify(title, text))}
-            ids.append(archive.insert_article(row))
+                   "text": text, "day": "2026-11-24", **asdict(encode_classification(classifier.classify(title, text)))}
+            ids.append(insert_row(archive, row))
     return ids
 
 
@@ -39,14 +43,14 @@ def test_plan_then_apply_keeps_editor_decisions(tmp_path):
     db = tmp_path / "a.db"
     ids = fill(db, parse_config(BASE))
     with Archive(db) as archive:
-        assert archive.get(ids[1])["status"] == "irrelevant"
+        assert get_row(archive, ids[1])["status"] == "irrelevant"
         update_articles(archive, [ids[0]], decision="approve", tone="negatif", add_tags=["penting"])
         plan = plan_reclassify(archive, classifier_for(parse_config(EXTENDED)))
         assert plan.checked == 3
         assert [c.article_id for c in plan.entering()["kemenag"]] == [ids[1]]
-        assert archive.get(ids[1])["status"] == "irrelevant"  # a plan changes nothing
+        assert get_row(archive, ids[1])["status"] == "irrelevant"  # a plan changes nothing
         assert apply_reclassify(archive, plan) == 1
-        moved, kept = archive.get(ids[1]), archive.get(ids[0])
+        moved, kept = get_row(archive, ids[1]), get_row(archive, ids[0])
         assert moved["status"] == "new" and json.loads(moved["topics"]) == ["kemenag"]
         assert kept["status"] == "approved" and kept["tone"] == "negatif" and kept["tags"] == '["penting"]'
         back = plan_reclassify(archive, classifier_for(parse_config(BASE)))
@@ -64,11 +68,11 @@ def test_cli_dry_run_shows_and_changes_nothing(tmp_path):
     assert run.returncode == 0, run.stderr
     assert "kemenag: 1 masuk" in run.stdout and "Aplikasi Pusaka Digital" in run.stdout
     with Archive(db) as archive:
-        assert archive.get(ids[1])["status"] == "irrelevant"
+        assert get_row(archive, ids[1])["status"] == "irrelevant"
     run = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     assert "1 artikel diperbarui" in run.stdout
     with Archive(db) as archive:
-        assert archive.get(ids[1])["status"] == "new"
+        assert get_row(archive, ids[1])["status"] == "new"
 
 
 def test_article_entering_the_queue_gets_tone_and_narasumber(tmp_path):
@@ -81,10 +85,10 @@ def test_article_entering_the_queue_gets_tone_and_narasumber(tmp_path):
     assert not skipped.relevant and skipped.tone is None and skipped.narasumber == ()
     db = tmp_path / "a.db"
     with Archive(db) as archive:
-        article_id = archive.insert_article({"url": "https://w.id/p", "url_key": "w.id/p", "media": "Warta",
+        article_id = insert_row(archive, {"url": "https://w.id/p", "url_key": "w.id/p", "media": "Warta",
                                              "title": "Pusaka Digital Diperbarui", "text": text,
-                                             "day": "2026-11-24", **classification_fields(skipped)})
+                                             "day": "2026-11-24", **asdict(encode_classification(skipped))})
         apply_reclassify(archive, plan_reclassify(archive, classifier_for(parse_config(EXTENDED))))
-        row = archive.get(article_id)
+        row = get_row(archive, article_id)
         assert row["status"] == "new" and row["tone_suggested"] in ("positif", "netral", "negatif")
         assert json.loads(row["narasumber"])[0][0] == "Siti Aminah"

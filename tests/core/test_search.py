@@ -22,7 +22,9 @@ from clipper.store.care import backup_archive, check_archive, index_problems
 from clipper.search.export import export_file, render_volume, volume_title
 from clipper.search.query import parse_query
 from clipper.search.snippet import mark
-from clipper.store.archive import Archive, dumps
+from clipper.models import dumps
+from clipper.store.archive import Archive
+from tests._archive import count_rows, insert_row
 
 CONFIG = """\
 sources:
@@ -59,7 +61,7 @@ ARTICLES = [
 def add_articles(archive: Archive, items=ARTICLES, first: int = 1) -> list[int]:
     ids = []
     for n, (day, media, title, text, status, topics, tags, tone) in enumerate(items, start=first):
-        ids.append(archive.insert_article({
+        ids.append(insert_row(archive, {
             "url": f"https://warta.example.id/{n}", "url_key": f"warta.example.id/{n}", "media": media,
             "title": title, "text": text, "day": day, "status": status, "published_at": f"{day}T09:00:00+07:00",
             "published_utc": f"{day}T02:00:00+00:00", "topics": dumps(topics),
@@ -95,7 +97,7 @@ def test_hostile_queries_never_raise_sql_errors(archive, query):
         assert str(exc)
     else:
         assert result.total >= 0
-    assert archive.count() == len(ARTICLES)
+    assert count_rows(archive) == len(ARTICLES)
 
 
 def test_hostile_inputs_find_what_they_say(archive):
@@ -293,9 +295,9 @@ def test_backup_during_a_harvest_is_consistent(archive, tmp_path):
         with Archive(archive.path) as writer:
             n = 100
             while not stop.is_set():
-                writer.insert_article({"url": f"https://x.id/{n}", "url_key": f"x.id/{n}", "media": "Warta",
-                                       "title": f"Berita {n}", "text": "Isi berita madrasah " * 50,
-                                       "day": "2021-06-01", "status": "new"})
+                insert_row(writer, {"url": f"https://x.id/{n}", "url_key": f"x.id/{n}", "media": "Warta",
+                                    "title": f"Berita {n}", "text": "Isi berita madrasah " * 50,
+                                    "day": "2021-06-01", "status": "new"})
                 n += 1
                 started.set()
 
@@ -340,7 +342,7 @@ def test_check_verifies_evidence(tmp_path):
     import hashlib
     with Archive(tmp_path / "arsip.db") as archive:
         html = b"<html>bukti asli</html>"
-        article_id = archive.insert_article({"url": "https://x.id/1", "url_key": "x.id/1", "media": "Warta",
+        article_id = insert_row(archive, {"url": "https://x.id/1", "url_key": "x.id/1", "media": "Warta",
                                              "title": "Judul", "text": "Isi", "day": "2021-01-01"},
                                             html=html, sha256=hashlib.sha256(html).hexdigest())
         assert check_archive(archive).evidence_bad == []

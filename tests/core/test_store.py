@@ -6,8 +6,13 @@ import sqlite3
 
 import pytest
 
-from clipper.review.decisions import ReviewError, set_order, tag_vocabulary, undo, update_articles
-from clipper.store.archive import Archive, migrations
+from clipper.review.decisions import ReviewError, undo, update_articles
+from clipper.store.decisions import set_positions, tag_vocabulary
+from clipper.store.archive import Archive
+from clipper.store.schema import migrations
+from clipper.store.articles import evidence_html
+from clipper.store.runs import start_run
+from tests._archive import count_rows, get_row, insert_row
 
 
 def row(n: int, **extra) -> dict:
@@ -30,11 +35,11 @@ def test_migrations_idempotent_and_wal(tmp_path):
 def test_insert_once_per_url_key_and_fts(tmp_path):
     """The same url_key is stored once, and the FTS index follows inserts and updates."""
     with Archive(tmp_path / "a.db") as archive:
-        first = archive.insert_article(row(1), html=b"<html>bukti</html>", sha256="abc")
+        first = insert_row(archive, row(1), html=b"<html>bukti</html>")
         assert first is not None
-        assert archive.insert_article(row(1)) is None
-        assert archive.count() == 1
-        assert archive.evidence_html(first) == b"<html>bukti</html>"
+        assert insert_row(archive, row(1)) is None
+        assert count_rows(archive) == 1
+        assert evidence_html(archive, first) == b"<html>bukti</html>"
         hits = archive.query("select rowid & 4294967295 as rowid from search_fts where search_fts match 'madrasah'")
         assert [h["rowid"] for h in hits] == [first]
         with archive.write() as db:
@@ -50,7 +55,7 @@ def test_failed_write_rolls_back(tmp_path):
             with archive.write() as db:
                 db["articles"].insert(row(2))
                 raise RuntimeError("boom")
-        assert archive.count() == 0
+        assert count_rows(archive) == 0
 
 
 def test_unwritable_archive_is_a_store_error(tmp_path):
@@ -66,29 +71,29 @@ def test_unwritable_archive_is_a_store_error(tmp_path):
 def test_review_decisions_tags_tone_and_undo(tmp_path):
     """Approve with tags and tone records who and when; undo restores the previous values."""
     with Archive(tmp_path / "a.db") as archive:
-        ids = [archive.insert_article(row(n)) for n in (1, 2, 3)]
+        ids = [insert_row(archive, row(n)) for n in (1, 2, 3)]
         change = update_articles(archive, ids[:2], decision="approve", add_tags=["Haji", "haji ", "Madrasah"],
                                  tone="positif", editor="Rina")
-        got = archive.get(ids[0])
+        got = get_row(archive, ids[0])
         assert got["status"] == "approved" and got["decided_by"] == "Rina" and got["decided_at"]
         assert got["tags"] == '["haji","madrasah"]' and got["tone"] == "positif"
         assert tag_vocabulary(archive) == ["haji", "madrasah"]
         undo(archive, change)
-        got = archive.get(ids[0])
+        got = get_row(archive, ids[0])
         assert got["status"] == "new" and got["tags"] == "[]" and got["tone"] is None
-        set_order(archive, [ids[2], ids[0]])
-        assert archive.get(ids[2])["position"] == 1 and archive.get(ids[0])["position"] == 2
+        set_positions(archive, [ids[2], ids[0]])
+        assert get_row(archive, ids[2])["position"] == 1 and get_row(archive, ids[0])["position"] == 2
 
 
 def test_review_rejects_bad_values_without_changes(tmp_path):
     """An unknown id or tone raises and changes nothing."""
     with Archive(tmp_path / "a.db") as archive:
-        first = archive.insert_article(row(1))
+        first = insert_row(archive, row(1))
         with pytest.raises(ReviewError):
             update_articles(archive, [first, 999], decision="approve")
         with pytest.raises(ReviewError):
             update_articles(archive, [first], tone="marah")
-        assert archive.get(first)["status"] == "new"
+        assert get_row(archive, first)["status"] == "new"
 
 
 def test_write_blocked_by_another_writer_is_a_store_error(tmp_path):
@@ -107,5 +112,5 @@ def test_write_blocked_by_another_writer_is_a_store_error(tmp_path):
         assert "tidak dapat ditulis" in str(info.value)
         other.execute("COMMIT")
         archive.conn.execute("PRAGMA busy_timeout = 30000")
-        run_id = archive.start_run(1)
+        run_id = start_run(archive, 1)
         assert run_id == 2

@@ -14,6 +14,8 @@ from ui.article_view import ArticleView
 from ui.i18n_en import ENGLISH
 from ui.settings_dialog import SettingsDialog
 from ui.tasks import SyncPool, TaskRunner
+from clipper.store.records import article_from_row
+from tests._archive import get_row
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -92,7 +94,7 @@ def test_add_url_fetches_and_queues(qtbot, demo_config, demo_server, tmp_path):
     dialog.submit()
     assert len(added) == 1
     with Archive(tmp_path / "arsip.db") as archive:
-        row = archive.get(added[0])
+        row = get_row(archive, added[0])
     assert row["status"] == "new" and row["source"] == "manual" and len(row["text"]) > 200
 
 
@@ -111,7 +113,7 @@ def test_print_clipping_requires_fields_then_saves(qtbot, demo_config, tmp_path)
     dialog.text.setPlainText("Kementerian Agama meresmikan madrasah contoh di sebuah kabupaten fiktif.")
     dialog.submit()
     with Archive(tmp_path / "arsip.db") as archive:
-        row = archive.get(added[0])
+        row = get_row(archive, added[0])
     assert row["media"] == "Harian Fiktif" and row["rubrik"] == "Halaman 5" and row["status"] == "new"
 
 
@@ -122,9 +124,10 @@ def test_article_view_escapes_and_loads_nothing_remote(qtbot):
     body = 'Teks <img src="https://pelacak.contoh/px.gif"><script>alert(1)</script> Kemenag.'
     start = body.index("Kemenag")
     row = {"id": 1, "title": "Judul <b>tebal</b> & AT&T", "media": "Warta", "author": None,
-           "published_at": "2026-11-25T10:15:00+07:00", "url": "https://contoh.id/a",
+           "published_at": "2026-11-25T10:15:00+07:00", "url": "https://contoh.id/a", "url_key": "contoh.id/a",
+           "day": "2026-11-25", "status": "new",
            "text": body, "matches": f'[["kemenag","Kemenag","text",{start},{start + 7}]]', "topics": '["kemenag"]', "narasumber": "[]"}
-    view.show_article(row, [], {"kemenag": "Kementerian Agama"})
+    view.show_article(article_from_row(row), [], {"kemenag": "Kementerian Agama"})
     text = view.toPlainText()
     assert "<b>tebal</b>" in text and "<script>alert(1)</script>" in text
     assert "Rabu, 25 November 2026, 10.15 WIB" in text

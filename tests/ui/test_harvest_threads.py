@@ -8,6 +8,7 @@ from clipper.store.archive import Archive
 from ui.harvest_panel import HarvestController, HarvestPanel
 from ui.review.queue import ReviewQueue
 from ui.tasks import TaskRunner
+from tests._archive import count_rows, run_rows
 
 
 def test_background_harvest_with_progress_fills_the_queue(qtbot, demo_config, tmp_path):
@@ -48,8 +49,8 @@ def test_cancel_stops_the_harvest_and_keeps_what_was_stored(qtbot, demo_config, 
     assert "dibatalkan" in panel.summary.text()
     tasks.shutdown()
     with Archive(tmp_path / "arsip.db") as archive:
-        assert 1 <= archive.count() < 36
-        assert archive.runs(1)[0]["status"] == "cancelled"
+        assert 1 <= count_rows(archive) < 36
+        assert run_rows(archive, 1)[0]["status"] == "cancelled"
 
 
 def test_failed_store_task_reports_on_the_gui_thread(qtbot, tmp_path):
@@ -66,7 +67,7 @@ def test_failed_store_task_reports_on_the_gui_thread(qtbot, tmp_path):
     tasks.run_in_background(op, None, on_failure, parent=None)
     qtbot.waitUntil(lambda: bool(failures), timeout=5000)  # the task may end before a waitSignal connects
     assert "nowhere" in str(failures[0][0]) and failures[0][1] is threading.main_thread()
-    tasks.run_in_background(lambda archive: archive.count(), results.append, parent=None)
+    tasks.run_in_background(lambda archive: count_rows(archive), results.append, parent=None)
     qtbot.waitUntil(lambda: bool(results), timeout=5000)
     assert results == [0]
     tasks.shutdown()

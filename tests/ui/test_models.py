@@ -12,7 +12,7 @@ from ui.edition_panel import EditionOrderModel, EditionRow, load_edition_rows
 from ui.harvest_panel import SourceStatusModel
 from ui.review.filters import QueueFilter
 from ui.review.model import COL_MEDIA, COL_SCORE, COL_TIME, ArticleRole, QueueRow, ReviewQueueModel
-from ui.review.queue import load_queue_rows
+from clipper.store.queue import queue_items
 
 BASE = datetime(2026, 11, 25, 3, 0, tzinfo=timezone.utc)
 
@@ -31,7 +31,7 @@ def test_queue_model_passes_qtmodeltester(qtmodeltester, archive_copy):
     """The queue model over the harvested demo archive satisfies Qt's model checks."""
     model = ReviewQueueModel(topic_labels={"kemenag": "Kementerian Agama"})
     with Archive(archive_copy) as archive:
-        model.set_rows(load_queue_rows(archive, include_irrelevant=True))
+        model.set_rows(queue_items(archive, include_irrelevant=True))
     assert model.rowCount() == 36
     qtmodeltester.check(model)
 

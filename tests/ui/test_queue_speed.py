@@ -12,7 +12,7 @@ from clipper.store.archive import Archive
 from ui.review import filters as filters_module
 from ui.review.filters import STATUS_FILTERS, QueueFilter
 from ui.review.model import BULK_INSERT, COL_MEDIA, COL_SCORE, COL_TIME, ArticleRole, QueueRow, ReviewQueueModel
-from ui.review.queue import load_queue_rows, load_rows_by_id
+from clipper.store.queue import queue_items, queue_items_by_id
 
 BASE = datetime(2026, 11, 25, 3, 0, tzinfo=timezone.utc)
 STATUSES = ("new", "approved", "new", "rejected", "irrelevant")
@@ -123,8 +123,8 @@ def test_queue_rows_load_scores_outlets_and_survive_bad_json(archive_copy):
             "select a.id, (select count(*) from articles b where b.story_id = a.story_id) as n "
             "from articles a where a.story_id is not null")}
         stored = {r["id"]: r for r in archive.query("select id, scores, status from articles")}
-        rows = load_queue_rows(archive, include_irrelevant=False)
-        again = load_rows_by_id(archive, [rows[3].id])
+        rows = queue_items(archive, include_irrelevant=False)
+        again = queue_items_by_id(archive, [rows[3].id])
     by_id = {r.id: r for r in rows}
     assert {r.status for r in rows} <= {"new", "approved", "rejected", "error"} and len(rows) == 28
     assert by_id[victim].tags == () and by_id[victim].score == 0.0

@@ -8,9 +8,11 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
 from clipper.workspace.configuration import parse_config
-from clipper.search.engine import EditionRef, SearchHit
+from clipper.search.engine import SearchHit
+from clipper.store.records import EditionRecord
 from clipper.store.searching import index_pending
-from clipper.store.archive import Archive, dumps
+from clipper.models import dumps
+from clipper.store.archive import Archive
 from tests.core.test_search import CONFIG, add_articles
 from ui.search_model import COL_DAY, COL_SCORE, ArticleRole, SearchResultsModel, SearchResultsProxy
 from ui.search_tab import SearchTab
@@ -196,7 +198,7 @@ def test_paging_appends_rows(tab, qtbot, monkeypatch):
 def test_edition_ref_drives_the_status_column():
     """A hit in a final edition reads "Terbit"; otherwise its status label."""
     model = SearchResultsModel()
-    model.set_rows([hit(1, "2020-01-01", editions=(EditionRef(1, "1/2020", "2020-01-01", "final", "/x.pdf"),)),
+    model.set_rows([hit(1, "2020-01-01", editions=(EditionRecord(1, "2020-01-01", "1/2020", "regular", "final", "/x.pdf"),)),
                     hit(2, "2020-01-02")])
     assert model.index(0, 3).data() == "Terbit" and model.index(1, 3).data() == "Disetujui"
     assert model.index(0, 5).data() == "1/2020"

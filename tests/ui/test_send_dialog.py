@@ -10,7 +10,7 @@ from keyring.backends import fail
 from PySide6.QtCore import Qt
 
 import ui.send_dialog as send_dialog
-from clipper.edition.compile import editions_of
+from clipper.store.editions import editions_of
 from clipper.mail.secret import ENV_PASSWORD
 from clipper.store.archive import Archive
 from tests.core.test_mail import DAY, KABIRO, MENTERI, _build_archive, make_config

@@ -19,6 +19,7 @@ from ui.main_window import MainWindow
 from ui.review.model import ArticleRole
 from ui.review.queue import ReviewQueue
 from ui.tasks import SyncPool, TaskRunner
+from tests._archive import count_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -87,7 +88,7 @@ def test_article_text_loads_while_the_store_thread_is_busy(qtbot, archive_copy):
     tasks = TaskRunner(archive_copy)
     release, results = threading.Event(), []
     tasks.run_in_background(lambda archive: release.wait(10), None, parent=None)
-    tasks.run_in_background(lambda archive: archive.count(), results.append, parent=None, read_only=True)
+    tasks.run_in_background(lambda archive: count_rows(archive), results.append, parent=None, read_only=True)
     qtbot.waitUntil(lambda: bool(results), timeout=5000)
     assert results == [36] and not release.is_set()
     release.set()

@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ui.i18n import _, format_time
 from ui.review.filters import STATUS_FILTERS, QueueFilter, text_of
 from ui.review.rows import (COL_MEDIA, COL_OUTLETS, COL_SCORE, COL_STATUS, COL_TIME, COL_TITLE, COL_TONE,
-                            COL_TOPICS, QUEUE_SELECT, QueueRow, apply_values, insertion_point, rows_from_db,
+                            COL_TOPICS, QueueRow, apply_values, insertion_point,
                             sort_key, sort_rows)
 
 logger = logging.getLogger(__name__)
@@ -337,5 +337,5 @@ class ReviewQueueModel(QAbstractTableModel):
 
 
 __all__ = ["BULK_INSERT", "COL_MEDIA", "COL_OUTLETS", "COL_SCORE", "COL_STATUS", "COL_TIME", "COL_TITLE",
-           "COL_TONE", "COL_TOPICS", "QUEUE_SELECT", "STATUS_LABELS", "ArticleRole", "QueueRow",
-           "ReviewQueueModel", "SortRole", "apply_values", "insertion_point", "rows_from_db", "sort_key"]
+           "COL_TONE", "COL_TOPICS", "STATUS_LABELS", "ArticleRole", "QueueRow",
+           "ReviewQueueModel", "SortRole", "apply_values", "insertion_point", "sort_key"]

@@ -1,88 +1,22 @@
-"""The queue's rows: what is loaded of each article, how it is read from SQL and sorted."""
+"""The queue's rows: their columns, sort keys, and an editor's change applied to one."""
 
 from __future__ import annotations
 
 import json
 import logging
-from datetime import datetime
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import Any
 
 from PySide6.QtCore import Qt
+
+from clipper.store.records import QueueItem
 
 logger = logging.getLogger(__name__)
 
 COL_TIME, COL_MEDIA, COL_TITLE, COL_TOPICS, COL_SCORE, COL_TONE, COL_STATUS, COL_OUTLETS = range(8)
 
-# The queue's columns in QueueRow order (``outlets`` is counted separately). The score is
-# computed by SQLite, which releases the GIL while it works; json.loads per row in Python
-# cost ~80 ms for 40,000 rows and held the GIL the GUI thread needs.
-QUEUE_SELECT = (
-    "select id, url, media, title, published_at, published_utc, day, status, topics, primary_topic, "
-    "case when json_valid(scores) then (select max(value) from json_each(scores)) end, "
-    "tone, tone_suggested, tags, summary, highlight, position, story_id, source, error from articles"
-)
-
-class QueueRow(NamedTuple):
-    """What the queue shows of one article (the text stays in the archive).
-
-    A named tuple, not a dataclass: 40,000 of them are built at start, and a tuple is
-    built ~4× faster than a frozen dataclass instance.
-    """
-
-    id: int
-    url: str
-    media: str
-    title: str
-    published_at: datetime | None
-    published_utc: str
-    day: str
-    status: str
-    topics: tuple[str, ...] = ()
-    primary_topic: str | None = None
-    score: float = 0.0
-    tone: str | None = None  # the editor's tone
-    tone_suggested: str | None = None
-    tags: tuple[str, ...] = ()
-    summary: str | None = None
-    highlight: bool = False
-    position: int | None = None
-    story_id: int | None = None
-    outlets: int = 1
-    source: str | None = None
-    error: str | None = None
-
-    @property
-    def shown_tone(self) -> str | None:
-        return self.tone or self.tone_suggested
-
-
-def _json_list(text: str | None, cache: dict[str | None, tuple[str, ...]]) -> tuple[str, ...]:
-    """A JSON list of strings as a tuple; few distinct values, so parse each once."""
-    try:
-        return cache[text]
-    except KeyError:
-        try:
-            value = tuple(json.loads(text or "[]"))
-        except (TypeError, ValueError):
-            logger.warning("queue: unreadable JSON list %r", text)
-            value = ()
-        cache[text] = value
-        return value
-
-
-def rows_from_db(records: list[tuple], outlets: dict[int, int]) -> list[QueueRow]:
-    """QueueRows from ``QUEUE_SELECT`` tuples; ``outlets`` counts the articles of each story."""
-    lists: dict[str | None, tuple[str, ...]] = {}
-    parse_time, new = datetime.fromisoformat, tuple.__new__
-    return [
-        new(QueueRow, (i, url, media, title, parse_time(published) if published else None, utc or "", day,
-                       status, _json_list(topics, lists), primary, score or 0.0, tone, suggested,
-                       _json_list(tags, lists), summary, bool(highlight), position, story,
-                       outlets.get(story, 1) if story else 1, source, error))
-        for (i, url, media, title, published, utc, day, status, topics, primary, score, tone, suggested,
-             tags, summary, highlight, position, story, source, error) in records
-    ]
+# What the queue shows of one article (clipper.store.queue reads them).
+QueueRow = QueueItem
 
 
 def apply_values(row: QueueRow, values: dict[str, Any]) -> QueueRow:

@@ -1,0 +1,64 @@
+"""Article addresses: one key per article whatever the variant (scheme, www/m/amp, tracking)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
+
+logger = logging.getLogger(__name__)
+
+# Query parameters that only track the reader; they never select a different article.
+TRACKING_PARAMS = re.compile(
+    r"^(utm_\w+|fbclid|gclid|dclid|msclkid|yclid|mc_cid|mc_eid|_ga|_gl|igshid|ref|ref_src|"
+    r"src|source|from|share|shared|cmpid|cid|campaign|page_from|rcm|xtor|amp|outputtype|"
+    r"_branch_match_id|tracking|trk|s_cid|wt\.mc_id|ito|spm|utm)$",
+    re.IGNORECASE,
+)
+HOST_PREFIXES = ("www.", "m.", "amp.", "mobile.")
+AMP_SEGMENTS = {"amp", "amp.html"}
+
+def url_key(url: str) -> str:
+    """The identity of an article URL.
+
+    Scheme (http/https), ``www.``/``m.``/``amp.`` hosts, AMP path and query variants,
+    tracking parameters, fragments, default ports and a trailing slash do not change it.
+
+    Args:
+        url: an absolute URL as found in a feed, sitemap or page.
+
+    Returns:
+        A string such as ``example.id/berita/2026/judul?id=3``.
+    """
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().rstrip(".")
+    for prefix in HOST_PREFIXES:
+        if host.startswith(prefix) and host.count(".") >= 2:
+            host = host[len(prefix):]
+            break
+    port = parts.port
+    if port and port not in (80, 443):
+        host = f"{host}:{port}"
+    segments = [s for s in unquote(parts.path).split("/")]
+    segments = [s for s in segments if s.lower() not in AMP_SEGMENTS]
+    if segments and segments[-1].lower().endswith(".amp"):
+        segments[-1] = segments[-1][:-4]
+    path = "/".join(segments)
+    path = re.sub(r"/{2,}", "/", path).rstrip("/") or "/"
+    query = sorted(
+        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not TRACKING_PARAMS.match(k)
+    )
+    key = host + path
+    if query:
+        key += "?" + urlencode(query)
+    return key
+
+
+def clean_url(url: str) -> str:
+    """The URL to store and show: tracking parameters and fragment dropped, scheme kept."""
+    parts = urlsplit(url.strip())
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if not TRACKING_PARAMS.match(k)]
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/",
+                       urlencode(query), ""))

@@ -1,0 +1,200 @@
+"""Articles in the archive: adding them, reading them whole, their stories and their evidence."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict
+from pathlib import Path
+
+from clipper.store.archive import Archive, evidence_bytes, now_utc
+from clipper.store.records import Article, Evidence, NewArticle, Outlet, StoryMember, article_from_row
+
+logger = logging.getLogger(__name__)
+
+# zlib level of evidence compressed here (the harvest's workers compress their own).
+EVIDENCE_ZLIB_LEVEL = 6
+# Articles read per query when a long list of ids is asked for.
+ID_BATCH = 500
+
+# Every column of an article, and the other media of its story ("a; b"), for Article.
+_WITH_OUTLETS = ("select *, (select group_concat(media, '; ') from (select o.media from articles o "
+                 "where o.story_id = articles.story_id and o.id != articles.id order by o.published_utc, o.id)) "
+                 "as outlets from articles")
+
+
+def _row(new: NewArticle) -> dict:
+    row = asdict(new)
+    row.update(row.pop("classification"))
+    row["updated_at"] = now_utc()
+    return row
+
+
+def insert_article(archive: Archive, new: NewArticle, *, evidence: Evidence | None = None,
+                   html: bytes | None = None, stems: str | None = None) -> int | None:
+    """Add one article (with its page as evidence: ``evidence``, or ``html`` to compress here).
+
+    ``stems``: the search roots, when already computed (the harvest's workers do), so the
+    insert indexes the article once, complete.
+
+    Returns:
+        The new id, or None when an article with this url_key is already archived.
+    """
+    with archive.write():
+        if archive.scalar("select 1 from articles where url_key = ?", [new.url_key]):
+            return None
+        if stems is not None:
+            archive.execute("insert or replace into search_stems_inbox (url_key, stems) values (?, ?)",
+                            [new.url_key, stems])
+        article_id = archive.insert("articles", _row(new))
+        if evidence is None and html is not None:
+            evidence = Evidence(None, None, zlib.compress(html, EVIDENCE_ZLIB_LEVEL))
+        if evidence is not None:
+            archive.insert("evidence", {"article_id": article_id, "sha256": evidence.sha256,
+                                        "fetched_at": new.fetched_at, "final_url": evidence.final_url,
+                                        "html": evidence.compressed})
+        archive.execute("delete from page_errors where url_key = ?", [new.url_key])
+        return article_id
+
+
+def has_url_key(archive: Archive, url_key: str) -> bool:
+    return archive.scalar("select 1 from articles where url_key = ? limit 1", [url_key]) is not None
+
+
+def find_by_url_keys(archive: Archive, keys: Iterable[str]) -> int | None:
+    """The id of the article archived under any of these keys, if any."""
+    keys = list(dict.fromkeys(keys))
+    if not keys:
+        return None
+    marks = ",".join("?" * len(keys))
+    return archive.scalar(f"select id from articles where url_key in ({marks}) order by id limit 1", keys)
+
+
+def get_article(archive: Archive, article_id: int) -> Article | None:
+    rows = archive.query(f"{_WITH_OUTLETS} where id = ?", [article_id])
+    return article_from_row(rows[0]) if rows else None
+
+
+def articles_by_id(archive: Archive, ids: Iterable[int]) -> Iterator[Article]:
+    """The articles ``ids`` (with their stories' other media), in the given order."""
+    batch: list[int] = []
+
+    def flush() -> Iterator[Article]:
+        marks = ",".join("?" * len(batch))
+        by_id = {r["id"]: r for r in archive.query(f"{_WITH_OUTLETS} where id in ({marks})", batch)}
+        yield from (article_from_row(by_id[i]) for i in batch if i in by_id)
+
+    for article_id in ids:
+        batch.append(article_id)
+        if len(batch) >= ID_BATCH:
+            yield from flush()
+            batch = []
+    if batch:
+        yield from flush()
+
+
+def select_articles(archive: Archive, *, status: str | None = "all", topic: str | None = None,
+                    day: str | None = None, day_from: str | None = None, day_to: str | None = None,
+                    limit: int | None = 200) -> list[Article]:
+    """Articles by status, topic and day, newest first."""
+    where, params = [], []
+    if status and status != "all":
+        where.append("status = ?")
+        params.append(status)
+    if topic:
+        where.append("exists (select 1 from json_each(articles.topics) where value = ?)")
+        params.append(topic)
+    for clause, value in (("day = ?", day), ("day >= ?", day_from), ("day <= ?", day_to)):
+        if value:
+            where.append(clause)
+            params.append(value)
+    sql = _WITH_OUTLETS + (" where " + " and ".join(where) if where else "")
+    sql += " order by published_utc desc, id desc"
+    if limit:
+        sql += f" limit {int(limit)}"
+    return [article_from_row(r) for r in archive.query(sql, params)]
+
+
+def approved_articles(archive: Archive, day: str) -> list[Article]:
+    """The approved articles of a day in the editor's order (then published time)."""
+    return [article_from_row(r) for r in archive.query(
+        f"{_WITH_OUTLETS} where day = ? and status = 'approved' "
+        "order by position is null, position, published_utc, id", [day])]
+
+
+def queued_ids(archive: Archive, day: str) -> list[int]:
+    """The articles of a day waiting for a decision, oldest first."""
+    return [r[0] for r in archive.execute(
+        "select id from articles where day = ? and status = 'new' order by published_utc", [day])]
+
+
+def count_articles(archive: Archive, *, status: str | None = None) -> int:
+    if status is None:
+        return archive.scalar("select count(*) from articles")
+    return archive.scalar("select count(*) from articles where status = ?", [status])
+
+
+def count_stories(archive: Archive) -> int:
+    """How many stories were published by more than one medium."""
+    return archive.scalar("select count(distinct story_id) from articles where story_id is not null")
+
+
+def story_outlets(archive: Archive, story_id: int) -> list[Outlet]:
+    """Every medium's copy of a story, earliest first."""
+    return [Outlet(r["id"], r["media"], r["url"], r["title"]) for r in archive.query(
+        "select id, media, url, title from articles where story_id = ? order by published_utc, id", [story_id])]
+
+
+def recent_story_members(archive: Archive, since_day: str) -> list[StoryMember]:
+    """The fingerprints of the articles from ``since_day`` on, to group new texts into stories."""
+    return [StoryMember(r["id"], r["media"], r["sketch"], r["story_id"]) for r in archive.query(
+        "select id, media, sketch, coalesce(story_id, id) as story_id "
+        "from articles where day >= ? and sketch is not null", [since_day])]
+
+
+def open_story(archive: Archive, first_id: int) -> None:
+    """The first article of a story that a second copy just joined carries the story's id."""
+    with archive.write():
+        archive.execute("update articles set story_id = id where id = ? and story_id is null", [first_id])
+
+
+def queue_by_hand(archive: Archive, article_id: int) -> None:
+    """An article an editor added: queued for review whatever the topic rules say."""
+    with archive.write():
+        archive.update("articles", ("id", article_id), {"status": "new", "source": "manual",
+                                                         "updated_at": now_utc()})
+
+
+def set_image_url(archive: Archive, article_id: int, url: str) -> None:
+    with archive.write():
+        archive.update("articles", ("id", article_id), {"image_url": url})
+
+
+def evidence_html(archive: Archive, article_id: int) -> bytes | None:
+    """The page the article was read from, as fetched."""
+    blob = archive.scalar("select html from evidence where article_id = ?", [article_id])
+    return evidence_bytes(blob) if blob is not None else None
+
+
+class KnownPages:
+    """Read-only look-ups from the harvest's network thread: which links need no fetch.
+
+    Its own connection (WAL lets it read while the harvest writes), usable from any thread.
+    """
+
+    def __init__(self, path: str | Path, max_attempts: int):
+        self._max_attempts = max_attempts
+        self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30, check_same_thread=False)
+
+    def is_known(self, url_key: str) -> bool:
+        """Archived already, or failed for good (permanently, or too often)."""
+        if self._conn.execute("select 1 from articles where url_key = ?", [url_key]).fetchone():
+            return True
+        row = self._conn.execute("select permanent, attempts from page_errors where url_key = ?",
+                                 [url_key]).fetchone()
+        return bool(row and (row[0] or row[1] >= self._max_attempts))
+
+    def close(self) -> None:
+        self._conn.close()

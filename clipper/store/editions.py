@@ -1,0 +1,80 @@
+"""Editions in the archive: numbered per year, their PDF's checksum, the frozen content of a final one."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import fields
+from typing import Any
+
+from clipper.models import dumps
+from clipper.store.archive import Archive, now_utc
+from clipper.store.records import EditionRecord
+
+logger = logging.getLogger(__name__)
+
+_FIELDS = tuple(f.name for f in fields(EditionRecord))
+
+
+def _record(row: dict) -> EditionRecord:
+    return EditionRecord(**{name: row[name] for name in _FIELDS})
+
+
+def editions_of(archive: Archive, day: str) -> list[EditionRecord]:
+    """The editions of a day, oldest first."""
+    return [_record(r) for r in archive.query("select * from editions where day = ? order by id", [day])]
+
+
+def list_editions(archive: Archive, limit: int = 100) -> list[EditionRecord]:
+    """The newest editions first."""
+    return [_record(r) for r in archive.query("select * from editions order by day desc, id desc limit ?",
+                                              [limit])]
+
+
+def get_edition(archive: Archive, edition_id: int) -> EditionRecord | None:
+    rows = archive.query("select * from editions where id = ?", [edition_id])
+    return _record(rows[0]) if rows else None
+
+
+def find_edition(archive: Archive, number: str) -> EditionRecord | None:
+    """The edition with this number ("12/2026") or sequence ("12"); the newest of equal ones."""
+    rows = archive.query("select * from editions where number = ? or cast(seq as text) = ? "
+                         "order by number = ? desc, id desc limit 1", [number, number, number])
+    return _record(rows[0]) if rows else None
+
+
+def edition_numbers(archive: Archive) -> list[str]:
+    """Every edition's number, newest first."""
+    return [r[0] for r in archive.execute("select number from editions order by day desc, id desc")]
+
+
+def create_edition(archive: Archive, *, day: str, kind: str, number_format: str, number_start: int,
+                   corrects: int | None, editor: str | None) -> EditionRecord:
+    """A new draft edition, numbered after the year's last one (never below ``number_start``)."""
+    year = int(day[:4])
+    with archive.write():
+        last = archive.scalar("select max(seq) from editions where year = ?", [year]) or 0
+        seq = max(last + 1, number_start)
+        edition_id = archive.insert("editions", {
+            "day": day, "kind": kind, "seq": seq, "year": year, "number": number_format.format(seq=seq, year=year),
+            "status": "draft", "corrects": corrects, "created_at": now_utc(), "editor": editor})
+    return get_edition(archive, edition_id)
+
+
+def record_pdf(archive: Archive, edition_id: int, *, path: str, sha256: str, size: int, pages: int,
+               articles: int, editor: str | None, final_content: dict[str, Any] | None = None,
+               finalized_at: str | None = None) -> EditionRecord:
+    """Note the PDF just written; with ``final_content`` the edition becomes final (frozen)."""
+    values: dict[str, Any] = {"pdf_path": path, "pdf_sha256": sha256, "pdf_size": size, "pages": pages,
+                              "articles": articles, "editor": editor}
+    if final_content is not None:
+        values.update(status="final", finalized_at=finalized_at, content=dumps(final_content))
+    with archive.write():
+        archive.update("editions", ("id", edition_id), values)
+    return get_edition(archive, edition_id)
+
+
+def final_content(archive: Archive, edition_id: int) -> dict | None:
+    """The frozen content of a final edition, as stored at finalisation."""
+    content = archive.scalar("select content from editions where id = ?", [edition_id])
+    return json.loads(content) if content else None

@@ -1,0 +1,81 @@
+"""Harvest bookkeeping: runs, each source's outcome and state, and the pages that failed."""
+
+from __future__ import annotations
+
+import logging
+
+from clipper.models import SourceReport
+from clipper.store.archive import Archive, now_utc
+from clipper.store.records import PageError, Run, RunSource, SourceState
+
+logger = logging.getLogger(__name__)
+
+
+def start_run(archive: Archive, source_count: int) -> int:
+    with archive.write():
+        return archive.insert("runs", {"started_at": now_utc(), "status": "running", "sources": source_count})
+
+
+def finish_run(archive: Archive, run_id: int, status: str, new_articles: int, failed_sources: int) -> None:
+    with archive.write():
+        archive.update("runs", ("id", run_id), {"finished_at": now_utc(), "status": status,
+                                                "new_articles": new_articles, "failed_sources": failed_sources})
+
+
+def recent_runs(archive: Archive, limit: int = 20) -> list[Run]:
+    """The latest harvest runs, newest first."""
+    return [Run(**r) for r in archive.query("select * from runs order by id desc limit ?", [limit])]
+
+
+def run_sources(archive: Archive, run_id: int) -> list[RunSource]:
+    return [RunSource(**r) for r in archive.query(
+        "select * from run_sources where run_id = ? order by source", [run_id])]
+
+
+def source_states(archive: Archive) -> dict[str, SourceState]:
+    """What is remembered of each source (validators for conditional GET, failure streak)."""
+    return {r["name"]: SourceState(**r) for r in archive.query("select * from sources")}
+
+
+def record_source(archive: Archive, run_id: int, report: SourceReport, *, url: str,
+                  etag: str | None = None, last_modified: str | None = None) -> None:
+    """Store one source's outcome for this run and its conditional-GET validators."""
+    at = now_utc()
+    with archive.write():
+        values = {**report.__dict__, "run_id": run_id, "at": at}
+        archive.execute(f"insert or replace into run_sources ({', '.join(values)}) "
+                        f"values ({', '.join('?' * len(values))})", list(values.values()))
+        rows = archive.query("select * from sources where name = ?", [report.source])
+        old = rows[0] if rows else {}
+        row = {"url": url, "last_fetch_at": at, "last_status": report.status, "last_error": report.reason,
+               "articles_total": (old.get("articles_total") or 0) + report.new_articles}
+        if report.status == "failed":
+            row["consecutive_failures"] = (old.get("consecutive_failures") or 0) + 1
+        else:
+            row.update(consecutive_failures=0, last_ok_at=at)
+        if old.get("url") not in (None, url):
+            row.update(etag=None, last_modified=None)  # the address changed: forget validators
+        if etag or last_modified:
+            row.update(etag=etag, last_modified=last_modified)
+        if old:
+            archive.update("sources", ("name", report.source), row)
+        else:
+            archive.insert("sources", {"name": report.source, **row})
+
+
+def page_error(archive: Archive, url_key: str) -> PageError | None:
+    rows = archive.query("select * from page_errors where url_key = ?", [url_key])
+    if not rows:
+        return None
+    row = rows[0]
+    return PageError(**{**row, "permanent": bool(row["permanent"])})
+
+
+def record_page_error(archive: Archive, url_key: str, url: str, source: str, reason: str,
+                      http_status: int | None, permanent: bool) -> None:
+    """Note a failed page; the attempts count up until the harvest stops trying it."""
+    with archive.write():
+        attempts = archive.scalar("select attempts from page_errors where url_key = ?", [url_key]) or 0
+        archive.execute("insert or replace into page_errors (url_key, url, source, reason, http_status, "
+                        "permanent, attempts, at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                        [url_key, url, source, reason, http_status, int(permanent), attempts + 1, now_utc()])
