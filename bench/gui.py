@@ -38,7 +38,7 @@ TOPICS = ["kemenag", "litbang", "covid"]
 def build_archive(path: Path) -> None:
     """50,000 fictional articles over ~100 days, written straight into a migrated archive."""
     from clipper.models import dumps
-from clipper.store.archive import Archive
+    from clipper.store.archive import Archive
     rng = random.Random(7)
     now = datetime(2026, 11, 25, 4, 0, tzinfo=UTC)
     rows = []

@@ -18,7 +18,8 @@ from clipper.harvest import discover
 
 from clipper.extract import reader as extract
 from clipper.errors import ExtractionError, FetchError
-from clipper.harvest.fetch import Fetcher, FetchSettings, decode_text, is_textual
+from clipper.harvest.body import decode_text, is_textual
+from clipper.harvest.fetch import Fetcher, FetchSettings
 from clipper.harvest.jobs import Extracted, RulesKey, extract_job, finish_job, warm_worker
 from clipper.harvest.urls import url_key
 from clipper.models import ExtractedArticle, FetchResult, Link, Source

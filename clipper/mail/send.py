@@ -18,6 +18,7 @@ from clipper.mail.log import Attempt, delivery_log, latest_by_recipient
 from clipper.mail.message import (MailContent, build_message, compose, long_date, new_message_id,
                                   template_values)
 from clipper.mail.secret import get_password, set_password
+from clipper.mail.outcome import RecipientResult, SendProgress, SendResult
 from clipper.mail.smtp import Reply, SmtpFailure, connect, quit_quietly, transact
 from clipper.store.archive import Archive
 from clipper.store.editions import editions_of, final_content, get_edition
@@ -35,63 +36,6 @@ __all__ = ["Attempt", "RecipientResult", "SendProgress", "SendResult", "delivery
 RETRY_DELAYS = (5.0, 30.0, 120.0)
 MB = 1024 * 1024
 _ADDRESS = re.compile(r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+$")
-
-
-@dataclass(frozen=True)
-class RecipientResult:
-    """Where one recipient stands after a send."""
-
-    address: str
-    name: str | None
-    status: str  # sent | skipped (had it already) | failed | retry (still temporary) | cancelled
-    code: int | None = None
-    text: str = ""
-    message_id: str | None = None
-    attempts: int = 0
-
-
-@dataclass(frozen=True)
-class SendResult:
-    """The outcome of send_edition for every recipient asked for."""
-
-    edition: EditionRecord
-    recipients: tuple[RecipientResult, ...]
-    cancelled: bool = False
-
-    def with_status(self, *statuses: str) -> list[RecipientResult]:
-        return [r for r in self.recipients if r.status in statuses]
-
-    @property
-    def ok(self) -> bool:
-        """Everyone asked for has the edition (now or before)."""
-        return not self.cancelled and all(r.status in ("sent", "skipped") for r in self.recipients)
-
-    def summary(self) -> str:
-        """One line in Indonesian, e.g. for the command line's exit message."""
-        parts = [f"{len(self.with_status('sent'))} terkirim"]
-        for status, word in (("skipped", "sudah menerima sebelumnya"), ("failed", "gagal"),
-                             ("retry", "gagal sementara"), ("cancelled", "dibatalkan")):
-            if self.with_status(status):
-                parts.append(f"{len(self.with_status(status))} {word}")
-        text = f"Kliping No. {self.edition.number}: " + ", ".join(parts)
-        bad = self.with_status("failed", "retry")
-        if bad:
-            first = bad[0]
-            text += f" — {first.address}: {first.code or ''} {first.text}".replace("  ", " ")
-        return text
-
-
-@dataclass(frozen=True)
-class SendProgress:
-    """One step of send_edition, for a progress display; the last has stage "done" and the result."""
-
-    stage: str  # connect | recipient | wait | done
-    done: int
-    total: int
-    address: str | None = None
-    status: str | None = None
-    message: str | None = None
-    result: SendResult | None = None
 
 
 @dataclass

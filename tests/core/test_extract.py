@@ -11,9 +11,9 @@ import pytest
 
 from clipper.dates import WIB
 from clipper.errors import ExtractionError
+from clipper.extract.meta import clean_author as _clean_author
 from clipper.extract.reader import (
     INDEX_REASON,
-    _clean_author,
     clean_text,
     extract_article,
     find_next_pages,

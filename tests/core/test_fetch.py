@@ -16,7 +16,8 @@ import brotli
 import pytest
 
 from clipper.errors import FetchError
-from clipper.harvest.fetch import Fetcher, FetchSettings, decode_text, is_textual
+from clipper.harvest.body import decode_text, is_textual
+from clipper.harvest.fetch import Fetcher, FetchSettings
 from clipper.models import FetchResult
 from tests.core._servers import RawServer, head, reset, response
 
