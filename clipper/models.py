@@ -34,8 +34,11 @@ class Source:
 
 
 @dataclass(frozen=True)
-class FetchResult:
-    """A completed HTTP response (2xx or 304) with its body decoded from gzip/brotli."""
+class FetchedPage:
+    """A completed HTTP response (2xx or 304) with its body decoded from gzip/brotli.
+
+    What the harvest hands to extraction (clipper.extract.reader.extract).
+    """
 
     url: str
     final_url: str
@@ -70,23 +73,44 @@ class Link:
     published_at: datetime | None = None
 
 
+# What extraction found on a page (ExtractedArticle.kind).
+ARTICLE, INDEX, EMPTY, PAGED = "article", "index", "empty", "paged"
+PAGE_KINDS = (ARTICLE, INDEX, EMPTY, PAGED)
+
+
 @dataclass(frozen=True)
 class ExtractedArticle:
-    """What extraction read from one article page."""
+    """What extraction read from one fetched page: the extraction contract's result.
+
+    ``kind`` says what the page is: an article; an index (section) page; empty (no article
+    text: a JavaScript shell, a caption only, unreadable HTML); or paged, when the page
+    links the whole article on one page (``single_page_url``) and was not read further.
+    Only an article has text; the others carry ``reason``.
+    """
 
     url: str
-    title: str
-    text: str
+    title: str = ""
+    text: str = ""
+    kind: str = ARTICLE  # one of PAGE_KINDS
+    reason: str | None = None  # why the page is not an article
+    confidence: str = "ok"  # ok | doubtful
+    doubt: str | None = None  # why the text is doubtful
     author: str | None = None
     published_at: datetime | None = None  # timezone-aware
-    image_url: str | None = None
+    image_url: str | None = None  # the lead image
+    images: tuple[str, ...] = ()  # every image the page names for the article, lead first
     language: str | None = None
     site_name: str | None = None
     canonical_url: str | None = None
     rubrik: str | None = None
     description: str | None = None
     next_pages: tuple[str, ...] = ()  # further pages of a multi-page article, in order
+    single_page_url: str | None = None  # the whole article on one page ("Tampilkan semua")
     extractor: str = "trafilatura"
+
+    @property
+    def is_article(self) -> bool:
+        return self.kind == ARTICLE
 
 
 @dataclass(frozen=True)

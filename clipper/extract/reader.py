@@ -7,13 +7,14 @@ import functools
 import logging
 import warnings
 from dataclasses import replace
+from datetime import UTC, datetime
 
 from lxml import etree
-from lxml.html import (HtmlElement)
+from lxml.html import HtmlElement
 
 from clipper.dates import parse_date
 from clipper.errors import ExtractionError
-from clipper.models import ExtractedArticle
+from clipper.models import EMPTY, INDEX, PAGED, ExtractedArticle, FetchedPage
 from clipper.extract.html import NO_TEXT_REASON, load_page
 from clipper.extract.language import detect_language
 from clipper.extract.meta import (DATE_META_KEYS, absolute_url, canonical_url, date_in_page, document_date,
@@ -42,52 +43,56 @@ ARTICLE_BLOCK_CHARS = 400
 INDEX_REASON = "halaman indeks, bukan artikel"
 
 
-def extract_article(html: str | bytes, url: str, *, language_hint: str | None = None) -> ExtractedArticle:
-    """Read the article on a news page: clean text and metadata.
+def extract(page: FetchedPage, *, language_hint: str | None = None, follow_single: bool = True) -> ExtractedArticle:
+    """Read a fetched page: the article with clean text and metadata, or what the page is instead.
 
-    trafilatura runs first on a tree parsed once here; newspaper4k is tried when
-    trafilatura finds less than MIN_TEXT_CHARS. Nothing here touches the network.
+    trafilatura runs first on a tree parsed once here; newspaper4k is tried when trafilatura
+    finds less than MIN_TEXT_CHARS. Nothing here touches the network, and the page's content
+    never makes it raise.
 
     Args:
-        html: The page as fetched (bytes are decoded: UTF-8, the declared charset, cp1252).
-        url: The page URL, used to make links absolute.
+        page: The page as fetched (bytes are decoded: UTF-8, the declared charset, cp1252);
+            its ``final_url`` makes links absolute.
         language_hint: The source's configured language, used when the text does not tell.
+        follow_single: When the page links its whole article on one page ("Tampilkan
+            semua"), answer kind "paged" with that link instead of reading this page.
 
     Returns:
-        The article, its text cleaned by clean_text, with next_pages filled.
+        An ExtractedArticle: kind "article" with text cleaned by clean_text and next_pages
+        filled, or kind "index", "empty" or "paged" with the reason or link.
+    """
+    url = page.final_url
+    try:
+        text_html, tree = load_page(page.content, url)
+    except ExtractionError as exc:
+        return ExtractedArticle(url, kind=EMPTY, reason=exc.reason)
+    hrefs = anchor_hrefs(tree)
+    if follow_single:
+        single = single_page_in(tree, url, hrefs)
+        if single is not None:
+            return ExtractedArticle(url, kind=PAGED, single_page_url=single)
+    return _extract_tree(text_html, tree, url, language_hint, hrefs)
+
+
+def extract_article(html: str | bytes, url: str, *, language_hint: str | None = None) -> ExtractedArticle:
+    """The article of a saved page (extract without following a single-page link).
 
     Raises:
         ExtractionError: The page is an index page, or holds no article text.
     """
-    text_html, tree = load_page(html, url)
-    return _extract_tree(text_html, tree, url, language_hint)
-
-
-def extract_page(html: str | bytes, url: str, *, language_hint: str | None = None
-                 ) -> tuple[ExtractedArticle | None, str | None]:
-    """extract_article, unless the page offers its article on one page ("Tampilkan semua").
-
-    One decode and one parse serve both checks (the harvest's per-page path).
-
-    Returns:
-        ``(article, None)``, or ``(None, single_page_url)`` when that link should be fetched instead.
-
-    Raises:
-        ExtractionError: as extract_article.
-    """
-    text_html, tree = load_page(html, url)
-    hrefs = anchor_hrefs(tree)
-    single = single_page_in(tree, url, hrefs)
-    if single is not None:
-        return None, single
-    return _extract_tree(text_html, tree, url, language_hint, hrefs), None
+    content = html.encode("utf-8", "replace") if isinstance(html, str) else html
+    page = FetchedPage(url, url, 200, {}, content, datetime.now(UTC))
+    article = extract(page, language_hint=language_hint, follow_single=False)
+    if not article.is_article:
+        raise ExtractionError(url, article.reason or NO_TEXT_REASON)
+    return article
 
 
 def _extract_tree(text_html: str, tree: HtmlElement, url: str, language_hint: str | None,
                   hrefs: list | None = None) -> ExtractedArticle:
     meta = read_meta(tree)
     if _is_index_tree(tree, meta):
-        raise ExtractionError(url, INDEX_REASON)
+        return ExtractedArticle(url, kind=INDEX, reason=INDEX_REASON)
     # The page's own meta (og:, article:, JSON-LD) usually names title and time; trafilatura's
     # metadata pass then only costs time (~1.5 ms of ~6 per page), so it runs when they are missing.
     meta_date = next((d for d in map(parse_date, (meta.get(k) for k in DATE_META_KEYS)) if d), None)
@@ -103,15 +108,18 @@ def _extract_tree(text_html: str, tree: HtmlElement, url: str, language_hint: st
     title = pick_title(meta, document, page_titles, url)
     text, extractor, fallback_title = _best_text(document, text_html, url, title, language_hint)
     if len(text) < MIN_ARTICLE_CHARS:
-        raise ExtractionError(url, f"{NO_TEXT_REASON} (halaman kosong, hanya JavaScript, atau teks terlalu pendek)")
-    image = meta.get("og:image") or meta.get("twitter:image") or meta.get("ld:image")
+        return ExtractedArticle(url, kind=EMPTY, reason=f"{NO_TEXT_REASON} (halaman kosong, hanya JavaScript, "
+                                                       "atau teks terlalu pendek)")
+    image = absolute_url(url, meta.get("og:image") or meta.get("twitter:image") or meta.get("ld:image")
+                         or (getattr(document, "image", None) if document else None))
     return ExtractedArticle(
         url=url,
         title=title or fallback_title or text.split("\n", 1)[0][:200],
         text=text,
         author=pick_author(meta, document),
         published_at=page_date or document_date(document),
-        image_url=absolute_url(url, image or (getattr(document, "image", None) if document else None)),
+        image_url=image,
+        images=(image,) if image else (),
         language=detect_language(text, meta.get("lang"), language_hint),
         site_name=meta.get("og:site_name") or meta.get("ld:publisher") or (
             getattr(document, "sitename", None) if document else None),

@@ -6,7 +6,7 @@ import codecs
 import logging
 import re
 
-from clipper.models import FetchResult
+from clipper.models import FetchedPage
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ _XML_ENCODING = re.compile(rb"<\?xml[^>]+?encoding\s*=\s*[\"']([\w.:-]+)", re.I)
 _AS_WINDOWS_1252 = frozenset({"latin-1", "iso8859-1", "ascii"})
 
 
-def is_textual(result: FetchResult) -> bool:
+def is_textual(result: FetchedPage) -> bool:
     """Tell whether a fetched body is text worth parsing (HTML, XML, JSON, plain text).
 
     Args:
@@ -72,7 +72,7 @@ def is_textual(result: FetchResult) -> bool:
     return media.endswith(("+xml", "+json"))
 
 
-def decode_text(result: FetchResult) -> str:
+def decode_text(result: FetchedPage) -> str:
     """Decode a fetched body to text the way a forgiving browser would; never raises.
 
     The charset comes from the Content-Type header, else a byte-order mark, else a

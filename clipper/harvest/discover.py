@@ -15,7 +15,7 @@ import lxml.html
 from clipper.dates import parse_date
 from clipper.harvest.urls import url_key
 from clipper.errors import ExtractionError
-from clipper.models import FetchResult, Link
+from clipper.models import FetchedPage, Link
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +72,7 @@ def newest_first(links: list[Link], limit: int) -> list[Link]:
     return (dated + undated)[:limit]
 
 
-def parse_feed(result: FetchResult) -> list[Link]:
+def parse_feed(result: FetchedPage) -> list[Link]:
     """The items of an RSS/Atom feed, from the fetched bytes (feedparser never fetches).
 
     Raises:
@@ -109,7 +109,7 @@ def parse_feed(result: FetchResult) -> list[Link]:
     return _dedupe(links)
 
 
-def parse_site(result: FetchResult, pattern: str, text: str) -> list[Link]:
+def parse_site(result: FetchedPage, pattern: str, text: str) -> list[Link]:
     """The links on a section page whose absolute URL matches ``pattern`` (re.search)."""
     regex = re.compile(pattern)
     try:
@@ -145,7 +145,7 @@ def _merge_titles(links: list[Link]) -> list[Link]:
     return [best[k] for k in order]
 
 
-def _sitemap_root(result: FetchResult) -> lxml.etree._Element:
+def _sitemap_root(result: FetchedPage) -> lxml.etree._Element:
     content = result.content
     if content[:2] == b"\x1f\x8b":
         try:
@@ -175,7 +175,7 @@ def _child_text(node: lxml.etree._Element, *names: str) -> str | None:
     return None
 
 
-def parse_sitemap(result: FetchResult) -> tuple[list[Link], list[str]]:
+def parse_sitemap(result: FetchedPage) -> tuple[list[Link], list[str]]:
     """Article links of a (news) sitemap, and the child sitemaps of a sitemap index.
 
     Returns:

@@ -22,7 +22,7 @@ from clipper.errors import FetchError
 from clipper.harvest.decoding import read_body
 from clipper.harvest.fetch_errors import (blocked_error, status_error,
                                           rejected_by_aiohttp, Retry, transport_error)
-from clipper.models import FetchResult
+from clipper.models import FetchedPage
 
 logger = logging.getLogger(__name__)
 
@@ -179,7 +179,7 @@ class Fetcher:
         concurrency: int | None = None,
         timeout: float | None = None,
         accept: str | None = None,
-    ) -> FetchResult:
+    ) -> FetchedPage:
         """Fetch one URL politely, following redirects and retrying transient failures.
 
         Args:
@@ -219,7 +219,7 @@ class Fetcher:
             logger.exception("unexpected error fetching %s", url)
             raise FetchError(url, f"galat tak terduga: {type(exc).__name__}") from exc
 
-    async def _fetch_with_retries(self, url: str, options: _Options) -> FetchResult:
+    async def _fetch_with_retries(self, url: str, options: _Options) -> FetchedPage:
         attempt = 0
         while True:
             try:
@@ -233,13 +233,13 @@ class Fetcher:
                 logger.info("retry %d for %s in %.2f s: %s", attempt, url, wait, retry.error.reason)
                 await asyncio.sleep(wait)
 
-    async def _follow_redirects(self, url: str, options: _Options) -> FetchResult:
+    async def _follow_redirects(self, url: str, options: _Options) -> FetchedPage:
         target = _check_url(url, url)
         seen = {str(target)}
         followed = 0
         while True:
             outcome = await self._request(url, target, options)
-            if isinstance(outcome, FetchResult):
+            if isinstance(outcome, FetchedPage):
                 return outcome
             status, location = outcome
             nxt = _check_url(url, location, base=target)
@@ -273,7 +273,7 @@ class Fetcher:
 
     async def _request(
         self, url: str, target: httpx.URL, options: _Options
-    ) -> FetchResult | tuple[int, str]:
+    ) -> FetchedPage | tuple[int, str]:
         """One HTTP exchange under the deadline: a result, or (status, Location) to follow."""
         self._client_for(target.host)  # built before the slot: the host delay counts from the request
         async with self._slot(target.host, options):
@@ -296,7 +296,7 @@ class Fetcher:
 
     async def _exchange(
         self, url: str, target: httpx.URL, options: _Options
-    ) -> FetchResult | tuple[int, str]:
+    ) -> FetchedPage | tuple[int, str]:
         client = self._client_for(target.host)
         headers = {"Accept": options.accept}
         if options.etag:
@@ -322,7 +322,7 @@ class Fetcher:
 
     async def _handle(
         self, url: str, target: httpx.URL, response: httpx.Response
-    ) -> FetchResult | tuple[int, str]:
+    ) -> FetchedPage | tuple[int, str]:
         status = response.status_code
         headers = {k.lower(): v for k, v in response.headers.items()}
         if headers.get("cf-mitigated", "").strip().lower() == "challenge":
@@ -358,11 +358,11 @@ class Fetcher:
         *,
         not_modified: bool = False,
         gzipped: bytes | None = None,
-    ) -> FetchResult:
+    ) -> FetchedPage:
         if headers.get("content-encoding", "identity").strip().lower() != "identity":
             headers.pop("content-encoding", None)
             headers.pop("content-length", None)
-        return FetchResult(
+        return FetchedPage(
             url=url,
             final_url=str(target),
             status=status,

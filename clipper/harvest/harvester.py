@@ -22,7 +22,7 @@ from clipper.harvest.body import decode_text, is_textual
 from clipper.harvest.fetch import Fetcher, FetchSettings
 from clipper.harvest.jobs import Extracted, RulesKey, extract_job, finish_job, warm_worker
 from clipper.harvest.urls import url_key
-from clipper.models import ExtractedArticle, FetchResult, Link, Source
+from clipper.models import ExtractedArticle, FetchedPage, Link, Source
 from clipper.store.articles import KnownPages
 from clipper.store.records import ClassificationColumns, SourceState
 from clipper.harvest.workers import default_workers, end_with, warm_pool_wanted, worker_context
@@ -44,7 +44,7 @@ class Found:
     source: Source
     link: Link
     article: ExtractedArticle
-    fetch: FetchResult
+    fetch: FetchedPage
     sketch: tuple[int, ...] = ()
     keys: tuple[str, ...] = ()
     classification: ClassificationColumns | None = None  # the worker's, encoded for the archive
@@ -161,22 +161,23 @@ class Harvester:
 
     # --- extraction off the event loop ----------------------------------------------
 
-    async def _extract(self, page: FetchResult, language: str, follow_single: bool = True,
+    async def _extract(self, page: FetchedPage, language: str, follow_single: bool = True,
                        finish: bool = True) -> Extracted:
-        job = partial(extract_job, page.content, page.final_url, language, follow_single=follow_single,
+        # The page without the body as sent: the worker needs the decoded content only.
+        job = partial(extract_job, replace(page, gzipped=None), language, follow_single=follow_single,
                       rules=self.rules, keep_html=self._compress_evidence(page), finish=finish)
         return self._with_evidence(await self._in_worker(job), page)
 
-    async def _finish(self, article: ExtractedArticle, page: FetchResult) -> Extracted:
+    async def _finish(self, article: ExtractedArticle, page: FetchedPage) -> Extracted:
         job = partial(finish_job, article, page.content, self.rules, self._compress_evidence(page))
         return self._with_evidence(await self._in_worker(job), page)
 
-    def _compress_evidence(self, page: FetchResult) -> bool:
+    def _compress_evidence(self, page: FetchedPage) -> bool:
         """Whether a worker compresses the page as evidence: not when it came as one gzip
         member, which is kept as sent (zlib reads both; ~0.6 ms of a worker per page)."""
         return self.keep_html and page.gzipped is None
 
-    def _with_evidence(self, done: Extracted, page: FetchResult) -> Extracted:
+    def _with_evidence(self, done: Extracted, page: FetchedPage) -> Extracted:
         if done.finished and self.keep_html and done.evidence is None and page.gzipped is not None:
             return replace(done, evidence=page.gzipped)
         return done
@@ -239,7 +240,7 @@ class Harvester:
 
     # --- one article --------------------------------------------------------------
 
-    async def _fetch_page(self, fetcher: Fetcher, source: Source, url: str) -> FetchResult:
+    async def _fetch_page(self, fetcher: Fetcher, source: Source, url: str) -> FetchedPage:
         result = await fetcher.fetch(url, delay=source.delay, concurrency=source.concurrency,
                                      timeout=source.timeout, accept="text/html,application/xhtml+xml")
         if not is_textual(result):
@@ -267,7 +268,7 @@ class Harvester:
                            done.evidence, done.sha256, done.stems))
         return True
 
-    async def _read(self, fetcher: Fetcher, source: Source, page: FetchResult) -> Extracted:
+    async def _read(self, fetcher: Fetcher, source: Source, page: FetchedPage) -> Extracted:
         """The finished article of a fetched page: its single-page version or its further pages too.
 
         Raises:
@@ -302,7 +303,7 @@ async def _here(function, *args):
     return function(*args)
 
 
-async def discover_links(fetcher: Fetcher, source: Source, listing: FetchResult, run=_here) -> list[Link]:
+async def discover_links(fetcher: Fetcher, source: Source, listing: FetchedPage, run=_here) -> list[Link]:
     """The newest article links of a fetched source (child sitemaps fetched too).
 
     ``run(function, *args)`` awaits one parse (the harvest runs them in its workers).

@@ -13,13 +13,12 @@ import zlib
 from dataclasses import dataclass
 
 
-from clipper.extract import reader as extract
+from clipper.extract.reader import extract, warm_up
 from clipper.classify.classifier import classifier_from
 from clipper.classify.stories import text_sketch
 from clipper.classify.rules import RulesKey
-from clipper.errors import ExtractionError
 from clipper.harvest.urls import url_key
-from clipper.models import ExtractedArticle
+from clipper.models import PAGED, ExtractedArticle, FetchedPage
 from clipper.store.records import ClassificationColumns, encode_classification
 from clipper.textnorm import stems_of
 
@@ -50,7 +49,7 @@ def warm_worker(rules: RulesKey | None) -> None:
     built while the feeds are fetched."""
     if rules:
         classifier_from(rules)
-    extract.warm_up()
+    warm_up()
 
 
 def finish_job(article: ExtractedArticle, content: bytes, rules: RulesKey | None, keep_html: bool) -> Extracted:
@@ -67,25 +66,20 @@ def finish_job(article: ExtractedArticle, content: bytes, rules: RulesKey | None
         stems=stems_of(article.title, article.text))
 
 
-def extract_job(content: bytes, url: str, language: str | None, *, follow_single: bool = True,
+def extract_job(page: FetchedPage, language: str | None, *, follow_single: bool = True,
                 rules: RulesKey | None = None, keep_html: bool = True, finish: bool = True) -> Extracted:
     """Extract one page, and finish a one-page article (runs in a worker process; never raises)."""
     try:
-        if follow_single:
-            article, single = extract.extract_page(content, url, language_hint=language)
-            if single and url_key(single) != url_key(url):
-                return Extracted(single_page_url=single)
-            if article is None:  # the single-page link was this very page
-                article = extract.extract_article(content, url, language_hint=language)
-        else:
-            article = extract.extract_article(content, url, language_hint=language)
+        article = extract(page, language_hint=language, follow_single=follow_single)
+        if article.kind == PAGED:
+            if url_key(article.single_page_url) != url_key(page.final_url):
+                return Extracted(single_page_url=article.single_page_url)
+            article = extract(page, language_hint=language, follow_single=False)  # the link was this page
+        if not article.is_article:
+            return Extracted(error=article.reason)
         if finish and not article.next_pages:
-            return finish_job(article, content, rules, keep_html)
+            return finish_job(article, page.content, rules, keep_html)
         return Extracted(article=article)
-    except ExtractionError as exc:
-        return Extracted(error=exc.reason)
     except Exception as exc:  # a worker must always answer
-        logger.exception("extraction crashed on %s", url)
+        logger.exception("extraction crashed on %s", page.final_url)
         return Extracted(error=f"ekstraksi gagal: {type(exc).__name__}: {exc}")
-
-

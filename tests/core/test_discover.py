@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 from clipper.harvest.discover import NotAFeed, newest_first, parse_feed, parse_site, parse_sitemap, unwrap_redirect
-from clipper.models import FetchResult, Link
+from clipper.models import FetchedPage, Link
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
-def result(name: str, url: str, content_type: str = "application/rss+xml") -> FetchResult:
+def result(name: str, url: str, content_type: str = "application/rss+xml") -> FetchedPage:
     path = DATA / name
-    return FetchResult(url=url, final_url=url, status=200, headers={"content-type": content_type},
+    return FetchedPage(url=url, final_url=url, status=200, headers={"content-type": content_type},
                        content=path.read_bytes(), fetched_at=datetime.now(UTC))
 
 
@@ -56,7 +56,7 @@ def test_feedparser_never_reads_a_path(tmp_path):
     """Bytes that look like a local path are parsed as content, never opened from disk."""
     secret = tmp_path / "secret.xml"
     secret.write_bytes((DATA / "feeds/atom.xml").read_bytes())
-    fake = FetchResult(url="https://x.id/f", final_url="https://x.id/f", status=200,
+    fake = FetchedPage(url="https://x.id/f", final_url="https://x.id/f", status=200,
                        headers={"content-type": "application/xml"}, content=str(secret).encode(),
                        fetched_at=datetime.now(UTC))
     with pytest.raises(NotAFeed):
@@ -90,7 +90,7 @@ def test_gzipped_sitemap_and_garbage():
     """A .xml.gz sitemap is decompressed; a non-sitemap document is refused."""
     import gzip
     raw = (DATA / "feeds/sitemap_news.xml").read_bytes()
-    gz = FetchResult(url="https://m.id/s.xml.gz", final_url="https://m.id/s.xml.gz", status=200,
+    gz = FetchedPage(url="https://m.id/s.xml.gz", final_url="https://m.id/s.xml.gz", status=200,
                      headers={}, content=gzip.compress(raw), fetched_at=datetime.now(UTC))
     assert len(parse_sitemap(gz)[0]) == 2
     with pytest.raises(NotAFeed):
@@ -117,13 +117,13 @@ def test_sitemap_index_child_without_lastmod():
     content = (b'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
                b'<sitemap><loc>https://m.id/a.xml.gz</loc><lastmod>2026-11-24T20:00:00+07:00</lastmod></sitemap>'
                b'<sitemap><loc>https://m.id/b.xml</loc></sitemap></sitemapindex>')
-    index = FetchResult(url="https://m.id/s.xml", final_url="https://m.id/s.xml", status=200, headers={},
+    index = FetchedPage(url="https://m.id/s.xml", final_url="https://m.id/s.xml", status=200, headers={},
                         content=content, fetched_at=datetime.now(UTC))
     assert parse_sitemap(index)[1] == ["https://m.id/a.xml.gz", "https://m.id/b.xml"]
 
 
-def _feed(url: str, body: str) -> FetchResult:
-    return FetchResult(url=url, final_url=url, status=200, headers={"content-type": "application/xml"},
+def _feed(url: str, body: str) -> FetchedPage:
+    return FetchedPage(url=url, final_url=url, status=200, headers={"content-type": "application/xml"},
                        content=body.encode(), fetched_at=datetime.now(UTC))
 
 

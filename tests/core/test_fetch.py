@@ -18,17 +18,17 @@ import pytest
 from clipper.errors import FetchError
 from clipper.harvest.body import decode_text, is_textual
 from clipper.harvest.fetch import Fetcher, FetchSettings
-from clipper.models import FetchResult
+from clipper.models import FetchedPage
 from tests.core._servers import RawServer, head, reset, response
 
 MB = 1024 * 1024
 FAST = FetchSettings(backoff=0.01)
 
 
-def fetch(url: str, settings: FetchSettings = FAST, **kwargs) -> FetchResult:
+def fetch(url: str, settings: FetchSettings = FAST, **kwargs) -> FetchedPage:
     """Run one fetch on a fresh Fetcher."""
 
-    async def go() -> FetchResult:
+    async def go() -> FetchedPage:
         async with Fetcher(settings) as fetcher:
             return await fetcher.fetch(url, **kwargs)
 
@@ -53,10 +53,10 @@ def with_raw_server(handler, test, host: str = "127.0.0.1"):
     return asyncio.run(go())
 
 
-def result_of(content: bytes, content_type: str | None = None) -> FetchResult:
-    """A FetchResult as fetch() would return it, for the text helpers."""
+def result_of(content: bytes, content_type: str | None = None) -> FetchedPage:
+    """A FetchedPage as fetch() would return it, for the text helpers."""
     headers = {"content-type": content_type} if content_type is not None else {}
-    return FetchResult("http://x.test/", "http://x.test/", 200, headers, content, datetime.now(UTC))
+    return FetchedPage("http://x.test/", "http://x.test/", 200, headers, content, datetime.now(UTC))
 
 
 @pytest.fixture(scope="module")
@@ -277,7 +277,7 @@ def test_cookie_set_on_redirect_is_sent_back(httpserver, own_parser):
 
     httpserver.expect_request("/artikel").respond_with_handler(article)
 
-    async def go() -> FetchResult:
+    async def go() -> FetchedPage:
         async with Fetcher(FAST) as fetcher:
             if own_parser:  # as for a host whose responses aiohttp refused
                 fetcher._lenient.add(httpserver.host)
@@ -543,7 +543,7 @@ def test_many_hosts_in_parallel():
             async with Fetcher(FetchSettings(per_host=8)) as fetcher:
                 calls = [fetcher.fetch(s.url(f"/{i}")) for i in range(40) for s in servers]
                 results = await asyncio.gather(*calls, return_exceptions=True)
-            assert all(isinstance(r, FetchResult) for r in results)
+            assert all(isinstance(r, FetchedPage) for r in results)
             assert sum(len(s.requests) for s in servers) == 120
             assert [s.max_active for s in servers] == [8, 8, 8]
             assert overall["max"] > 8  # one busy host does not hold the others back
