@@ -123,6 +123,36 @@ def today_wib() -> date:
     return datetime.now(WIB).date()
 
 
+DAYS_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+             "Oktober", "November", "Desember")
+MONTHS_SHORT_ID = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+
+
+def long_date(day: date | str) -> str:
+    """The Indonesian long date, as the PDF, the mail and the app write it: "Sabtu, 5 Desember 2026".
+
+    Args:
+        day: A date, or a YYYY-MM-DD string.
+    """
+    if isinstance(day, str):
+        day = date.fromisoformat(day)
+    return f"{DAYS_ID[day.weekday()]}, {day.day} {MONTHS_ID[day.month - 1]} {day.year}"
+
+
+def clock(moment: datetime) -> str:
+    """The time of day in WIB, Indonesian style: "08.15"."""
+    local = to_jakarta(moment)
+    return f"{local.hour:02d}.{local.minute:02d}"
+
+
+def long_moment(moment: datetime | None, separator: str = ", ") -> str:
+    """Date and time in WIB: "Rabu, 25 November 2026, 10.15 WIB" ("—" for None)."""
+    if moment is None:
+        return "—"
+    return f"{long_date(to_jakarta(moment).date())}{separator}{clock(moment)} WIB"
+
+
 def _parse_iso(text: str, default_tz: tzinfo) -> datetime | None:
     """Year-first dates: ISO 8601, also with a space, slashes or a zone name."""
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}([t ][\d:.,]+(z|[+-][\d:]+)?)?", text):

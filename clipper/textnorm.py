@@ -27,6 +27,18 @@ _keys: dict[str, str] = {}
 _folds: dict[str, str] = {}
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
+
+
+def one_line(text: str | None, limit: int | None = None) -> str:
+    """Text for a header, a list line or a title: control characters (CR, LF, tab …) become
+    spaces, runs of white space one space; longer than ``limit`` is cut with "…"."""
+    line = " ".join(_CONTROL.sub(" ", text or "").split())
+    if limit is not None and len(line) > limit:
+        line = line[: limit - 1].rstrip() + "…"
+    return line
+
+
 def fold(text: str) -> str:
     """Lower-case ``text`` and strip its diacritics ("Qur’ān" → "qur’an").
 

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from clipper.models import TermMatch
 from clipper.store.records import Article, Outlet
-from ui.i18n import _, format_moment
+from clipper.dates import long_moment
+from ui.i18n import _
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +46,7 @@ def article_html(article: Article, outlets: list[Outlet], topic_labels: dict[str
     meta = [html.escape(article.media or "")]
     if article.author:
         meta.append(html.escape(article.author))
-    meta.append(html.escape(format_moment(article.published_at)))
+    meta.append(html.escape(long_moment(article.published_at)))
     url = article.url or ""
     parts = [f'<h2 style="margin-bottom:2px">{highlight(title, _spans(article.matches, "title", title))}</h2>',
              f'<p style="color:#555">{" · ".join(meta)}</p>']

@@ -17,7 +17,8 @@ from clipper.store.decisions import set_positions
 from clipper.edition.compile import section_for, section_order
 from clipper.store.archive import Archive
 from clipper.store.articles import approved_articles
-from ui.i18n import _, format_day, qdate_today
+from clipper.dates import long_date
+from ui.i18n import _, qdate_today
 from ui.tasks import TaskRunner
 
 logger = logging.getLogger(__name__)
@@ -190,7 +191,7 @@ class EditionPanel(QWidget):
 
     def reload(self) -> None:
         day, sections = self.day_text(), section_order(self.config, self.model.labels)
-        self.day_label.setText(format_day(date.fromisoformat(day)))
+        self.day_label.setText(long_date(date.fromisoformat(day)))
         self.tasks.run_in_background(lambda a: load_edition_rows(a, day, sections), self._loaded, parent=self)
 
     def _loaded(self, rows: list[EditionRow]) -> None:

@@ -1,27 +1,17 @@
-"""Interface language: Bahasa Indonesia by default, English from a catalogue; Indonesian dates."""
+"""Interface language: Bahasa Indonesia by default, English from a catalogue (dates: clipper.dates)."""
 
 from __future__ import annotations
 
 import logging
 from datetime import date, datetime
 
-from clipper.dates import to_jakarta
+from clipper.dates import MONTHS_SHORT_ID, clock, to_jakarta, today_wib
 from ui.i18n_en import ENGLISH
 
 logger = logging.getLogger(__name__)
 
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 _language = "id"
-
-MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-             "September", "Oktober", "November", "Desember")
-MONTHS_SHORT_ID = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
-DAYS_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-
-
-def today_wib() -> date:
-    """Today's date in Jakarta (the archive's days are WIB days)."""
-    return to_jakarta(datetime.now().astimezone()).date()
 
 
 def qdate_today():
@@ -49,25 +39,11 @@ def _(text: str) -> str:
     return ENGLISH.get(text, text)
 
 
-def format_day(day: date) -> str:
-    """"Rabu, 25 November 2026" (dates are shown in Indonesian in both languages)."""
-    return f"{DAYS_ID[day.weekday()]}, {day.day} {MONTHS_ID[day.month - 1]} {day.year}"
-
-
 def format_time(moment: datetime | None, today: date | None = None) -> str:
     """A queue time in WIB: "10.15" today, "24 Nov 10.15" on another day."""
     if moment is None:
         return "—"
     local = to_jakarta(moment)
-    clock = f"{local.hour:02d}.{local.minute:02d}"
     if today is not None and local.date() == today:
-        return clock
-    return f"{local.day} {MONTHS_SHORT_ID[local.month - 1]} {clock}"
-
-
-def format_moment(moment: datetime | None) -> str:
-    """"Rabu, 25 November 2026, 10.15 WIB"."""
-    if moment is None:
-        return "—"
-    local = to_jakarta(moment)
-    return f"{format_day(local.date())}, {local.hour:02d}.{local.minute:02d} WIB"
+        return clock(local)
+    return f"{local.day} {MONTHS_SHORT_ID[local.month - 1]} {clock(local)}"

@@ -22,8 +22,9 @@ from clipper.store.records import EditionRecord
 from clipper.mail.send import (Attempt, SendProgress, delivery_log, edition_to_send, latest_by_recipient,
                           prepare_edition, send_edition, set_password)
 from clipper.store.archive import Archive
+from clipper.dates import long_date, long_moment
 from ui.errors import MessageBar, describe
-from ui.i18n import _, format_day, format_moment
+from ui.i18n import _
 from ui.tasks import TaskRunner
 
 logger = logging.getLogger(__name__)
@@ -52,7 +53,7 @@ def load_state(archive: Archive, day: str) -> SendState:
 
 
 def _moment(text: str | None) -> str:
-    return format_moment(datetime.fromisoformat(text)) if text else "—"
+    return long_moment(datetime.fromisoformat(text)) if text else "—"
 
 
 class SendDialog(QDialog):
@@ -158,7 +159,7 @@ class SendDialog(QDialog):
         self.send_button.setEnabled(not self.busy)
 
     def _edition_text(self, state: SendState) -> str:
-        when = format_day(date.fromisoformat(state.day))
+        when = long_date(date.fromisoformat(state.day))
         edition = state.edition
         if edition is None:
             return _("{day}: belum ada edisi; kliping disusun dan difinalkan saat dikirim.").format(day=when)
@@ -209,7 +210,7 @@ class SendDialog(QDialog):
         names = {r.address: r.name for r in self.config.email.recipients}
         number = state.edition.number if state and state.edition else _("(baru)")
         lines = [_("Kirim Kliping No. {number} ({day}) ke {count} penerima?").format(
-            number=number, day=format_day(date.fromisoformat(self.day)), count=len(addresses)), ""]
+            number=number, day=long_date(date.fromisoformat(self.day)), count=len(addresses)), ""]
         lines += [f"• {names[a]} <{a}>" if names.get(a) else f"• {a}" for a in addresses]
         again = [a for a in addresses if state and (c := state.current.get(a.casefold())) and c.status == "sent"]
         if again:

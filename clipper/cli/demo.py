@@ -15,14 +15,13 @@ from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
-from zoneinfo import ZoneInfo
 
 from clipper import paths
+from clipper.dates import WIB
 from clipper.cli.common import command, out
 
 logger = logging.getLogger(__name__)
 
-JAKARTA = ZoneInfo("Asia/Jakarta")
 TEMPLATED = (".html", ".xml", ".yaml", ".txt")
 
 
@@ -32,7 +31,7 @@ def demo_root() -> Path:
 
 def placeholders(base: str, today: datetime | None = None) -> dict[str, str]:
     """The values the demo server puts in place of {{BASE}}, {{DATE}}, {{RFCDATE}} …"""
-    now = today or datetime.now(JAKARTA)
+    now = today or datetime.now(WIB)
     values = {"{{BASE}}": base}
     for suffix, delta in (("", 0), ("_1", 1)):
         day = now - timedelta(days=delta)

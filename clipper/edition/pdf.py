@@ -37,7 +37,8 @@ from clipper.edition.pdf_parts import (
     form_name,
     make_styles,
 )
-from clipper.edition.pdf_text import SANS, WIB, face, long_date, one_line, printable, register_fonts
+from clipper.dates import WIB, long_date
+from clipper.edition.pdf_text import SANS, face, one_line, printable, register_fonts
 
 logger = logging.getLogger(__name__)
 

@@ -18,7 +18,8 @@ from clipper import paths
 from clipper.models import Edition, EditionItem
 from clipper.edition.pdf_article import item_title
 from clipper.edition.pdf_parts import ACCENT, ALERT, FRAME_W, GOLD, MUTED, RULE, TINT, TONE_COLORS, Anchor, Styles, TocEntry
-from clipper.edition.pdf_text import SANS, clean, face, long_date, markup, one_line, para, printable, shaped, wib
+from clipper.dates import long_date
+from clipper.edition.pdf_text import SANS, clean, face, markup, one_line, para, printable, shaped, wib
 
 logger = logging.getLogger(__name__)
 

@@ -5,18 +5,18 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
-from babel.dates import format_date
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, Paragraph
 
-from clipper import paths
+from clipper import paths, textnorm
+from clipper.dates import long_moment
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +29,6 @@ _FACES = {
     ARABIC: ("NotoNaskhArabic-Regular", "NotoNaskhArabic-Bold", None, None),
     SYMBOLS: ("DejaVuSans", None, None, None),
 }
-WIB = timezone(timedelta(hours=7), "WIB")  # Indonesia has no DST: a fixed offset is exact
 
 # An article longer than this is cut in the PDF (with a note): a clipping of a 2 MB
 # "article" is a scraping accident, and 40,000 characters are already ~12 pages.
@@ -89,8 +88,8 @@ def clean(text: str | None, limit: int | None = None) -> str:
 
 
 def one_line(text: str | None, limit: int = 300) -> str:
-    """Like :func:`clean`, with all whitespace (newlines too) collapsed to single spaces."""
-    return " ".join(clean(text, limit).split())
+    """Like :func:`clean`, on one line (textnorm.one_line)."""
+    return textnorm.one_line(clean(text, limit))
 
 
 def _font_for(ch: str, base: str) -> str | None:
@@ -241,23 +240,9 @@ def rtl_style(name: str, size: float, width: float, space_after: float) -> Parag
     return st
 
 
-@lru_cache(maxsize=512)
-def long_date(d: date) -> str:
-    """The Indonesian long date, e.g. "Selasa, 24 November 2026"."""
-    return format_date(d, "full", locale="id")
-
-
-def to_wib(dt: datetime) -> datetime:
-    """``dt`` in Western Indonesian Time (naive datetimes are taken as WIB already)."""
-    return dt.replace(tzinfo=WIB) if dt.tzinfo is None else dt.astimezone(WIB)
-
-
 def wib(dt: datetime | None) -> str:
     """Date and time in WIB, e.g. "Selasa, 24 November 2026 · 08.15 WIB" ("" for None)."""
-    if dt is None:
-        return ""
-    local = to_wib(dt)
-    return f"{long_date(local.date())} · {local:%H.%M} WIB"
+    return long_moment(dt, " · ") if dt is not None else ""
 
 
 def link_target(url: str | None) -> str | None:

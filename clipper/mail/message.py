@@ -6,7 +6,7 @@ import logging
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -14,9 +14,10 @@ from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 
-from babel.dates import format_date
 
 from clipper.config import EmailSpec
+from clipper.dates import long_date
+from clipper.textnorm import one_line
 from clipper.config_report import line_of
 from clipper.errors import MailError
 
@@ -36,14 +37,6 @@ Hormat kami,
 {editor}
 """
 TEMPLATE_KEYS = ("date", "number", "title", "headline", "headlines", "editor", "articles", "pages")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
-
-
-def one_line(text: str | None) -> str:
-    """Text safe for a header or a list line: control characters (CR, LF, tab …) become spaces."""
-    return " ".join(_CONTROL.sub(" ", text or "").split())
-
-
 @dataclass(frozen=True)
 class MailContent:
     """What the message says about one edition (the PDF is attached separately)."""
@@ -51,11 +44,6 @@ class MailContent:
     subject: str
     body: str
     filename: str
-
-
-def long_date(day: str) -> str:
-    """"Selasa, 24 November 2026"."""
-    return format_date(date.fromisoformat(day), "full", locale="id")
 
 
 def headlines_text(content: dict) -> str:

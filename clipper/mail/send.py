@@ -15,7 +15,8 @@ from clipper.config import Config, EmailSpec
 from clipper.edition.compile import compile_edition
 from clipper.errors import MailError
 from clipper.mail.log import Attempt, delivery_log, latest_by_recipient
-from clipper.mail.message import (MailContent, build_message, compose, long_date, new_message_id,
+from clipper.dates import long_date
+from clipper.mail.message import (MailContent, build_message, compose, new_message_id,
                                   template_values)
 from clipper.mail.secret import get_password, set_password
 from clipper.mail.outcome import RecipientResult, SendProgress, SendResult

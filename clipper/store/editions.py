@@ -25,12 +25,6 @@ def editions_of(archive: Archive, day: str) -> list[EditionRecord]:
     return [_record(r) for r in archive.query("select * from editions where day = ? order by id", [day])]
 
 
-def list_editions(archive: Archive, limit: int = 100) -> list[EditionRecord]:
-    """The newest editions first."""
-    return [_record(r) for r in archive.query("select * from editions order by day desc, id desc limit ?",
-                                              [limit])]
-
-
 def get_edition(archive: Archive, edition_id: int) -> EditionRecord | None:
     rows = archive.query("select * from editions where id = ?", [edition_id])
     return _record(rows[0]) if rows else None
@@ -41,11 +35,6 @@ def find_edition(archive: Archive, number: str) -> EditionRecord | None:
     rows = archive.query("select * from editions where number = ? or cast(seq as text) = ? "
                          "order by number = ? desc, id desc limit 1", [number, number, number])
     return _record(rows[0]) if rows else None
-
-
-def edition_numbers(archive: Archive) -> list[str]:
-    """Every edition's number, newest first."""
-    return [r[0] for r in archive.execute("select number from editions order by day desc, id desc")]
 
 
 def create_edition(archive: Archive, *, day: str, kind: str, number_format: str, number_start: int,

@@ -6,7 +6,7 @@ import logging
 
 from clipper.models import SourceReport
 from clipper.store.archive import Archive, now_utc
-from clipper.store.records import PageError, Run, RunSource, SourceState
+from clipper.store.records import SourceState
 
 logger = logging.getLogger(__name__)
 
@@ -20,16 +20,6 @@ def finish_run(archive: Archive, run_id: int, status: str, new_articles: int, fa
     with archive.write():
         archive.update("runs", ("id", run_id), {"finished_at": now_utc(), "status": status,
                                                 "new_articles": new_articles, "failed_sources": failed_sources})
-
-
-def recent_runs(archive: Archive, limit: int = 20) -> list[Run]:
-    """The latest harvest runs, newest first."""
-    return [Run(**r) for r in archive.query("select * from runs order by id desc limit ?", [limit])]
-
-
-def run_sources(archive: Archive, run_id: int) -> list[RunSource]:
-    return [RunSource(**r) for r in archive.query(
-        "select * from run_sources where run_id = ? order by source", [run_id])]
 
 
 def source_states(archive: Archive) -> dict[str, SourceState]:
@@ -61,14 +51,6 @@ def record_source(archive: Archive, run_id: int, report: SourceReport, *, url: s
             archive.update("sources", ("name", report.source), row)
         else:
             archive.insert("sources", {"name": report.source, **row})
-
-
-def page_error(archive: Archive, url_key: str) -> PageError | None:
-    rows = archive.query("select * from page_errors where url_key = ?", [url_key])
-    if not rows:
-        return None
-    row = rows[0]
-    return PageError(**{**row, "permanent": bool(row["permanent"])})
 
 
 def record_page_error(archive: Archive, url_key: str, url: str, source: str, reason: str,

@@ -25,7 +25,6 @@ EPOCH = date(1970, 1, 1)
 STATUSES = ("new", "approved", "rejected", "irrelevant", "error", "published")
 
 
-
 def _tags_text(value: str | None) -> str:
     try:
         tags = json.loads(value) if value else []
@@ -62,13 +61,6 @@ def index_pending(archive: Archive, *, limit: int | None = None, batch: int = 20
     if done:
         logger.info("stems indexed for %d articles", done)
     return done
-
-
-def pending_count(archive: Archive) -> int:
-    """How many articles still wait for their stems."""
-    return archive.execute("select count(*) from search_docs where pending = 1").fetchone()[0]
-
-
 
 
 def _hex_token(prefix: str, value: str) -> str:

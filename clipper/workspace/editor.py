@@ -160,10 +160,6 @@ class ConfigEditor:
         _yaml().dump(self.data, stream)
         return stream.getvalue()
 
-    def validate(self) -> Config:
-        """The configuration the edited text gives; raises ConfigError like the CLI."""
-        return parse_config(self.dump(), self.path)
-
     def save(self) -> Config:
         """Validate, then write atomically (temp file + os.replace); invalid text is never written."""
         text = self.dump()

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from clipper.review.decisions import DECISIONS, Change, undo, update_articles
 from clipper.store.queue import queue_items, queue_items_by_id
-from ui.i18n import _, today_wib
+from clipper.dates import today_wib
+from ui.i18n import _
 from ui.review.filters import STATUS_FILTERS, QueueFilter
 from ui.review.model import COL_TIME, ArticleRole, QueueRow, ReviewQueueModel
 from ui.review.view import FilterBar, ReviewQueueView
