@@ -10,7 +10,11 @@ import platformdirs
 
 logger = logging.getLogger(__name__)
 
-ROOT = Path(__file__).resolve().parent.parent
+# A checkout (or an editable install) keeps resources/ and sources.yaml at the top of the
+# repository; a built package carries copies under clipper/_bundled (setup.py).
+_CHECKOUT = Path(__file__).resolve().parent.parent
+_BUNDLED = Path(__file__).resolve().parent / "_bundled"
+ROOT = _CHECKOUT if (_CHECKOUT / "resources" / "gazetteer.yaml").is_file() else _BUNDLED
 RESOURCES = ROOT / "resources"
 APP_NAME = "clipper"
 

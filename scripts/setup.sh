@@ -36,8 +36,8 @@ if [ ! -x .venv/bin/python ]; then
     python3 -m venv .venv
 fi
 
-EXTRA=""
-[ "$WITH_TESTS" = 1 ] && EXTRA="[test]"
+EXTRA="[gui]"
+[ "$WITH_TESTS" = 1 ] && EXTRA="[gui,test]"
 STAMP=".venv/.clipper-installed$EXTRA"
 WANT="$(cat pyproject.toml | cksum)"
 if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$WANT" ]; then

@@ -59,7 +59,13 @@ def main(argv: list[str] | None = None) -> int:
     if problem:
         print(f"clipper-gui: {problem}", file=sys.stderr)
         return 1
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    try:
+        from PySide6.QtWidgets import QApplication, QMessageBox
+    except ImportError as exc:
+        print(f"clipper-gui: aplikasi desktop belum terpasang ({exc}). Pasang dengan "
+              "`pip install 'clipper[gui]'` (atau `sh scripts/setup.sh`); perintah `clipper` tetap bisa dipakai.",
+              file=sys.stderr)
+        return 1
 
     from clipper.errors import ConfigError
     from ui.errors import excepthook
