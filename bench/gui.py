@@ -104,12 +104,12 @@ def main() -> int:
 
 def cold_start(db_path: Path, t0: float | None) -> None:
     started = t0 if t0 is not None else START
-    import ui  # noqa: F401
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
-    from clipper.workspace.configuration import parse_config
+    import ui  # noqa: F401
     from clipper.cli.demo import DemoServer
+    from clipper.workspace.configuration import parse_config
     from ui.main_window import MainWindow
     from ui.review.model import ArticleRole
     from ui.tasks import TaskRunner

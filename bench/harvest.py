@@ -288,6 +288,7 @@ def check_archive(db: Path) -> dict:
 def time_inprocess(pages: list[tuple[str, Path]]) -> dict:
     """trafilatura.extract and clipper's extract_article over the same pages, one core each."""
     import trafilatura
+
     from clipper.errors import ExtractionError
     from clipper.extract.reader import extract_article
     raw = [(url, file.read_bytes()) for url, file in pages]

@@ -18,10 +18,10 @@ from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from clipper.models import Edition, EditionItem, EditionSection, Narasumber  # noqa: E402
 from clipper.edition.pdf import render_pdf  # noqa: E402
 from clipper.edition.pdf_parts import FRAME_W, prepare_image  # noqa: E402
 from clipper.edition.pdf_text import SANS, face, register_fonts  # noqa: E402
+from clipper.models import Edition, EditionItem, EditionSection, Narasumber  # noqa: E402
 
 logger = logging.getLogger(__name__)
 

@@ -23,11 +23,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from clipper.store import search_index as schema_search  # noqa: E402
-from clipper.search.engine import COUNT_LIMIT, SearchFilters, search  # noqa: E402
-from clipper.textnorm import stems_of  # noqa: E402
 from clipper.models import dumps  # noqa: E402
+from clipper.search.engine import COUNT_LIMIT, SearchFilters, search  # noqa: E402
+from clipper.store import search_index as schema_search  # noqa: E402
 from clipper.store.archive import Archive  # noqa: E402
+from clipper.textnorm import stems_of  # noqa: E402
 from clipper.textnorm import word_key  # noqa: E402
 
 logger = logging.getLogger(__name__)

@@ -19,7 +19,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from clipper import paths
 from clipper.config_report import describe, line_of, problem_line, regex_problem, yaml_problem
 from clipper.errors import ConfigError
-from clipper.models import Source
+from clipper.models import SOURCE_KINDS, Source
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ class SourceSpec(BaseModel):
     timeout: float | None = Field(None, gt=0, le=600)
     aggregator: bool = False  # keyword query feeds: media name taken from each article page
 
-    _check_urls = field_validator("feed", "site", "sitemap")(_check_http_url)
+    _check_urls = field_validator(*SOURCE_KINDS)(_check_http_url)
 
     @field_validator("article_pattern")
     @classmethod
@@ -69,7 +69,7 @@ class SourceSpec(BaseModel):
 
     @model_validator(mode="after")
     def _one_kind(self) -> SourceSpec:
-        kinds = [k for k in ("feed", "site", "sitemap") if getattr(self, k)]
+        kinds = [k for k in SOURCE_KINDS if getattr(self, k)]
         if not kinds:
             raise ValueError("harus punya salah satu dari feed:, site:, atau sitemap:")
         if len(kinds) > 1:
@@ -313,7 +313,7 @@ def _parse_yaml(text: str, path: Path) -> Any:
 
 
 def _to_source(spec: SourceSpec) -> Source:
-    kind = next(k for k in ("feed", "site", "sitemap") if getattr(spec, k))
+    kind = next(k for k in SOURCE_KINDS if getattr(spec, k))
     return Source(
         name=spec.name, kind=kind, url=getattr(spec, kind), article_pattern=spec.article_pattern,
         enabled=spec.enabled, language=spec.language, rubrik=spec.rubrik, max_items=spec.max_items,

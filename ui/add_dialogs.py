@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
-from clipper.config import Config
 from clipper.classify.classifier import classifier_for
+from clipper.config import Config
 from clipper.harvest.run import add_url
 from clipper.review.additions import add_print_clipping
 from clipper.store.archive import Archive

@@ -25,8 +25,8 @@ def create_window(config_path: Path | None, db_path: Path | None, *, tasks=None)
         ConfigError: the configuration is invalid (every problem with file:line: field).
     """
     from clipper.config import default_config_path, ensure_user_config
-    from clipper.workspace.configuration import load_config
     from clipper.paths import default_db_path
+    from clipper.workspace.configuration import load_config
     from ui.i18n import set_language
     from ui.main_window import MainWindow
     from ui.tasks import TaskRunner

@@ -10,9 +10,9 @@ from PySide6.QtCore import QByteArray, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from clipper.dates import long_moment
 from clipper.models import TermMatch
 from clipper.store.records import Article, Outlet
-from clipper.dates import long_moment
 from ui.i18n import _
 
 logger = logging.getLogger(__name__)

@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QHBoxLayout, QLabel
                                QVBoxLayout, QWidget)
 
 from clipper.config import Config
-from clipper.store.decisions import set_positions
+from clipper.dates import long_date
 from clipper.edition.compile import section_for, section_order
 from clipper.store.archive import Archive
 from clipper.store.articles import approved_articles
-from clipper.dates import long_date
+from clipper.store.decisions import set_positions
 from ui.i18n import _, qdate_today
 from ui.tasks import TaskRunner
 

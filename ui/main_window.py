@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (QDockWidget, QMainWindow, QSplitter, QStyle, QTab
 
 from clipper.config import Config
 from clipper.models import HarvestResult
-from clipper.store.decisions import tag_vocabulary
 from clipper.store.archive import Archive
 from clipper.store.articles import get_article, story_outlets
+from clipper.store.decisions import tag_vocabulary
 from clipper.store.images import cached_image
 from clipper.store.records import Article, Outlet
 from ui.article_view import ArticleView

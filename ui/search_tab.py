@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
 from clipper.config import Config
 from clipper.search.engine import (DEFAULT_STATUSES, SearchFilters, SearchHit, SearchResult, filter_choices,
                                    iter_result_ids, search)
-from clipper.store.searching import index_pending
 from clipper.search.snippet import mark
+from clipper.store.searching import index_pending
 from ui.i18n import _
 from ui.search_model import COL_TITLE, ArticleRole, SearchResultsModel, SearchResultsProxy
 from ui.tasks import TaskRunner

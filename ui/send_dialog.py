@@ -9,20 +9,19 @@ from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QDialog, QDialogButtonBox,
-                               QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox,
-                               QProgressBar, QTableWidget, QTableWidgetItem, QTreeWidget,
-                               QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QDialog, QDialogButtonBox, QHBoxLayout,
+                               QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox, QProgressBar,
+                               QTableWidget, QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from clipper.config import Config
+from clipper.dates import long_date, long_moment, today_wib
 from clipper.harvest.images import fetch_edition_images
-from clipper.dates import today_wib
+from clipper.mail.send import (Attempt, SendProgress, delivery_log, edition_to_send, latest_by_recipient,
+                               prepare_edition, send_edition, set_password)
+from clipper.store.archive import Archive
 from clipper.store.editions import editions_of
 from clipper.store.records import EditionRecord
-from clipper.mail.send import (Attempt, SendProgress, delivery_log, edition_to_send, latest_by_recipient,
-                          prepare_edition, send_edition, set_password)
-from clipper.store.archive import Archive
-from clipper.dates import long_date, long_moment
 from ui.errors import MessageBar, describe
 from ui.i18n import _
 from ui.tasks import TaskRunner

@@ -10,11 +10,11 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QTabWidget, QVBoxLayout, QWidget)
 
 from clipper.config import Config
-from clipper.workspace.editor import SOURCE_KINDS, ConfigEditor
 from clipper.errors import ConfigError
 from clipper.harvest.harvester import probe_source
-from clipper.models import Source
 from clipper.harvest.run import fetch_settings
+from clipper.models import SOURCE_KINDS, Source
+from clipper.workspace.editor import ConfigEditor
 from ui.errors import describe
 from ui.i18n import LANGUAGES, _
 from ui.tasks import TaskRunner

@@ -8,9 +8,9 @@ from itertools import compress, count
 from operator import itemgetter
 
 from clipper import textnorm
+from clipper.classify.rules import (_EXCLUDE, _FIELDS, _IGNORE, _REQ_ALL, _REQ_ANY, _TERM, _TEXT, _TITLE,
+                                    Phrase, RulesKey, Topic, topics_for, topics_from)
 from clipper.models import Classification, TermMatch
-from clipper.classify.rules import RulesKey, topics_for, topics_from
-from clipper.classify.rules import _EXCLUDE, _FIELDS, _IGNORE, _REQ_ALL, _REQ_ANY, _TERM, _TEXT, _TITLE, Phrase, Topic
 
 logger = logging.getLogger(__name__)
 

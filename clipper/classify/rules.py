@@ -55,8 +55,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from clipper import paths, textnorm
-from clipper.config_report import describe, line_of
 from clipper.classify.topic_spec import GROUP_PREFIX, TopicSpec
+from clipper.config_report import describe, line_of
 from clipper.errors import ConfigError
 
 logger = logging.getLogger(__name__)

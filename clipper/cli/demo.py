@@ -8,8 +8,8 @@ import logging
 import mimetypes
 import posixpath
 import threading
-from dataclasses import replace
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -17,8 +17,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from clipper import paths
-from clipper.dates import WIB
 from clipper.cli.common import command, out
+from clipper.dates import WIB
 
 logger = logging.getLogger(__name__)
 

@@ -79,8 +79,8 @@ def _read_password(from_stdin: bool) -> str:
 
 @command("email")
 def cmd_email(args: argparse.Namespace) -> int:
-    from clipper.mail.send import require_spec, send_test, set_password
     from clipper.mail.secret import keyring_user
+    from clipper.mail.send import require_spec, send_test, set_password
     config = open_config(args)
     spec = require_spec(config)
     if args.email_command == "set-password":

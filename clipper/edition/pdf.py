@@ -17,28 +17,14 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate
 
-from clipper.errors import PdfError
-from clipper.models import Edition
+from clipper.dates import WIB, long_date
 from clipper.edition.pdf_article import article_story, signoff
 from clipper.edition.pdf_front import cover, summary_page, toc
-from clipper.edition.pdf_parts import (
-    ACCENT,
-    ALERT,
-    FRAME_H,
-    FRAME_W,
-    GOLD,
-    MARGIN_BOTTOM,
-    MARGIN_X,
-    MUTED,
-    PAGE_H,
-    PAGE_W,
-    RULE,
-    Anchor,
-    form_name,
-    make_styles,
-)
-from clipper.dates import WIB, long_date
+from clipper.edition.pdf_parts import (ACCENT, ALERT, FRAME_H, FRAME_W, GOLD, MARGIN_BOTTOM, MARGIN_X, MUTED,
+                                       PAGE_H, PAGE_W, RULE, Anchor, form_name, make_styles)
 from clipper.edition.pdf_text import SANS, face, one_line, printable, register_fonts
+from clipper.errors import PdfError
+from clipper.models import Edition
 
 logger = logging.getLogger(__name__)
 

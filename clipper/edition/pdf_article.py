@@ -7,30 +7,11 @@ import logging
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from clipper.edition.pdf_parts import (ACCENT, FRAME_W, QR_SIZE, RULE, TINT, TONE_COLORS, Anchor, Styles,
+                                       picture, qr_code)
+from clipper.edition.pdf_text import (clean, link_target, markup, one_line, para, paragraphs, short_url,
+                                      text_flowables, wib)
 from clipper.models import Edition, EditionItem, EditionSection
-from clipper.edition.pdf_parts import (
-    ACCENT,
-    FRAME_W,
-    QR_SIZE,
-    RULE,
-    TINT,
-    TONE_COLORS,
-    Anchor,
-    Styles,
-    picture,
-    qr_code,
-)
-from clipper.edition.pdf_text import (
-    clean,
-    link_target,
-    markup,
-    one_line,
-    para,
-    paragraphs,
-    short_url,
-    text_flowables,
-    wib,
-)
 
 logger = logging.getLogger(__name__)
 

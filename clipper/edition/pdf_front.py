@@ -15,11 +15,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Image, Paragraph, Spacer, Table, TableStyle
 
 from clipper import paths
-from clipper.models import Edition, EditionItem
-from clipper.edition.pdf_article import item_title
-from clipper.edition.pdf_parts import ACCENT, ALERT, FRAME_W, GOLD, MUTED, RULE, TINT, TONE_COLORS, Anchor, Styles, TocEntry
 from clipper.dates import long_date
+from clipper.edition.pdf_article import item_title
+from clipper.edition.pdf_parts import (ACCENT, ALERT, FRAME_W, GOLD, MUTED, RULE, TINT, TONE_COLORS, Anchor,
+                                       Styles, TocEntry)
 from clipper.edition.pdf_text import SANS, clean, face, markup, one_line, para, printable, shaped, wib
+from clipper.models import Edition, EditionItem
 
 logger = logging.getLogger(__name__)
 

@@ -14,13 +14,13 @@ from lxml.html import HtmlElement
 
 from clipper.dates import parse_date
 from clipper.errors import ExtractionError
-from clipper.models import EMPTY, INDEX, PAGED, ExtractedArticle, FetchedPage
 from clipper.extract.html import NO_TEXT_REASON, load_page
 from clipper.extract.language import detect_language
 from clipper.extract.meta import (DATE_META_KEYS, absolute_url, canonical_url, date_in_page, document_date,
                                   pick_author, pick_rubrik, pick_title, read_meta)
 from clipper.extract.pages import anchor_hrefs, next_pages_in, single_page_in
 from clipper.extract.textclean import clean_text
+from clipper.models import EMPTY, INDEX, PAGED, ExtractedArticle, FetchedPage
 
 logger = logging.getLogger(__name__)
 

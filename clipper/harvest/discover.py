@@ -13,8 +13,8 @@ import lxml.etree
 import lxml.html
 
 from clipper.dates import parse_date
-from clipper.harvest.urls import url_key
 from clipper.errors import ExtractionError
+from clipper.harvest.urls import url_key
 from clipper.models import FetchedPage, Link
 
 logger = logging.getLogger(__name__)

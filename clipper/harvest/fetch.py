@@ -20,8 +20,8 @@ from httpx_aiohttp import AiohttpTransport
 
 from clipper.errors import FetchError
 from clipper.harvest.decoding import read_body
-from clipper.harvest.fetch_errors import (blocked_error, status_error,
-                                          rejected_by_aiohttp, Retry, transport_error)
+from clipper.harvest.fetch_errors import (Retry, blocked_error, rejected_by_aiohttp, status_error,
+                                          transport_error)
 from clipper.models import FetchedPage
 
 logger = logging.getLogger(__name__)

@@ -13,19 +13,17 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
-
-from clipper.harvest import discover
-
-from clipper.extract import reader as extract
 from clipper.errors import ExtractionError, FetchError
+from clipper.extract import reader as extract
+from clipper.harvest import discover
 from clipper.harvest.body import decode_text, is_textual
 from clipper.harvest.fetch import Fetcher, FetchSettings
 from clipper.harvest.jobs import Extracted, RulesKey, extract_job, finish_job, warm_worker
 from clipper.harvest.urls import url_key
+from clipper.harvest.workers import default_workers, end_with, warm_pool_wanted, worker_context
 from clipper.models import ExtractedArticle, FetchedPage, Link, Source
 from clipper.store.articles import KnownPages
 from clipper.store.records import ClassificationColumns, SourceState
-from clipper.harvest.workers import default_workers, end_with, warm_pool_wanted, worker_context
 
 logger = logging.getLogger(__name__)
 

@@ -12,11 +12,10 @@ import logging
 import zlib
 from dataclasses import dataclass
 
-
-from clipper.extract.reader import extract, warm_up
 from clipper.classify.classifier import classifier_from
-from clipper.classify.stories import text_sketch
 from clipper.classify.rules import RulesKey
+from clipper.classify.stories import text_sketch
+from clipper.extract.reader import extract, warm_up
 from clipper.harvest.urls import url_key
 from clipper.models import PAGED, ExtractedArticle, FetchedPage
 from clipper.store.records import ClassificationColumns, encode_classification

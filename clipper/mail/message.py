@@ -14,12 +14,11 @@ from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 
-
 from clipper.config import EmailSpec
-from clipper.dates import long_date
-from clipper.textnorm import one_line
 from clipper.config_report import line_of
+from clipper.dates import long_date
 from clipper.errors import MailError
+from clipper.textnorm import one_line
 
 logger = logging.getLogger(__name__)
 

@@ -10,16 +10,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from clipper.mail import log as mail_log
 from clipper.config import Config, EmailSpec
+from clipper.dates import long_date
 from clipper.edition.compile import compile_edition
 from clipper.errors import MailError
+from clipper.mail import log as mail_log
 from clipper.mail.log import Attempt, delivery_log, latest_by_recipient
-from clipper.dates import long_date
-from clipper.mail.message import (MailContent, build_message, compose, new_message_id,
-                                  template_values)
-from clipper.mail.secret import get_password, set_password
+from clipper.mail.message import MailContent, build_message, compose, new_message_id, template_values
 from clipper.mail.outcome import RecipientResult, SendProgress, SendResult
+from clipper.mail.secret import get_password, set_password
 from clipper.mail.smtp import Reply, SmtpFailure, connect, quit_quietly, transact
 from clipper.store.archive import Archive
 from clipper.store.editions import editions_of, final_content, get_edition

@@ -1,1 +1,4 @@
-"""Editorial decisions on archived articles: approve, reject, tag, tone, summary, order."""
+"""Editorial decisions on archived articles: approve, reject, tags, tone, summary, undo; print clippings.
+
+Imports: the base modules and clipper.store.
+"""

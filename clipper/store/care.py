@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from clipper.store import search_index as schema_search
 from clipper.errors import StoreError
-from clipper.store.searching import index_pending
+from clipper.store import search_index as schema_search
 from clipper.store.archive import Archive, evidence_bytes
+from clipper.store.searching import index_pending
 
 logger = logging.getLogger(__name__)
 

@@ -7,7 +7,6 @@ import logging
 
 import sqlite_utils
 
-
 logger = logging.getLogger(__name__)
 
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"

@@ -13,14 +13,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from clipper.config import Config
-
-from clipper.workspace.configuration import parse_config
 from clipper.errors import ConfigError
+from clipper.models import SOURCE_KINDS
+from clipper.workspace.configuration import parse_config
 
 logger = logging.getLogger(__name__)
-
-SOURCE_KINDS = ("feed", "site", "sitemap")
-
 
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from clipper.workspace.configuration import load_config, parse_config
 from clipper.errors import ConfigError
+from clipper.workspace.configuration import load_config, parse_config
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -173,9 +173,9 @@ def test_topic_rule_errors_have_lines():
 
 def test_gazetteer_beside_config_extends_vocabulary(tmp_path):
     """First run copies the bundled gazetteer beside sources.yaml; a term an editor adds there counts."""
+    from clipper.classify.classifier import classifier_for
     from clipper.config import ensure_user_config
     from clipper.workspace.configuration import load_config
-    from clipper.classify.classifier import classifier_for
     path = ensure_user_config(tmp_path / "cfg" / "sources.yaml")
     gazetteer = path.parent / "gazetteer.yaml"
     assert gazetteer.read_text(encoding="utf-8") == (ROOT / "resources/gazetteer.yaml").read_text(encoding="utf-8")

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from clipper import paths
+from clipper.errors import ConfigError
 from clipper.workspace.configuration import load_config
 from clipper.workspace.editor import ConfigEditor
-from clipper.errors import ConfigError
 
 SAMPLE = """\
 # Konfigurasi uji: komentar ini harus tetap ada.

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import random
 
-from clipper.classify.stories import (
-    STORY_THRESHOLD, StoryIndex, similarity, sketch_from_bytes, sketch_to_bytes, text_sketch,
-)
+from clipper.classify.stories import (STORY_THRESHOLD, StoryIndex, similarity, sketch_from_bytes,
+                                      sketch_to_bytes, text_sketch)
 from clipper.harvest.urls import clean_url, url_key
 
 

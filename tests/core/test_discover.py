@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from clipper.harvest.discover import NotAFeed, newest_first, parse_feed, parse_site, parse_sitemap, unwrap_redirect
+from clipper.harvest.discover import (NotAFeed, newest_first, parse_feed, parse_site, parse_sitemap,
+                                      unwrap_redirect)
 from clipper.models import FetchedPage, Link
 
 DATA = Path(__file__).resolve().parents[1] / "data"

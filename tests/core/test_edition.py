@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from clipper.workspace.configuration import parse_config
 from clipper.edition.compile import EditionError, compile_edition
-from clipper.store.editions import editions_of, final_content
 from clipper.review.decisions import update_articles
-from clipper.store.decisions import set_positions
 from clipper.store.archive import Archive
+from clipper.store.decisions import set_positions
+from clipper.store.editions import editions_of, final_content
+from clipper.workspace.configuration import parse_config
 from tests._archive import insert_row
 
 ROOT = Path(__file__).resolve().parents[2]

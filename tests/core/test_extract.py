@@ -12,15 +12,8 @@ import pytest
 from clipper.dates import WIB
 from clipper.errors import ExtractionError
 from clipper.extract.meta import clean_author as _clean_author
-from clipper.extract.reader import (
-    INDEX_REASON,
-    clean_text,
-    extract_article,
-    find_next_pages,
-    find_single_page_url,
-    is_index_page,
-    join_pages,
-)
+from clipper.extract.reader import (INDEX_REASON, clean_text, extract_article, find_next_pages,
+                                    find_single_page_url, is_index_page, join_pages)
 
 PAGES = Path(__file__).parent.parent / "data" / "pages"
 SITE = "https://www.warta-nusantara.example"

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import json
 import os
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import keyring
@@ -16,15 +15,15 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
-from clipper.workspace.configuration import parse_config
 from clipper.edition.compile import compile_edition
-from clipper.store.editions import editions_of
 from clipper.errors import MailError
-from clipper.mail.send import delivery_log, latest_by_recipient, prepare_edition, send_edition, send_test
 from clipper.mail.message import check_templates
 from clipper.mail.secret import ENV_PASSWORD, get_password, set_password
+from clipper.mail.send import delivery_log, latest_by_recipient, prepare_edition, send_edition, send_test
 from clipper.review.decisions import update_articles
 from clipper.store.archive import Archive
+from clipper.store.editions import editions_of
+from clipper.workspace.configuration import parse_config
 from tests._archive import insert_row
 from tests.data.mail.smtp_server import PASSWORD, USER, Script, SmtpServer, free_port, make_pki
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from clipper.classify import narasumber
-from clipper.models import Narasumber
 from clipper.classify.narasumber import find_narasumber
+from clipper.models import Narasumber
 
 
 @pytest.mark.parametrize(

@@ -12,9 +12,9 @@ import pypdf
 import pytest
 from PIL import Image, ImageDraw
 
+from clipper.edition.pdf import PdfInfo, render_pdf
 from clipper.errors import PdfError
 from clipper.models import Edition, EditionItem, EditionSection, Narasumber
-from clipper.edition.pdf import PdfInfo, render_pdf
 
 WIB = timezone(timedelta(hours=7))
 ARABIC = "إِنَّ اللَّهَ مَعَ الصَّابِرِينَ"

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from clipper.workspace.configuration import parse_config
 from clipper.cli.demo import DemoServer, render
 from clipper.harvest.run import harvest, run_harvest
 from clipper.store.archive import Archive
 from clipper.store.articles import evidence_html
+from clipper.workspace.configuration import parse_config
 from tests._archive import count_rows, get_row, run_rows, source_rows
 
 from ._site import CONFIG, SlowHandler, build_site
@@ -277,12 +277,12 @@ def test_gzip_page_kept_as_sent_as_evidence(httpserver, tmp_path):
     in two members is compressed by us; both read back whole and pass `check`."""
     import gzip
     import hashlib
-
-    from clipper.store.care import check_archive
-    from ._site import article_page, paragraphs, rss
-
     from datetime import UTC, date, datetime
     from email.utils import format_datetime
+
+    from clipper.store.care import check_archive
+
+    from ._site import article_page, paragraphs, rss
 
     pages, today = {}, date.today().isoformat()
     for slug, split, sentences in (("satu", False, [0, 1, 2, 3]), ("dua", True, [4, 5, 6, 7])):

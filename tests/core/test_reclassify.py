@@ -5,16 +5,15 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
-from clipper.workspace.configuration import parse_config
-from dataclasses import asdict
-
 from clipper.classify.classifier import classifier_for
-from clipper.store.records import encode_classification
 from clipper.classify.reclassify import apply_reclassify, plan_reclassify
 from clipper.review.decisions import update_articles
 from clipper.store.archive import Archive
+from clipper.store.records import encode_classification
+from clipper.workspace.configuration import parse_config
 from tests._archive import get_row, insert_row
 
 ROOT = Path(__file__).resolve().parents[2]

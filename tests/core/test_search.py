@@ -11,19 +11,19 @@ import zlib
 import pytest
 from pypdf import PdfReader
 
-from clipper.store import schema
-from clipper.search import engine as search_mod
 from clipper.cli.main import main as cli_main
-from clipper.workspace.configuration import parse_config
+from clipper.models import dumps
 from clipper.review.decisions import update_articles
+from clipper.search import engine as search_mod
 from clipper.search.engine import QueryError, SearchError, SearchFilters, editions_for, search
-from clipper.store.searching import index_pending
-from clipper.store.care import backup_archive, check_archive, index_problems
 from clipper.search.export import export_file, render_volume, volume_title
 from clipper.search.query import parse_query
 from clipper.search.snippet import mark
-from clipper.models import dumps
+from clipper.store import schema
 from clipper.store.archive import Archive
+from clipper.store.care import backup_archive, check_archive, index_problems
+from clipper.store.searching import index_pending
+from clipper.workspace.configuration import parse_config
 from tests._archive import count_rows, insert_row
 
 CONFIG = """\

@@ -7,11 +7,11 @@ import sqlite3
 import pytest
 
 from clipper.review.decisions import ReviewError, undo, update_articles
-from clipper.store.decisions import set_positions, tag_vocabulary
 from clipper.store.archive import Archive
-from clipper.store.schema import migrations
 from clipper.store.articles import evidence_html
+from clipper.store.decisions import set_positions, tag_vocabulary
 from clipper.store.runs import start_run
+from clipper.store.schema import migrations
 from tests._archive import count_rows, get_row, insert_row
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 import ui  # noqa: F401  - the PySide6 6.12 None-refcount workaround, before any Qt call
-from clipper.workspace.configuration import parse_config
 from clipper.cli.demo import DemoServer
 from clipper.harvest.run import harvest
 from clipper.store.archive import Archive
+from clipper.workspace.configuration import parse_config
 from ui.tasks import SyncPool, TaskRunner
 
 

@@ -5,17 +5,17 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Qt
+from PySide6.QtCore import Qt, QUrl
 
-from clipper.workspace.configuration import load_config
 from clipper.store.archive import Archive
+from clipper.store.records import article_from_row
+from clipper.workspace.configuration import load_config
+from tests._archive import get_row
 from ui.add_dialogs import AddUrlDialog, PrintClippingDialog
 from ui.article_view import ArticleView
 from ui.i18n_en import ENGLISH
 from ui.settings_dialog import SettingsDialog
 from ui.tasks import SyncPool, TaskRunner
-from clipper.store.records import article_from_row
-from tests._archive import get_row
 
 ROOT = Path(__file__).resolve().parents[2]
 

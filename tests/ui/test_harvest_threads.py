@@ -5,10 +5,10 @@ from __future__ import annotations
 import threading
 
 from clipper.store.archive import Archive
+from tests._archive import count_rows, run_rows
 from ui.harvest_panel import HarvestController, HarvestPanel
 from ui.review.queue import ReviewQueue
 from ui.tasks import TaskRunner
-from tests._archive import count_rows, run_rows
 
 
 def test_background_harvest_with_progress_fills_the_queue(qtbot, demo_config, tmp_path):

@@ -8,11 +8,11 @@ from PySide6.QtCore import Qt
 
 from clipper.models import SourceReport
 from clipper.store.archive import Archive
+from clipper.store.queue import queue_items
 from ui.edition_panel import EditionOrderModel, EditionRow, load_edition_rows
 from ui.harvest_panel import SourceStatusModel
 from ui.review.filters import QueueFilter
 from ui.review.model import COL_MEDIA, COL_SCORE, COL_TIME, ArticleRole, QueueRow, ReviewQueueModel
-from clipper.store.queue import queue_items
 
 BASE = datetime(2026, 11, 25, 3, 0, tzinfo=timezone.utc)
 

@@ -9,10 +9,11 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QTableView
 
 from clipper.store.archive import Archive
+from clipper.store.queue import queue_items, queue_items_by_id
 from ui.review import filters as filters_module
 from ui.review.filters import STATUS_FILTERS, QueueFilter
-from ui.review.model import BULK_INSERT, COL_MEDIA, COL_SCORE, COL_TIME, ArticleRole, QueueRow, ReviewQueueModel
-from clipper.store.queue import queue_items, queue_items_by_id
+from ui.review.model import (BULK_INSERT, COL_MEDIA, COL_SCORE, COL_TIME, ArticleRole, QueueRow,
+                             ReviewQueueModel)
 
 BASE = datetime(2026, 11, 25, 3, 0, tzinfo=timezone.utc)
 STATUSES = ("new", "approved", "new", "rejected", "irrelevant")

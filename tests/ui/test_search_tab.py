@@ -7,12 +7,12 @@ import json
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
-from clipper.workspace.configuration import parse_config
+from clipper.models import dumps
 from clipper.search.engine import SearchHit
+from clipper.store.archive import Archive
 from clipper.store.records import EditionRecord
 from clipper.store.searching import index_pending
-from clipper.models import dumps
-from clipper.store.archive import Archive
+from clipper.workspace.configuration import parse_config
 from tests.core.test_search import CONFIG, add_articles
 from ui.search_model import COL_DAY, COL_SCORE, ArticleRole, SearchResultsModel, SearchResultsProxy
 from ui.search_tab import SearchTab

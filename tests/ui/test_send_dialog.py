@@ -10,9 +10,9 @@ from keyring.backends import fail
 from PySide6.QtCore import Qt
 
 import ui.send_dialog as send_dialog
-from clipper.store.editions import editions_of
 from clipper.mail.secret import ENV_PASSWORD
 from clipper.store.archive import Archive
+from clipper.store.editions import editions_of
 from tests.core.test_mail import DAY, KABIRO, MENTERI, _build_archive, make_config
 from tests.data.mail.smtp_server import SmtpServer
 from ui.send_dialog import SendDialog

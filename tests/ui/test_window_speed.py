@@ -13,13 +13,13 @@ import pytest
 
 from clipper.models import HarvestResult, Progress, SourceReport
 from clipper.store.archive import Archive
+from tests._archive import count_rows
 from ui import harvest_panel
 from ui.harvest_panel import HarvestController, HarvestPanel
 from ui.main_window import MainWindow
 from ui.review.model import ArticleRole
 from ui.review.queue import ReviewQueue
 from ui.tasks import SyncPool, TaskRunner
-from tests._archive import count_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 

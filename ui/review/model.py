@@ -16,8 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ui.i18n import _, format_time
 from ui.review.filters import STATUS_FILTERS, QueueFilter, text_of
 from ui.review.rows import (COL_MEDIA, COL_OUTLETS, COL_SCORE, COL_STATUS, COL_TIME, COL_TITLE, COL_TONE,
-                            COL_TOPICS, QueueRow, apply_values, insertion_point,
-                            sort_key, sort_rows)
+                            COL_TOPICS, QueueRow, apply_values, insertion_point, sort_key, sort_rows)
 
 logger = logging.getLogger(__name__)
 

@@ -7,9 +7,9 @@ import logging
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from clipper.dates import today_wib
 from clipper.review.decisions import DECISIONS, Change, undo, update_articles
 from clipper.store.queue import queue_items, queue_items_by_id
-from clipper.dates import today_wib
 from ui.i18n import _
 from ui.review.filters import STATUS_FILTERS, QueueFilter
 from ui.review.model import COL_TIME, ArticleRole, QueueRow, ReviewQueueModel
