@@ -9,9 +9,6 @@ import sys
 from pathlib import Path
 
 from clipper.cli.common import command, date_arg, open_archive, open_config, out
-from clipper.search.export import write_rows
-from clipper.search.rows import article_to_dict
-from clipper.store.articles import articles_by_id, select_articles
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +57,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
 @command("list")
 def cmd_list(args: argparse.Namespace) -> int:
+    from clipper.search.rows import article_to_dict
+    from clipper.store.articles import select_articles
     with open_archive(args) as archive:
         rows = select_articles(archive, status=args.status or "new", topic=args.topic, day=args.date,
                                limit=args.limit)
@@ -80,6 +79,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 @command("export")
 def cmd_export(args: argparse.Namespace) -> int:
+    from clipper.search.export import write_rows
     with open_archive(args) as archive:
         rows = _export_rows(archive, args)
         stream = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout
@@ -95,6 +95,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _export_rows(archive, args: argparse.Namespace):
     """All articles by status and dates, or through the search index when a search filter is given."""
+    from clipper.store.articles import articles_by_id, select_articles
     if not (args.query or args.topic or args.media or args.tag or args.tone):
         return select_articles(archive, status=args.status, day_from=args.date_from, day_to=args.date_to,
                                limit=None)
@@ -109,6 +110,7 @@ def _export_rows(archive, args: argparse.Namespace):
 @command("review")
 def cmd_review(args: argparse.Namespace) -> int:
     from clipper.review.decisions import update_articles
+    from clipper.store.articles import articles_by_id
     config = open_config(args)
     if not any([args.decision, args.tag, args.tone, args.summary is not None, args.highlight is not None]):
         print("clipper: tidak ada yang diubah (pakai --approve, --reject, --tag, --tone, --summary …)",

@@ -8,9 +8,12 @@ import sys
 from collections.abc import Callable
 from datetime import date
 
+from typing import TYPE_CHECKING
+
 from clipper import paths
-from clipper.config import Config, default_config_path, ensure_user_config
-from clipper.workspace.configuration import load_config
+
+if TYPE_CHECKING:
+    from clipper.config import Config
 
 logger = logging.getLogger(__name__)
 
@@ -33,8 +36,14 @@ def date_arg(value: str) -> str:
         raise argparse.ArgumentTypeError(f"tanggal harus YYYY-MM-DD, bukan {value!r}") from None
 
 
+# Command modules import what a command needs inside it: `clipper --help` loads none of the
+# core's libraries, and a harvest's process none of the PDF's.
+
+
 def open_config(args: argparse.Namespace) -> Config:
     """The configuration named by --config, or the user's (created from the default on first use)."""
+    from clipper.config import default_config_path, ensure_user_config
+    from clipper.workspace.configuration import load_config
     return load_config(args.config or ensure_user_config(default_config_path()))
 
 

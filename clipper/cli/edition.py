@@ -8,8 +8,6 @@ from pathlib import Path
 
 from clipper.cli.common import command, date_arg, fail, open_archive, open_config, out
 from clipper.dates import today_wib
-from clipper.store.articles import approved_articles
-from clipper.store.editions import editions_of
 
 logger = logging.getLogger(__name__)
 
@@ -27,6 +25,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 def cmd_compile(args: argparse.Namespace) -> int:
     from clipper.edition.compile import compile_edition
     from clipper.harvest.images import fetch_edition_images
+    from clipper.store.articles import approved_articles
+    from clipper.store.editions import editions_of
     config = open_config(args)
     day = args.date or today_wib().isoformat()
     with open_archive(args) as archive:

@@ -157,3 +157,17 @@ def test_each_package_says_what_it_owns():
     for init in CORE.glob("*/__init__.py"):
         doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))) or ""
         assert "Imports:" in doc, f"{init.relative_to(ROOT)} has no 'Imports:' line"
+
+
+def test_command_line_loads_what_a_command_needs():
+    """`clipper --help` loads none of the core's libraries, and a harvest's process not the PDF's."""
+    import subprocess
+    import sys
+    code = ("import sys, clipper.cli.main;"
+            "help = sorted({m.split('.')[0] for m in sys.modules} & {'sqlite_utils', 'pydantic', 'reportlab', 'httpx'});"
+            "from clipper.harvest.run import run_harvest;"
+            "harvest = sorted({m.split('.')[0] for m in sys.modules} & {'reportlab', 'PIL', 'qrcode'});"
+            "print(help, harvest)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[] []"
