@@ -142,10 +142,16 @@ class Classification:
     matches: tuple[TermMatch, ...] = ()
     tone: str | None = "netral"  # None: not computed (an irrelevant article during a harvest)
     narasumber: tuple[Narasumber, ...] = ()
+    tiers: dict[str, str] = field(default_factory=dict)  # topic -> "utama" (about it) | "disebut" (mentioned)
 
     @property
     def relevant(self) -> bool:
         return bool(self.topics)
+
+    @property
+    def about(self) -> tuple[str, ...]:
+        """The topics the article is about (tier "utama"), best first."""
+        return tuple(t for t in self.topics if self.tiers.get(t) == "utama")
 
 
 # --- the edition as the PDF renderer sees it -------------------------------------------

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from clipper.classify.classifier import classifier_from
 from clipper.classify.rules import RulesKey
 from clipper.classify.stories import text_sketch
+from clipper.dates import to_jakarta
 from clipper.extract.reader import extract, warm_up
 from clipper.harvest.urls import url_key
 from clipper.models import PAGED, ExtractedArticle, FetchedPage
@@ -57,7 +58,9 @@ def finish_job(article: ExtractedArticle, content: bytes, rules: RulesKey | None
     The classification comes back as its archive columns: serialised here, off the main
     process, and cheaper to send than the objects.
     """
-    classified = encode_classification(classifier_from(rules).classify(article.title, article.text)) if rules else None
+    published = to_jakarta(article.published_at).date() if article.published_at else None
+    classified = encode_classification(classifier_from(rules).classify(
+        article.title, article.text, published=published)) if rules else None
     return Extracted(
         article=article, finished=True, sketch=text_sketch(article.text),
         classification=classified, sha256=hashlib.sha256(content).hexdigest(),

@@ -117,12 +117,13 @@ class _Run:
         published = article.published_at or link.published_at
         fetched = found.fetch.fetched_at
         url = clean_url(canonical or found.fetch.final_url)
+        day = to_jakarta(published or fetched).date()
         classification = found.classification or encode_classification(
-            self.classifier.classify(article.title, article.text))
+            self.classifier.classify(article.title, article.text, published=day))
         return NewArticle(
             url=url, url_key=canonical_key if url == canonical else url_key(url), media=media,
             source=found.source.name, title=article.title, text=article.text,
-            day=to_jakarta(published or fetched).date().isoformat(),
+            day=day.isoformat(),
             published_utc=(published or fetched).astimezone(UTC).isoformat(), fetched_at=fetched.isoformat(),
             classification=classification, author=article.author,
             published_at=to_jakarta(published).isoformat() if published else None,
