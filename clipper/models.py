@@ -73,9 +73,12 @@ class Link:
     published_at: datetime | None = None
 
 
-# What extraction found on a page (ExtractedArticle.kind).
-ARTICLE, INDEX, EMPTY, PAGED = "article", "index", "empty", "paged"
-PAGE_KINDS = (ARTICLE, INDEX, EMPTY, PAGED)
+# What extraction found on a page (ExtractedArticle.kind). Galleries, videos and live reports
+# keep their text (a caption, a lead) but are no articles; index and empty pages have none;
+# "paged" is the harvest's: the page links the whole article on one page.
+ARTICLE, GALLERY, VIDEO, LIVE, INDEX, EMPTY, PAGED = "article", "gallery", "video", "live", "index", "empty", "paged"
+PAGE_KINDS = (ARTICLE, GALLERY, VIDEO, LIVE, INDEX, EMPTY, PAGED)
+STORED_KINDS = (ARTICLE, GALLERY, VIDEO, LIVE, INDEX, EMPTY)  # what the archive may hold
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,7 @@ class ExtractedArticle:
     title: str = ""
     text: str = ""
     kind: str = ARTICLE  # one of PAGE_KINDS
-    reason: str | None = None  # why the page is not an article
+    reason: str | None = None  # why the page holds no text
     confidence: str = "ok"  # ok | doubtful
     doubt: str | None = None  # why the text is doubtful
     author: str | None = None
@@ -111,6 +114,11 @@ class ExtractedArticle:
     @property
     def is_article(self) -> bool:
         return self.kind == ARTICLE
+
+    @property
+    def has_text(self) -> bool:
+        """An article, gallery, video or live report: a page with a text to keep."""
+        return self.kind in (ARTICLE, GALLERY, VIDEO, LIVE)
 
 
 @dataclass(frozen=True)

@@ -89,6 +89,8 @@ def _read_json_ld(raw: str, meta: dict[str, str]) -> None:
             names = [n for n in names if n and len(n) <= 40 and n.lower() not in ("beranda", "home", "index")]
             if names:  # the deepest section; long names are the article's own title
                 meta.setdefault("ld:breadcrumb", names[-1])
+        if kinds:
+            meta["ld:types"] = " ".join(sorted(set(meta.get("ld:types", "").split()) | kinds))
         if kinds & _ARTICLE_TYPES:
             meta["ld:article"] = "1"
             for key in ("headline", "datePublished", "description", "articleSection"):
