@@ -14,6 +14,8 @@ import logging
 import re
 from urllib.parse import urlsplit
 
+from lxml.html import HtmlElement
+
 from clipper.models import ARTICLE, GALLERY, LIVE, VIDEO
 
 logger = logging.getLogger(__name__)
@@ -77,3 +79,39 @@ def page_kind(url: str, title: str, meta: dict[str, str], html: bytes | str | No
         if found:
             return _kind_of(found["kind"].decode("ascii", "replace"))
     return ARTICLE
+
+
+# Index detection: a section page shows many headline links (anchor text of at least
+# HEADLINE_LINK_CHARS; Indonesian headlines run 40-100 characters) and no prose block of
+# ARTICLE_BLOCK_CHARS (three sentences) in one container. Our section-page fixtures have
+# 20-40 headline links; article pages with sidebars have 15-30 but a 1,000+ character body.
+INDEX_MIN_HEADLINE_LINKS = 10
+HEADLINE_LINK_CHARS = 25
+ARTICLE_BLOCK_CHARS = 400
+
+
+def is_index(tree: HtmlElement, meta: dict[str, str]) -> bool:
+    """Many headline links and no article-sized prose block, on a page not marked as article."""
+    if meta.get("og:type", "").lower() == "article" or meta.get("ld:article") or meta.get("article:published_time"):
+        return False
+    headline_links = sum(len(" ".join(a.text_content().split())) >= HEADLINE_LINK_CHARS for a in tree.iter("a"))
+    if headline_links < INDEX_MIN_HEADLINE_LINKS:
+        return False
+    return _largest_prose_block(tree) < ARTICLE_BLOCK_CHARS
+
+
+def _largest_prose_block(tree: HtmlElement) -> int:
+    """Characters of non-link text in the richest container (<p>s summed per parent)."""
+    per_parent: dict[HtmlElement, int] = {}
+    best = 0
+    for element in tree.iter("p", "div", "td"):
+        if element.tag == "p":
+            links = sum(len(a.text_content()) for a in element.iter("a"))
+            size = len(element.text_content().strip()) - links
+            parent = element.getparent()
+            per_parent[parent] = per_parent.get(parent, 0) + max(size, 0)
+            best = max(best, per_parent[parent])
+        else:  # text sitting directly in a container (<br>-separated bodies)
+            own = (element.text or "") + "".join(child.tail or "" for child in element)
+            best = max(best, len(own.strip()))
+    return best

@@ -16,8 +16,9 @@ from lxml.html import HtmlElement
 from clipper.dates import parse_date
 from clipper.errors import ExtractionError
 from clipper.extract.body import story_lines
+from clipper.extract.confidence import assess
 from clipper.extract.html import NO_TEXT_REASON, load_page
-from clipper.extract.kinds import page_kind
+from clipper.extract.kinds import is_index, page_kind
 from clipper.extract.language import detect_language
 from clipper.extract.meta import (DATE_META_KEYS, absolute_url, canonical_url, date_in_page, document_date,
                                   pick_author, pick_rubrik, pick_title, plain_text, read_meta)
@@ -36,13 +37,6 @@ MIN_TEXT_CHARS = 250
 MIN_ARTICLE_CHARS = 120
 # A gallery's or a video page's text is a caption: one short sentence is enough.
 MIN_CAPTION_CHARS = 30
-# Index detection: a section page shows many headline links (anchor text of at least
-# HEADLINE_LINK_CHARS; Indonesian headlines run 40-100 characters) and no prose block of
-# ARTICLE_BLOCK_CHARS (three sentences) in one container. Our section-page fixtures have
-# 20-40 headline links; article pages with sidebars have 15-30 but a 1,000+ character body.
-INDEX_MIN_HEADLINE_LINKS = 10
-HEADLINE_LINK_CHARS = 25
-ARTICLE_BLOCK_CHARS = 400
 # trafilatura's precision mode only seeds the search for the story's container: it found the
 # same containers on the real pages (bench/extraction.py: held-out F1 0.944 with, 0.941 without),
 # but lost bodies hidden until a script shows them, which the default mode keeps.
@@ -105,16 +99,16 @@ def extract_article(html: str | bytes, url: str, *, language_hint: str | None = 
 def _extract_tree(text_html: str, tree: HtmlElement, url: str, language_hint: str | None,
                   hrefs: list | None = None) -> ExtractedArticle:
     meta = read_meta(tree)
-    if _is_index_tree(tree, meta):
-        return ExtractedArticle(url, kind=INDEX, reason=INDEX_REASON)
+    h1 = tree.find(".//h1")
+    page_titles = (h1.text_content() if h1 is not None else None, tree.findtext(".//title"))
+    if is_index(tree, meta):
+        return _not_article(url, INDEX, INDEX_REASON, meta, page_titles)
     # The page's own meta (og:, article:, JSON-LD) usually names title and time; trafilatura's
     # metadata pass then only costs time (~1.5 ms of ~6 per page), so it runs when they are missing.
     meta_date = next((d for d in map(parse_date, (meta.get(k) for k in DATE_META_KEYS)) if d), None)
     needs_metadata = not (meta.get("og:title") or meta.get("ld:headline")) or meta_date is None
     # What our own reads need from the whole page, before trafilatura gets a trimmed one.
     next_pages = next_pages_in(tree, url, hrefs, text_html)
-    h1 = tree.find(".//h1")
-    page_titles = (h1.text_content() if h1 is not None else None, tree.findtext(".//title"))
     page_date = meta_date or date_in_page(tree)
     if not needs_metadata:
         _trim_for_trafilatura(tree)
@@ -125,28 +119,51 @@ def _extract_tree(text_html: str, tree: HtmlElement, url: str, language_hint: st
     if kind != ARTICLE and len(text) < MIN_CAPTION_CHARS:
         text = plain_text(meta.get("og:description") or meta.get("description") or "")
     if len(text) < (MIN_ARTICLE_CHARS if kind == ARTICLE else MIN_CAPTION_CHARS):
-        return ExtractedArticle(url, kind=EMPTY, reason=f"{NO_TEXT_REASON} (halaman kosong, hanya JavaScript, "
-                                                       "atau teks terlalu pendek)")
+        reason = f"{NO_TEXT_REASON} (halaman kosong, hanya JavaScript, atau teks terlalu pendek)"
+        return _not_article(url, EMPTY, reason, meta, page_titles, document)
     image = absolute_url(url, meta.get("og:image") or meta.get("twitter:image") or meta.get("ld:image")
                          or (getattr(document, "image", None) if document else None))
+    confidence, doubt = assess(text, kind)
     return ExtractedArticle(
         url=url,
         title=title or fallback_title or text.split("\n", 1)[0][:200],
         text=text,
         kind=kind,
+        confidence=confidence,
+        doubt=doubt,
         author=pick_author(meta, document),
         published_at=page_date or document_date(document),
         image_url=image,
         images=(image,) if image else (),
         language=detect_language(text, meta.get("lang"), language_hint),
-        site_name=meta.get("og:site_name") or meta.get("ld:publisher") or (
-            getattr(document, "sitename", None) if document else None),
+        site_name=_site_name(meta, document),
         canonical_url=canonical_url(meta, url),
         rubrik=pick_rubrik(meta, document),
-        description=meta.get("og:description") or meta.get("description") or meta.get("ld:description"),
+        description=_description(meta),
         next_pages=next_pages,
         extractor=extractor,
     )
+
+
+def _site_name(meta: dict[str, str], document) -> str | None:
+    return meta.get("og:site_name") or meta.get("ld:publisher") or (
+        getattr(document, "sitename", None) if document else None)
+
+
+def _description(meta: dict[str, str]) -> str | None:
+    value = meta.get("og:description") or meta.get("description") or meta.get("ld:description")
+    return plain_text(value) if value else None
+
+
+def _not_article(url: str, kind: str, reason: str, meta: dict[str, str], page_titles: tuple,
+                 document=None) -> ExtractedArticle:
+    """An index or an empty page, with what the page says of itself (kept, and shown as such)."""
+    confidence, doubt = assess("", kind, reason=reason)
+    return ExtractedArticle(
+        url=url, title=pick_title(meta, document, page_titles, url), kind=kind, reason=reason,
+        confidence=confidence, doubt=doubt, description=_description(meta), site_name=_site_name(meta, document),
+        canonical_url=canonical_url(meta, url),
+        published_at=next((d for d in map(parse_date, (meta.get(k) for k in DATE_META_KEYS)) if d), None))
 
 
 def find_next_pages(html: str | bytes, url: str) -> tuple[str, ...]:
@@ -224,7 +241,7 @@ def is_index_page(html: str | bytes, url: str) -> bool:
         True for an index or section page.
     """
     tree = load_page(html, url)[1]
-    return _is_index_tree(tree, read_meta(tree))
+    return is_index(tree, read_meta(tree))
 
 
 # --- loading --------------------------------------------------------------------------------
@@ -349,35 +366,3 @@ def _strip_heading_lines(text: str, title: str) -> str:
 
 # The publication time comes from meta tags and JSON-LD (read by read_meta), else from
 # <time> or a dated element (date_in_page), else from trafilatura's htmldate (document_date).
-
-
-# --- page structure -------------------------------------------------------------------------
-
-
-def _is_index_tree(tree: HtmlElement, meta: dict[str, str]) -> bool:
-    """Many headline links and no article-sized prose block, on a page not marked as article."""
-    if meta.get("og:type", "").lower() == "article" or meta.get("ld:article") or meta.get("article:published_time"):
-        return False
-    headline_links = sum(len(" ".join(a.text_content().split())) >= HEADLINE_LINK_CHARS for a in tree.iter("a"))
-    if headline_links < INDEX_MIN_HEADLINE_LINKS:
-        return False
-    return _largest_prose_block(tree) < ARTICLE_BLOCK_CHARS
-
-
-def _largest_prose_block(tree: HtmlElement) -> int:
-    """Characters of non-link text in the richest container (<p>s summed per parent)."""
-    per_parent: dict[HtmlElement, int] = {}
-    best = 0
-    for element in tree.iter("p", "div", "td"):
-        if element.tag == "p":
-            links = sum(len(a.text_content()) for a in element.iter("a"))
-            size = len(element.text_content().strip()) - links
-            parent = element.getparent()
-            per_parent[parent] = per_parent.get(parent, 0) + max(size, 0)
-            best = max(best, per_parent[parent])
-        else:  # text sitting directly in a container (<br>-separated bodies)
-            own = (element.text or "") + "".join(child.tail or "" for child in element)
-            best = max(best, len(own.strip()))
-    return best
-
-
