@@ -235,6 +235,7 @@ class SourceReport:
     reason: str | None = None
     http_status: int | None = None
     seconds: float = 0.0
+    other_pages: int = 0  # kept as index, gallery, video or live pages, not articles
 
 
 @dataclass(frozen=True)
@@ -246,6 +247,10 @@ class HarvestResult:
     @property
     def new_articles(self) -> int:
         return sum(s.new_articles for s in self.sources)
+
+    @property
+    def other_pages(self) -> int:
+        return sum(s.other_pages for s in self.sources)
 
     @property
     def failed_sources(self) -> tuple[SourceReport, ...]:

@@ -13,6 +13,8 @@ from clipper.cli.common import command, date_arg, open_archive, open_config, out
 logger = logging.getLogger(__name__)
 
 STATUSES = ["new", "approved", "rejected", "irrelevant", "all"]
+KINDS = ["article", "gallery", "video", "live", "index", "all"]
+TIERS = ["utama", "disebut", "all"]
 TONES = ["positif", "netral", "negatif"]
 
 
@@ -22,6 +24,11 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--status", choices=STATUSES)
     p.add_argument("--topic")
     p.add_argument("--date", type=date_arg)
+    p.add_argument("--kind", choices=KINDS, default="article",
+                   help="jenis halaman (bawaan: article; galeri, video, laporan langsung, indeks, all)")
+    p.add_argument("--tier", choices=TIERS, default="all",
+                   help="utama: artikel tentang topiknya; disebut: topik hanya disebut")
+    p.add_argument("--doubtful", action="store_true", help="hanya artikel yang teksnya diragukan")
     p.add_argument("--limit", type=int, default=200)
     p.add_argument("--json", action="store_true")
 
@@ -30,6 +37,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--from", dest="date_from", type=date_arg)
     p.add_argument("--to", dest="date_to", type=date_arg)
     p.add_argument("--status", choices=STATUSES, default="all")
+    p.add_argument("--kind", choices=KINDS, default="article", help="jenis halaman (bawaan: article)")
     p.add_argument("--query", metavar="KATA", help="hanya yang cocok dengan pencarian ini")
     p.add_argument("--topic", action="append", default=[], metavar="TOPIK")
     p.add_argument("--media", action="append", default=[], metavar="MEDIA")
@@ -61,7 +69,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     from clipper.store.articles import select_articles
     with open_archive(args) as archive:
         rows = select_articles(archive, status=args.status or "new", topic=args.topic, day=args.date,
-                               limit=args.limit)
+                               limit=args.limit, kind=args.kind, tier=args.tier, doubtful=args.doubtful)
     if args.json:
         for article in rows:
             out(json.dumps(article_to_dict(article, with_text=False), ensure_ascii=False))
@@ -71,8 +79,10 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     for article in rows:
         topics = ",".join(article.topics) or "-"
-        out(f"{article.id:>6}  {article.day}  {article.status:<10} {topics:<16} "
-            f"{article.media[:20]:<20}  {article.title[:80]}")
+        marks = "".join((f" [{article.kind}]" if article.kind != "article" else "",
+                         " [RAGU]" if article.confidence == "doubtful" else ""))
+        out(f"{article.id:>6}  {article.day}  {article.status:<10} {article.tier or '-':<7} {topics:<16} "
+            f"{article.media[:20]:<20}  {article.title[:80]}{marks}")
     out(f"{len(rows)} artikel.")
     return 0
 
@@ -98,13 +108,14 @@ def _export_rows(archive, args: argparse.Namespace):
     from clipper.store.articles import articles_by_id, select_articles
     if not (args.query or args.topic or args.media or args.tag or args.tone):
         return select_articles(archive, status=args.status, day_from=args.date_from, day_to=args.date_to,
-                               limit=None)
+                               limit=None, kind=args.kind)
     from clipper.search.engine import SearchFilters, iter_result_ids
     from clipper.store.searching import index_pending
     filters = SearchFilters(args.date_from, args.date_to, tuple(args.media), tuple(args.topic), tuple(args.tag),
                             args.tone, () if args.status == "all" else (args.status,))
     index_pending(archive)
-    return articles_by_id(archive, iter_result_ids(archive, args.query or "", filters))
+    found = articles_by_id(archive, iter_result_ids(archive, args.query or "", filters))
+    return (a for a in found if args.kind == "all" or a.kind == args.kind)
 
 
 @command("review")

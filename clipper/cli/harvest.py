@@ -90,7 +90,9 @@ def print_summary(result: HarvestResult, states: dict[str, SourceState] | None =
             out(f"  … dan {len(page_failures) - MAX_PAGE_FAILURES_SHOWN} lagi (tercatat di arsip)")
     failed = len(result.failed_sources)
     word = "dibatalkan" if result.status == "cancelled" else "selesai"
-    out(f"Panen {word}: {result.new_articles} artikel baru dari {len(result.sources)} sumber"
+    others = f" dan {result.other_pages} halaman lain (indeks, galeri, video, laporan langsung)" \
+        if result.other_pages else ""
+    out(f"Panen {word}: {result.new_articles} artikel baru{others} dari {len(result.sources)} sumber"
          + (f", {failed} sumber gagal (lihat KETERANGAN)." if failed else "."))
 
 

@@ -20,8 +20,9 @@ from clipper.extract.confidence import assess
 from clipper.extract.html import NO_TEXT_REASON, load_page
 from clipper.extract.kinds import is_index, page_kind
 from clipper.extract.language import detect_language
+from clipper.extract.header import dateline, page_segments, pick_author, publication_time
 from clipper.extract.meta import (DATE_META_KEYS, absolute_url, canonical_url, date_in_page, document_date,
-                                  pick_author, pick_rubrik, pick_title, plain_text, read_meta)
+                                  pick_rubrik, pick_title, plain_text, read_meta)
 from clipper.extract.pages import anchor_hrefs, next_pages_in, single_page_in
 from clipper.extract.textclean import clean_text
 from clipper.models import ARTICLE, EMPTY, INDEX, PAGED, ExtractedArticle, FetchedPage
@@ -110,6 +111,7 @@ def _extract_tree(text_html: str, tree: HtmlElement, url: str, language_hint: st
     # What our own reads need from the whole page, before trafilatura gets a trimmed one.
     next_pages = next_pages_in(tree, url, hrefs, text_html)
     page_date = meta_date or date_in_page(tree)
+    segments = page_segments(tree)
     if not needs_metadata:
         _trim_for_trafilatura(tree)
     document = _run_trafilatura(tree, url, needs_metadata)
@@ -131,8 +133,9 @@ def _extract_tree(text_html: str, tree: HtmlElement, url: str, language_hint: st
         kind=kind,
         confidence=confidence,
         doubt=doubt,
-        author=pick_author(meta, document),
-        published_at=page_date or document_date(document),
+        author=pick_author(meta, document, segments, url),
+        published_at=publication_time(page_date or document_date(document),
+                                      dateline(segments, page_titles[0] or title)),
         image_url=image,
         images=(image,) if image else (),
         language=detect_language(text, meta.get("lang"), language_hint),
@@ -224,7 +227,10 @@ def join_pages(first: ExtractedArticle, rest: list[ExtractedArticle]) -> Extract
         for name in ("author", "published_at", "image_url", "language", "site_name", "rubrik", "description")
         if not getattr(first, name)
     }
-    return replace(first, text="\n".join(paragraphs), next_pages=tuple(p.url for p in rest), **missing)
+    text = "\n".join(paragraphs)
+    confidence, doubt = assess(text, first.kind)
+    return replace(first, text=text, next_pages=tuple(p.url for p in rest), confidence=confidence, doubt=doubt,
+                   **missing)
 
 
 def is_index_page(html: str | bytes, url: str) -> bool:

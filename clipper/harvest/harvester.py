@@ -15,6 +15,7 @@ from pathlib import Path
 
 from clipper.errors import ExtractionError, FetchError
 from clipper.extract import reader as extract
+from clipper.extract.confidence import DOUBTFUL
 from clipper.harvest import discover
 from clipper.harvest.body import decode_text, is_textual
 from clipper.harvest.fetch import Fetcher, FetchSettings
@@ -284,17 +285,24 @@ class Harvester:
         return done
 
     async def _more_pages(self, fetcher: Fetcher, source: Source, first: ExtractedArticle) -> ExtractedArticle:
-        rest = []
-        for url in first.next_pages[:MAX_EXTRA_PAGES]:
+        rest, missing = [], []
+        for number, url in enumerate(first.next_pages[:MAX_EXTRA_PAGES], 2):
             try:
                 page = await self._fetch_page(fetcher, source, url)
             except FetchError as exc:
                 logger.warning("page %s of %s not fetched: %s", url, first.url, exc.reason)
+                missing.append(number)
                 continue
             done = await self._extract(page, source.language, follow_single=False, finish=False)
-            if done.article is not None:
+            if done.article is not None and done.article.has_text:
                 rest.append(done.article)
-        return extract.join_pages(first, rest) if rest else first
+            else:
+                missing.append(number)
+        joined = extract.join_pages(first, rest) if rest else first
+        if missing:  # kept, with the gap told to the editor
+            pages = ", ".join(map(str, missing))
+            return replace(joined, confidence=DOUBTFUL, doubt=f"halaman {pages} dari artikel tidak dapat diambil")
+        return joined
 
 
 async def _here(function, *args):

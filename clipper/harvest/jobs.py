@@ -17,8 +17,8 @@ from clipper.classify.rules import RulesKey
 from clipper.classify.stories import text_sketch
 from clipper.dates import to_jakarta
 from clipper.extract.reader import extract, warm_up
-from clipper.harvest.urls import url_key
-from clipper.models import PAGED, ExtractedArticle, FetchedPage
+from clipper.harvest.urls import clean_url
+from clipper.models import INDEX, PAGED, STORED_KINDS, ExtractedArticle, FetchedPage
 from clipper.store.records import ClassificationColumns, encode_classification
 from clipper.textnorm import stems_of
 
@@ -59,13 +59,16 @@ def finish_job(article: ExtractedArticle, content: bytes, rules: RulesKey | None
     process, and cheaper to send than the objects.
     """
     published = to_jakarta(article.published_at).date() if article.published_at else None
+    # A page without a text is judged on what it says of itself (its description); an index
+    # page is kept as such and never queued.
+    text = article.text if article.has_text else article.description or ""
     classified = encode_classification(classifier_from(rules).classify(
-        article.title, article.text, published=published)) if rules else None
+        article.title, text, published=published)) if rules and article.kind != INDEX else None
     return Extracted(
         article=article, finished=True, sketch=text_sketch(article.text),
         classification=classified, sha256=hashlib.sha256(content).hexdigest(),
         evidence=zlib.compress(content, EVIDENCE_ZLIB_LEVEL) if keep_html else None,
-        stems=stems_of(article.title, article.text))
+        stems=stems_of(article.title, text))
 
 
 def extract_job(page: FetchedPage, language: str | None, *, follow_single: bool = True,
@@ -74,10 +77,10 @@ def extract_job(page: FetchedPage, language: str | None, *, follow_single: bool 
     try:
         article = extract(page, language_hint=language, follow_single=follow_single)
         if article.kind == PAGED:
-            if url_key(article.single_page_url) != url_key(page.final_url):
+            if clean_url(article.single_page_url) != clean_url(page.final_url):  # (keys ignore ?page=all)
                 return Extracted(single_page_url=article.single_page_url)
             article = extract(page, language_hint=language, follow_single=False)  # the link was this page
-        if not article.is_article:
+        if article.kind not in STORED_KINDS:
             return Extracted(error=article.reason)
         if finish and not article.next_pages:
             return finish_job(article, page.content, rules, keep_html)

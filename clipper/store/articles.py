@@ -97,12 +97,16 @@ def articles_by_id(archive: Archive, ids: Iterable[int]) -> Iterator[Article]:
 
 def select_articles(archive: Archive, *, status: str | None = "all", topic: str | None = None,
                     day: str | None = None, day_from: str | None = None, day_to: str | None = None,
-                    limit: int | None = 200) -> list[Article]:
-    """Articles by status, topic and day, newest first."""
+                    limit: int | None = 200, kind: str | None = "article", tier: str | None = None,
+                    doubtful: bool = False) -> list[Article]:
+    """Articles by status, topic, day, page kind ("all": any), topic tier and doubt, newest first."""
     where, params = [], []
-    if status and status != "all":
-        where.append("status = ?")
-        params.append(status)
+    for column, value in (("status", status), ("kind", kind), ("tier", tier)):
+        if value and value != "all":
+            where.append(f"{column} = ?")
+            params.append(value)
+    if doubtful:
+        where.append("confidence = 'doubtful'")
     if topic:
         where.append("exists (select 1 from json_each(articles.topics) where value = ?)")
         params.append(topic)

@@ -167,3 +167,9 @@ def m030_page_kind_confidence_tiers(db: sqlite_utils.Database) -> None:
     articles.add_column("corrected_at", str)
     db.execute("update articles set tier = 'utama' where topics is not null and topics not in ('', '[]')")
     articles.create_index(["kind", "status"])
+
+
+@migrations()
+def m031_other_pages(db: sqlite_utils.Database) -> None:
+    """A run's pages kept as what they are rather than articles (index, gallery, video, live)."""
+    db["run_sources"].add_column("other_pages", int, not_null_default=0)
