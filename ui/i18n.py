@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime
 
-from clipper.dates import MONTHS_SHORT_ID, clock, to_jakarta, today_wib
+from clipper.dates import MONTHS_SHORT_ID, clock, time_unknown, to_jakarta, today_wib
 from ui.i18n_en import ENGLISH
 
 logger = logging.getLogger(__name__)
@@ -44,6 +44,9 @@ def format_time(moment: datetime | None, today: date | None = None) -> str:
     if moment is None:
         return "—"
     local = to_jakarta(moment)
+    day = f"{local.day} {MONTHS_SHORT_ID[local.month - 1]}"
+    if time_unknown(local):
+        return "hari ini" if today is not None and local.date() == today else day
     if today is not None and local.date() == today:
         return clock(local)
-    return f"{local.day} {MONTHS_SHORT_ID[local.month - 1]} {clock(local)}"
+    return f"{day} {clock(local)}"
