@@ -79,6 +79,9 @@ class Link:
 ARTICLE, GALLERY, VIDEO, LIVE, INDEX, EMPTY, PAGED = "article", "gallery", "video", "live", "index", "empty", "paged"
 PAGE_KINDS = (ARTICLE, GALLERY, VIDEO, LIVE, INDEX, EMPTY, PAGED)
 STORED_KINDS = (ARTICLE, GALLERY, VIDEO, LIVE, INDEX, EMPTY)  # what the archive may hold
+PRINTED_KINDS = (ARTICLE, GALLERY, VIDEO, LIVE)  # what an edition may carry (never an index page)
+KIND_LABELS = {ARTICLE: "Artikel", GALLERY: "Galeri foto", VIDEO: "Video", LIVE: "Laporan langsung",
+               INDEX: "Halaman indeks", EMPTY: "Tanpa teks"}
 
 
 @dataclass(frozen=True)
@@ -185,6 +188,7 @@ class EditionItem:
     image: bytes | None = None  # the lead image file content (any format), if cached
     also_in: tuple[str, ...] = ()
     highlight: bool = False
+    kind: str = ARTICLE  # a gallery, video or live report is printed as such
 
 
 @dataclass(frozen=True)

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from clipper.classify.aboutness import LEAD_CHARS
 from clipper.dates import long_moment
-from clipper.models import TermMatch
+from clipper.models import KIND_LABELS, TermMatch
 from clipper.store.records import Article, Outlet
 from ui.i18n import _
 
@@ -35,8 +37,39 @@ def highlight(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def _spans(matches: tuple[TermMatch, ...], field: str, text: str) -> list[tuple[int, int]]:
+def _spans(matches: tuple[TermMatch, ...], field: str, text: str, corrected: bool = False) -> list[tuple[int, int]]:
+    """Where the matched terms are; in a corrected text they are looked up again (offsets moved)."""
+    if corrected and field == "text":
+        terms = {m.term.casefold() for m in matches if m.field == field and m.term.strip()}
+        folded = text.casefold()
+        return [(found.start(), found.end()) for term in terms
+                for found in re.finditer(r"(?<!\w)" + re.escape(term) + r"(?!\w)", folded)]
     return [(m.start, m.end) for m in matches if m.field == field and 0 <= m.start < m.end <= len(text)]
+
+
+def _where(match: TermMatch) -> str:
+    """Where a term was found, as the editor reads it: title, opening paragraph or body."""
+    if match.field == "title":
+        return _("judul")
+    return _("pembuka") if match.start < LEAD_CHARS else _("isi")
+
+
+def evidence_lines(article: Article, labels: dict[str, str]) -> list[tuple[str, str]]:
+    """One line per topic: its tier and the matched terms with where they were found."""
+    rows = []
+    for topic in article.topics:
+        found: dict[str, list[str]] = {}
+        for match in article.matches:
+            if match.topic == topic:
+                places = found.setdefault(match.term, [])
+                if _where(match) not in places:
+                    places.append(_where(match))
+        tier = article.tiers.get(topic)
+        tier_text = {"utama": _("utama"), "disebut": _("hanya disebut")}.get(tier or "", "")
+        terms = "; ".join(f"{term} ({', '.join(places)})" for term, places in found.items())
+        head = labels.get(topic, topic) + (f" · {tier_text}" if tier_text else "")
+        rows.append((head, terms or "—"))
+    return rows
 
 
 def article_html(article: Article, outlets: list[Outlet], topic_labels: dict[str, str],
@@ -50,24 +83,34 @@ def article_html(article: Article, outlets: list[Outlet], topic_labels: dict[str
     url = article.url or ""
     parts = [f'<h2 style="margin-bottom:2px">{highlight(title, _spans(article.matches, "title", title))}</h2>',
              f'<p style="color:#555">{" · ".join(meta)}</p>']
+    parts.extend(_notices(article))
     if url.startswith(("http://", "https://")):
         parts.append(f'<p><a href="{html.escape(url, quote=True)}">{_("Buka artikel asli")}</a> '
                      f'<span style="color:#888">{html.escape(url)}</span></p>')
     if image_width:
         parts.append(f'<p><img src="{IMAGE_URL}" width="{image_width}"></p>')
     parts.append(_facts(article, outlets, topic_labels))
-    for paragraph in _paragraphs(text, _spans(article.matches, "text", text)):
+    for paragraph in _paragraphs(text, _spans(article.matches, "text", text, article.corrected)):
         parts.append(f"<p>{paragraph}</p>")
     return "\n".join(parts)
 
 
+def _notices(article: Article) -> list[str]:
+    """Coloured lines above the text: a page that is not an article, a doubtful text, a correction."""
+    notices = []
+    if article.kind != "article":
+        notices.append(("#555", _("Jenis halaman: {kind}").format(kind=_(KIND_LABELS.get(article.kind, article.kind)))))
+    if article.confidence == "doubtful":
+        notices.append(("#9a5b00", _("⚠ Teks diragukan: {reason}. Periksa dengan halaman aslinya.").format(
+            reason=article.doubt or _("tanpa keterangan"))))
+    if article.corrected:
+        notices.append(("#1b4f8a", _("✎ Teks dikoreksi oleh {who} ({when}); teks hasil ekstraksi tersimpan.").format(
+            who=article.corrected_by or _("editor"), when=(article.corrected_at or "")[:16].replace("T", " "))))
+    return [f'<p style="color:{colour}">{html.escape(text)}</p>' for colour, text in notices]
+
+
 def _facts(article: Article, outlets: list[Outlet], labels: dict[str, str]) -> str:
-    rows = []
-    if article.topics:
-        rows.append((_("Topik"), ", ".join(labels.get(t, t) for t in article.topics)))
-    terms = sorted({m.term for m in article.matches})
-    if terms:
-        rows.append((_("Istilah cocok"), ", ".join(terms)))
+    rows = [(_("Topik") + " " + head, terms) for head, terms in evidence_lines(article, labels)]
     others = [o.media for o in outlets if o.id != article.id]
     if others:
         rows.append((_("Juga dimuat di"), ", ".join(dict.fromkeys(others))))

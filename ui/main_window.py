@@ -202,6 +202,7 @@ class MainWindow(QMainWindow):
         editor.approve.clicked.connect(lambda: queue.decide("approve"))
         editor.reject.clicked.connect(lambda: queue.decide("reject"))
         editor.reset.clicked.connect(lambda: queue.decide("reset"))
+        editor.correct.clicked.connect(self.correct_text)
         self.harvest.articles_added.connect(queue.add_articles)  # one batch per FLUSH_MS
         queue.loaded.connect(self._load_labels)
         self.harvest.running_changed.connect(self._harvest_running)
@@ -279,6 +280,17 @@ class MainWindow(QMainWindow):
 
         self.tasks.run_in_background(op, done, lambda exc: logger.info("image: %s", exc),
                                      parent=self, uses_store=False)
+
+    def correct_text(self) -> None:
+        """The editor's correction of the selected article's text (a dialog)."""
+        from ui.review.text_dialog import TextCorrectionDialog
+        rows = self.queue.selected_rows()
+        if len(rows) != 1:
+            return
+        dialog = TextCorrectionDialog(self.tasks, rows[0].id, rows[0].title, self.config.editor.name, self)
+        dialog.saved.connect(lambda article_id: (self.queue.add_articles([article_id]),
+                                                 self._request_article(article_id)))
+        dialog.show()
 
     # --- harvest, adding, settings, preview ---------------------------------------------
 

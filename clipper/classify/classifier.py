@@ -11,8 +11,8 @@ from operator import itemgetter
 
 from clipper import textnorm
 from clipper.classify.aboutness import STRONG_WEIGHT, UTAMA, in_spans, teaser_spans, tier_of
-from clipper.classify.rules import (_EXCLUDE, _FIELDS, _IGNORE, _REQ_ALL, _REQ_ANY, _RIVAL, _TERM, _TEXT, _TITLE,
-                                    Phrase, RulesKey, Topic, in_period, topics_for, topics_from)
+from clipper.classify.rules import (_EXCLUDE, _FIELDS, _IGNORE, _REQ_ALL, _REQ_ANY, _RIVAL, _TERM, _TEXT,
+                                    _TITLE, Phrase, RulesKey, Topic, in_period, topics_for, topics_from)
 from clipper.models import Classification, TermMatch
 
 logger = logging.getLogger(__name__)

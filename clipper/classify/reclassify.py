@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import date
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
 from clipper.store.archive import Archive
 from clipper.store.classifications import classified_articles, write_classifications

@@ -58,6 +58,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--highlight", action=argparse.BooleanOptionalAction, default=None,
                    help="sorotan halaman depan edisi")
 
+    p = sub.add_parser("correct", help="koreksi teks artikel (teks hasil ekstraksi tetap disimpan)")
+    p.add_argument("id", type=int, metavar="ID")
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--file", type=Path, metavar="BERKAS", help="teks baru (UTF-8, satu paragraf per baris; - : stdin)")
+    group.add_argument("--restore", action="store_true", help="kembalikan teks hasil ekstraksi")
+
     p = sub.add_parser("reclassify", help="terapkan ulang aturan topik")
     p.add_argument("--from", dest="date_from", type=date_arg)
     p.add_argument("--dry-run", action="store_true", help="hanya tampilkan perubahan")
@@ -133,6 +139,41 @@ def cmd_review(args: argparse.Namespace) -> int:
                                  editor=config.editor.name)
         for article in articles_by_id(archive, change.ids):
             out(f"#{article.id} {article.status}: {article.title[:80]}")
+    return 0
+
+
+# An article's text file for `clipper correct` (the longest real article is ~40 KB).
+MAX_TEXT_FILE_BYTES = 2_000_000
+
+
+@command("correct")
+def cmd_correct(args: argparse.Namespace) -> int:
+    from clipper.review.corrections import correct_text, restore_text
+    config = open_config(args)
+    if args.restore:
+        with open_archive(args) as archive:
+            text = restore_text(archive, args.id)
+        out(f"#{args.id}: teks hasil ekstraksi dipulihkan ({len(text)} karakter).")
+        return 0
+    if str(args.file) == "-":
+        raw = sys.stdin.buffer.read(MAX_TEXT_FILE_BYTES + 1)
+    elif not args.file.is_file():
+        print(f"clipper: {args.file}: bukan berkas yang bisa dibaca", file=sys.stderr)
+        return 2
+    else:
+        with open(args.file, "rb") as handle:
+            raw = handle.read(MAX_TEXT_FILE_BYTES + 1)
+    if len(raw) > MAX_TEXT_FILE_BYTES:
+        print(f"clipper: {args.file}: terlalu besar untuk teks artikel (> 2 MB)", file=sys.stderr)
+        return 2
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        print(f"clipper: {args.file}: bukan teks UTF-8", file=sys.stderr)
+        return 2
+    with open_archive(args) as archive:
+        stored = correct_text(archive, args.id, text, config.editor.name)
+    out(f"#{args.id}: teks dikoreksi ({len(stored)} karakter); teks hasil ekstraksi tetap tersimpan.")
     return 0
 
 

@@ -7,7 +7,6 @@ import logging
 import sys
 from collections.abc import Callable
 from datetime import date
-
 from typing import TYPE_CHECKING
 
 from clipper import paths

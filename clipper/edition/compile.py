@@ -38,7 +38,7 @@ def edition_item(article: Article, labels: dict[str, str], image: bytes | None) 
         published_at=article.published_at, rubrik=article.rubrik, author=article.author,
         topic_label=labels.get(article.primary_topic or "", None), tags=article.tags, tone=article.shown_tone,
         narasumber=article.narasumber, summary=article.summary, image=image, also_in=article.outlets,
-        highlight=article.highlight,
+        highlight=article.highlight, kind=article.kind,
     )
 
 

@@ -17,10 +17,10 @@ from clipper.dates import parse_date
 from clipper.errors import ExtractionError
 from clipper.extract.body import story_lines
 from clipper.extract.confidence import assess
+from clipper.extract.header import dateline, page_segments, pick_author, publication_time
 from clipper.extract.html import NO_TEXT_REASON, load_page
 from clipper.extract.kinds import is_index, page_kind
 from clipper.extract.language import detect_language
-from clipper.extract.header import dateline, page_segments, pick_author, publication_time
 from clipper.extract.meta import (DATE_META_KEYS, absolute_url, canonical_url, date_in_page, document_date,
                                   pick_rubrik, pick_title, plain_text, read_meta)
 from clipper.extract.pages import anchor_hrefs, next_pages_in, single_page_in

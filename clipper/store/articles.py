@@ -121,10 +121,19 @@ def select_articles(archive: Archive, *, status: str | None = "all", topic: str 
     return [article_from_row(r) for r in archive.query(sql, params)]
 
 
+def doubtful_articles(archive: Archive, limit: int = 50) -> tuple[int, list[dict]]:
+    """(how many, the newest ``limit``) queued or approved articles whose extracted text is doubtful."""
+    where = "where confidence = 'doubtful' and status in ('new', 'approved')"
+    total = archive.scalar(f"select count(*) from articles {where}")
+    rows = archive.query(f"select id, day, media, title, doubt, status from articles {where} "
+                         "order by day desc, id desc limit ?", [limit])
+    return total, rows
+
+
 def approved_articles(archive: Archive, day: str) -> list[Article]:
     """The approved articles of a day in the editor's order (then published time)."""
     return [article_from_row(r) for r in archive.query(
-        f"{_WITH_OUTLETS} where day = ? and status = 'approved' "
+        f"{_WITH_OUTLETS} where day = ? and status = 'approved' and kind != 'index' "
         "order by position is null, position, published_utc, id", [day])]
 
 

@@ -59,8 +59,10 @@ class EditorPanel(QWidget):
         self.approve = QPushButton(_("Setujui (A)"))
         self.reject = QPushButton(_("Tolak (R)"))
         self.reset = QPushButton(_("Kembalikan (U)"))
+        self.correct = QPushButton(_("Koreksi teks…"))
+        self.correct.setToolTip(_("Perbaiki atau hapus paragraf; teks hasil ekstraksi tetap tersimpan"))
         buttons = QHBoxLayout()
-        for button in (self.approve, self.reject, self.reset):
+        for button in (self.approve, self.reject, self.reset, self.correct):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.save)
@@ -82,6 +84,7 @@ class EditorPanel(QWidget):
         """Fill the fields from the selection (a bulk selection starts empty)."""
         self.setEnabled(bool(rows))
         one = rows[0] if len(rows) == 1 else None
+        self.correct.setEnabled(one is not None)
         if not rows:
             self.heading.setText(_("Tidak ada artikel terpilih"))
         elif one is None:
