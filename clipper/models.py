@@ -16,6 +16,15 @@ def dumps(value) -> str:
 
 
 @dataclass(frozen=True)
+class ExtractHints:
+    """A medium's extraction hints (sources.yaml `extract:`): CSS selectors, checked on load."""
+
+    body: tuple[str, ...] = ()  # the element(s) holding the story
+    drop: tuple[str, ...] = ()  # furniture inside or around it (ads, teaser boxes)
+    next_page: str | None = None  # the link(s) to the story's further pages
+
+
+@dataclass(frozen=True)
 class Source:
     """One medium to watch, as configured in sources.yaml."""
 
@@ -31,6 +40,7 @@ class Source:
     concurrency: int | None = None  # per-host parallel requests (None: the run's default)
     timeout: float | None = None  # total deadline per request (None: the run's default)
     aggregator: bool = False  # a keyword/news-search feed: the media name comes from each page
+    extract: ExtractHints | None = None  # per-media extraction hints for this source's site
 
 
 @dataclass(frozen=True)
@@ -113,10 +123,6 @@ class ExtractedArticle:
     next_pages: tuple[str, ...] = ()  # further pages of a multi-page article, in order
     single_page_url: str | None = None  # the whole article on one page ("Tampilkan semua")
     extractor: str = "trafilatura"
-
-    @property
-    def is_article(self) -> bool:
-        return self.kind == ARTICLE
 
     @property
     def has_text(self) -> bool:

@@ -140,12 +140,14 @@ def cmd_harvest(args: argparse.Namespace) -> int:
 @command("extract")
 def cmd_extract(args: argparse.Namespace) -> int:
     from clipper.errors import ExtractionError
+    from clipper.extract.hints import hints_by_site, hints_for_url
     from clipper.extract.reader import extract_article
+    by_site = hints_by_site(open_config(args).sources) if args.url else {}  # the medium's hints, if any
     status = 0
     for path in args.files:
         url = args.url or path.resolve().as_uri()
         try:
-            article = extract_article(path.read_bytes(), url)
+            article = extract_article(path.read_bytes(), url, hints=hints_for_url(url, by_site))
         except OSError as exc:
             print(f"clipper: {path}: {exc.strerror or exc}", file=sys.stderr)
             status = 1

@@ -18,6 +18,7 @@ from clipper.errors import ExtractionError
 from clipper.extract.body import story_lines
 from clipper.extract.confidence import assess
 from clipper.extract.header import dateline, page_segments, pick_author, publication_time
+from clipper.extract.hints import body_lines, drop_furniture, next_page_links
 from clipper.extract.html import NO_TEXT_REASON, load_page
 from clipper.extract.kinds import is_index, page_kind
 from clipper.extract.language import detect_language
@@ -25,7 +26,7 @@ from clipper.extract.meta import (DATE_META_KEYS, absolute_url, canonical_url, d
                                   pick_rubrik, pick_title, plain_text, read_meta)
 from clipper.extract.pages import anchor_hrefs, next_pages_in, single_page_in
 from clipper.extract.textclean import clean_text
-from clipper.models import ARTICLE, EMPTY, INDEX, PAGED, ExtractedArticle, FetchedPage
+from clipper.models import ARTICLE, EMPTY, INDEX, PAGED, ExtractedArticle, ExtractHints, FetchedPage
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +53,8 @@ KICKER_MAX_CHARS = 40
 INDEX_REASON = "halaman indeks, bukan artikel"
 
 
-def extract(page: FetchedPage, *, language_hint: str | None = None, follow_single: bool = True) -> ExtractedArticle:
+def extract(page: FetchedPage, *, language_hint: str | None = None, follow_single: bool = True,
+            hints: ExtractHints | None = None) -> ExtractedArticle:
     """Read a fetched page: the article with clean text and metadata, or what the page is instead.
 
     trafilatura runs first on a tree parsed once here; newspaper4k is tried when trafilatura
@@ -65,6 +67,7 @@ def extract(page: FetchedPage, *, language_hint: str | None = None, follow_singl
         language_hint: The source's configured language, used when the text does not tell.
         follow_single: When the page links its whole article on one page ("Tampilkan
             semua"), answer kind "paged" with that link instead of reading this page.
+        hints: The medium's extraction hints (clipper.extract.hints), if configured.
 
     Returns:
         An ExtractedArticle: kind "article" with text cleaned by clean_text and next_pages
@@ -80,10 +83,11 @@ def extract(page: FetchedPage, *, language_hint: str | None = None, follow_singl
         single = single_page_in(tree, url, hrefs)
         if single is not None:
             return ExtractedArticle(url, kind=PAGED, single_page_url=single)
-    return _extract_tree(text_html, tree, url, language_hint, hrefs)
+    return _extract_tree(text_html, tree, url, language_hint, hrefs, hints)
 
 
-def extract_article(html: str | bytes, url: str, *, language_hint: str | None = None) -> ExtractedArticle:
+def extract_article(html: str | bytes, url: str, *, language_hint: str | None = None,
+                    hints: ExtractHints | None = None) -> ExtractedArticle:
     """The article of a saved page (extract without following a single-page link).
 
     Raises:
@@ -91,15 +95,17 @@ def extract_article(html: str | bytes, url: str, *, language_hint: str | None = 
     """
     content = html.encode("utf-8", "replace") if isinstance(html, str) else html
     page = FetchedPage(url, url, 200, {}, content, datetime.now(UTC))
-    article = extract(page, language_hint=language_hint, follow_single=False)
-    if not article.is_article:
+    article = extract(page, language_hint=language_hint, follow_single=False, hints=hints)
+    if not article.has_text:
         raise ExtractionError(url, article.reason or NO_TEXT_REASON)
     return article
 
 
 def _extract_tree(text_html: str, tree: HtmlElement, url: str, language_hint: str | None,
-                  hrefs: list | None = None) -> ExtractedArticle:
+                  hrefs: list | None = None, hints: ExtractHints | None = None) -> ExtractedArticle:
     meta = read_meta(tree)
+    if hints and hints.drop:
+        drop_furniture(tree, hints)
     h1 = tree.find(".//h1")
     page_titles = (h1.text_content() if h1 is not None else None, tree.findtext(".//title"))
     if is_index(tree, meta):
@@ -109,14 +115,17 @@ def _extract_tree(text_html: str, tree: HtmlElement, url: str, language_hint: st
     meta_date = next((d for d in map(parse_date, (meta.get(k) for k in DATE_META_KEYS)) if d), None)
     needs_metadata = not (meta.get("og:title") or meta.get("ld:headline")) or meta_date is None
     # What our own reads need from the whole page, before trafilatura gets a trimmed one.
-    next_pages = next_pages_in(tree, url, hrefs, text_html)
+    hinted_pages = next_page_links(tree, url, hints) if hints else None
+    next_pages = next_pages_in(tree, url, hrefs, text_html) if hinted_pages is None else hinted_pages
     page_date = meta_date or date_in_page(tree)
     segments = page_segments(tree)
+    hinted_lines = body_lines(tree, hints) if hints else None
     if not needs_metadata:
         _trim_for_trafilatura(tree)
     document = _run_trafilatura(tree, url, needs_metadata)
     title = pick_title(meta, document, page_titles, url)
-    text, extractor, fallback_title = _best_text(document, tree, text_html, url, title, language_hint)
+    text, extractor, fallback_title = _hinted_text(hinted_lines, title) or _best_text(
+        document, tree, text_html, url, title, language_hint)
     kind = page_kind(url, title, meta, text_html)
     if kind != ARTICLE and len(text) < MIN_CAPTION_CHARS:
         text = plain_text(meta.get("og:description") or meta.get("description") or "")
@@ -285,6 +294,14 @@ def _run_trafilatura(tree: HtmlElement, url: str, with_metadata: bool = True):
     except (RecursionError, ValueError, TypeError) as exc:
         logger.warning("trafilatura failed on %s: %s", url, exc)
         return None
+
+
+def _hinted_text(lines: list[str] | None, title: str) -> tuple[str, str, str] | None:
+    """The story read from the medium's hinted body, when it holds an article's worth of text."""
+    if not lines:
+        return None
+    text = _strip_heading_lines(clean_text("\n".join(lines)), title)
+    return (text, "hints", "") if len(text) >= MIN_ARTICLE_CHARS else None
 
 
 def _best_text(document, tree: HtmlElement, text_html: str, url: str, title: str,

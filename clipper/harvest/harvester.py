@@ -16,6 +16,7 @@ from pathlib import Path
 from clipper.errors import ExtractionError, FetchError
 from clipper.extract import reader as extract
 from clipper.extract.confidence import DOUBTFUL
+from clipper.extract.hints import hints_by_site, hints_for_url
 from clipper.harvest import discover
 from clipper.harvest.body import decode_text, is_textual
 from clipper.harvest.fetch import Fetcher, FetchSettings
@@ -110,6 +111,7 @@ class Harvester:
         self._cancelled = threading.Event()
         self._seen: set[str] = set()
         self._pages_expected = 0
+        self._hints = hints_by_site(self.sources)  # per-media extraction hints, by site
         self._thread = threading.Thread(target=self._main, name="clipper-harvest", daemon=True)
 
     def start(self) -> None:
@@ -164,7 +166,8 @@ class Harvester:
                        finish: bool = True) -> Extracted:
         # The page without the body as sent: the worker needs the decoded content only.
         job = partial(extract_job, replace(page, gzipped=None), language, follow_single=follow_single,
-                      rules=self.rules, keep_html=self._compress_evidence(page), finish=finish)
+                      rules=self.rules, keep_html=self._compress_evidence(page), finish=finish,
+                      hints=hints_for_url(page.final_url, self._hints))
         return self._with_evidence(await self._in_worker(job), page)
 
     async def _finish(self, article: ExtractedArticle, page: FetchedPage) -> Extracted:

@@ -18,7 +18,7 @@ from clipper.classify.stories import text_sketch
 from clipper.dates import to_jakarta
 from clipper.extract.reader import extract, warm_up
 from clipper.harvest.urls import clean_url
-from clipper.models import INDEX, PAGED, STORED_KINDS, ExtractedArticle, FetchedPage
+from clipper.models import INDEX, PAGED, STORED_KINDS, ExtractedArticle, ExtractHints, FetchedPage
 from clipper.store.records import ClassificationColumns, encode_classification
 from clipper.textnorm import stems_of
 
@@ -72,14 +72,16 @@ def finish_job(article: ExtractedArticle, content: bytes, rules: RulesKey | None
 
 
 def extract_job(page: FetchedPage, language: str | None, *, follow_single: bool = True,
-                rules: RulesKey | None = None, keep_html: bool = True, finish: bool = True) -> Extracted:
+                rules: RulesKey | None = None, keep_html: bool = True, finish: bool = True,
+                hints: ExtractHints | None = None) -> Extracted:
     """Extract one page, and finish a one-page article (runs in a worker process; never raises)."""
     try:
-        article = extract(page, language_hint=language, follow_single=follow_single)
+        article = extract(page, language_hint=language, follow_single=follow_single, hints=hints)
         if article.kind == PAGED:
             if clean_url(article.single_page_url) != clean_url(page.final_url):  # (keys ignore ?page=all)
                 return Extracted(single_page_url=article.single_page_url)
-            article = extract(page, language_hint=language, follow_single=False)  # the link was this page
+            # the link was this page
+            article = extract(page, language_hint=language, follow_single=False, hints=hints)
         if article.kind not in STORED_KINDS:
             return Extracted(error=article.reason)
         if finish and not article.next_pages:

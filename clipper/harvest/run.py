@@ -15,7 +15,8 @@ from clipper.classify.rules import rules_key
 from clipper.classify.stories import DUPLICATE_THRESHOLD, StoryIndex, sketch_from_bytes, sketch_to_bytes
 from clipper.config import Config
 from clipper.dates import time_unknown, to_jakarta
-from clipper.errors import ClipperError
+from clipper.errors import ClipperError, ExtractionError
+from clipper.extract.hints import hints_by_site, hints_for_url
 from clipper.harvest.fetch import FetchSettings
 from clipper.harvest.harvester import Finished, Found, Harvester, LinksFound, PageFailure, SourceDone
 from clipper.harvest.urls import clean_url, url_key
@@ -285,8 +286,11 @@ def add_url(config: Config, archive: Archive, url: str, *, media: str | None = N
     if existing is not None:
         return existing
     host = (urlsplit(url).hostname or "manual").removeprefix("www.")
-    source = Source(name=media or host, kind="feed", url=url, aggregator=media is None)
+    source = Source(name=media or host, kind="feed", url=url, aggregator=media is None,
+                    extract=hints_for_url(url, hints_by_site(config.sources)))
     found = fetch_article(source, url, fetch_settings(config))
+    if found.article.kind == INDEX:  # an editor's URL must be an article
+        raise ExtractionError(url, found.article.reason or INDEX)
     article_id = _Run(config, archive, [source])._store(found)
     if article_id is None:
         existing = articles.find_by_url_keys(archive, found.keys)
