@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import trafilatura  # noqa: E402
 from _corpus import SPLITS, GoldPage, gold_pages  # noqa: E402
 
-
+from clipper.extract.hints import hints_by_site, hints_for_url  # noqa: E402
 from clipper.extract.reader import extract  # noqa: E402
 from clipper.models import FetchedPage  # noqa: E402
 from clipper.paths import bundled_config  # noqa: E402
@@ -47,9 +47,9 @@ def token_scores(gold: str, got: str) -> tuple[float, float, float]:
     return precision, recall, (2 * precision * recall / (precision + recall) if precision + recall else 0.0)
 
 
-def clipper_text(page: GoldPage, hints) -> str:
+def clipper_text(page: GoldPage, by_site: dict) -> str:
     fetched = FetchedPage(page.url, page.url, 200, {}, page.html, datetime.now(UTC))
-    article = extract(fetched, follow_single=False)
+    article = extract(fetched, follow_single=False, hints=hints_for_url(page.url, by_site))
     return article.text
 
 
@@ -60,9 +60,10 @@ def trafilatura_text(page: GoldPage, precise: bool) -> str:
 
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
-    hints = None
+    hints = hints_by_site(load_config(bundled_config()).sources)  # the media hints we ship
     systems = {
         "clipper": lambda page: clipper_text(page, hints),
+        **({"clipper without hints": lambda page: clipper_text(page, {})} if hints else {}),
         "trafilatura": lambda page: trafilatura_text(page, False),
         "trafilatura precision": lambda page: trafilatura_text(page, True),
     }
@@ -86,6 +87,7 @@ def main(argv: list[str]) -> int:
             cells += [f"{sum(s[k] for s in chosen) / len(chosen):>10.3f}" for k in range(3)]
         print(f"{name:<24}" + "".join(cells) + f"{1000 * seconds[name] / len(pages):>10.1f}")
     print("  pages: " + ", ".join(f"{split} {sum(p.split == split for p in pages)}" for split in SPLITS))
+    print("  media hints in the bundled sources.yaml: " + (", ".join(sorted(hints)) or "none"))
     if verbose:
         print(f"\n{'page':<26}{'split':<6}" + "".join(f"{name[:20]:>22}" for name in systems))
         for page in pages:

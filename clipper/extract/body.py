@@ -94,20 +94,24 @@ def find_container(tree: HtmlElement, seeds: list[str]) -> HtmlElement | None:
     wanted = {_key(line): len(line) for line in seeds if len(_norm(line)) >= SEED_MIN_CHARS}
     if not wanted:
         return None
+    by_prefix: dict[str, list[str]] = {}  # a seed's first 30 key characters -> the seeds, in order
+    for seed in wanted:
+        by_prefix.setdefault(seed[:30], []).append(seed)
     hits, found = [], set()
     for element in tree.iter("p", "div", "li", "blockquote", "span", "td", "section", "article", "font"):
         if element.tag in ("p", "li", "blockquote"):
             own = element.text_content()
         else:
             own = (element.text or "") + "".join(child.tail or "" for child in element)
+        if len(own) < 30:  # (most elements: cheaper than their key)
+            continue
         key = _key(own)
         if len(key) < 30:
             continue
-        for seed, weight in wanted.items():
-            if seed not in found and key.startswith(seed[:30]):
-                hits.append((element, weight))
-                found.add(seed)
-                break
+        seed = next((s for s in by_prefix.get(key[:30], ()) if s not in found), None)
+        if seed is not None:
+            hits.append((element, wanted[seed]))
+            found.add(seed)
     total = sum(weight for _, weight in hits)
     if not hits or total < SEED_COVERAGE * sum(wanted.values()):
         return None
@@ -120,7 +124,7 @@ def find_container(tree: HtmlElement, seeds: list[str]) -> HtmlElement | None:
     def score(item: tuple[HtmlElement, int]) -> float:
         element, weight = item
         recall = weight / total
-        precision = min(1.0, weight / (len(_norm(element.text_content())) or 1))
+        precision = min(1.0, weight / (len(" ".join(element.text_content().split())) or 1))
         return (1 + beta2) * precision * recall / (beta2 * precision + recall)
 
     return max(((e, w) for e, w in covered.items() if w >= total / 2), key=score)[0]
