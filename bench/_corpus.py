@@ -65,17 +65,23 @@ class LabelledArticle:
 
 
 def gold_pages(split: str | None = None) -> list[GoldPage]:
-    """The article pages that have gold text, in index order (``split``: "dev", "held" or all)."""
-    folder = corpus_dir() / "pages"
+    """The article pages that have gold text, in index order (``split``: "dev", "held" or all).
+
+    Pages added later (extra/pages, same layout and conventions) follow the first cut's and
+    are split by the same rule.
+    """
     pages = []
-    for line in (folder / "index.jsonl").read_text(encoding="utf-8").splitlines():
-        entry = json.loads(line)
-        if not entry.get("gold"):
+    for folder in (corpus_dir() / "pages", corpus_dir() / "extra" / "pages"):
+        if not (folder / "index.jsonl").is_file():
             continue
-        page = GoldPage(entry["file"], entry["media"], entry["url"], (folder / entry["file"]).read_bytes(),
-                        (folder / entry["gold"]).read_text(encoding="utf-8"), split_of(entry["file"]))
-        if split is None or page.split == split:
-            pages.append(page)
+        for line in (folder / "index.jsonl").read_text(encoding="utf-8").splitlines():
+            entry = json.loads(line)
+            if not entry.get("gold"):
+                continue
+            page = GoldPage(entry["file"], entry["media"], entry["url"], (folder / entry["file"]).read_bytes(),
+                            (folder / entry["gold"]).read_text(encoding="utf-8"), split_of(entry["file"]))
+            if split is None or page.split == split:
+                pages.append(page)
     return pages
 
 

@@ -36,6 +36,9 @@ HIDDEN_PAGE_PROSE = 300
 CONTINUATION_PROSE = 60
 # A block this short whose text is mostly link text is a teaser or related link, not the story.
 LINK_BLOCK_CHARS = 300
+# A paragraph wholly in italics before the story's first line is the lead photo's caption
+# (WordPress media set it so: "Bupati … saat memimpin …, Jumat (9/10)."); up to this long.
+LEAD_CAPTION_CHARS = 300
 LINK_BLOCK_DENSITY = 0.6
 
 BLOCKS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt"})
@@ -89,6 +92,25 @@ def _key(text: str) -> str:
     return " ".join(_WORDS.findall(text.casefold()))[:50]
 
 
+def _runs(element: HtmlElement) -> list[str]:
+    """An element's own text as the reader sees it, one string per <br>-separated run (a 2015
+    layout holds the whole story in one <span>, paragraphs between <br><br>); inline children
+    count, block children are elements of their own."""
+    if not len(element):
+        return [element.text or ""]
+    runs, run = [], [element.text or ""]
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "br":
+            runs.append("".join(run))
+            run = []
+        elif tag in INLINE and tag != "span":
+            run.append(child.text_content())
+        run.append(child.tail or "")
+    runs.append("".join(run))
+    return runs
+
+
 def find_container(tree: HtmlElement, seeds: list[str]) -> HtmlElement | None:
     """The element that holds the story whose paragraphs ``seeds`` are (None: not found)."""
     wanted = {_key(line): len(line) for line in seeds if len(_norm(line)) >= SEED_MIN_CHARS}
@@ -99,19 +121,16 @@ def find_container(tree: HtmlElement, seeds: list[str]) -> HtmlElement | None:
         by_prefix.setdefault(seed[:30], []).append(seed)
     hits, found = [], set()
     for element in tree.iter("p", "div", "li", "blockquote", "span", "td", "section", "article", "font"):
-        if element.tag in ("p", "li", "blockquote"):
-            own = element.text_content()
-        else:
-            own = (element.text or "") + "".join(child.tail or "" for child in element)
-        if len(own) < 30:  # (most elements: cheaper than their key)
-            continue
-        key = _key(own)
-        if len(key) < 30:
-            continue
-        seed = next((s for s in by_prefix.get(key[:30], ()) if s not in found), None)
-        if seed is not None:
-            hits.append((element, wanted[seed]))
-            found.add(seed)
+        for own in ((element.text_content(),) if element.tag in ("p", "li", "blockquote") else _runs(element)):
+            if len(own) < 30:  # (most elements: cheaper than their key)
+                continue
+            key = _key(own)
+            if len(key) < 30:
+                continue
+            seed = next((s for s in by_prefix.get(key[:30], ()) if s not in found), None)
+            if seed is not None:
+                hits.append((element, wanted[seed]))
+                found.add(seed)
     total = sum(weight for _, weight in hits)
     if not hits or total < SEED_COVERAGE * sum(wanted.values()):
         return None
@@ -171,6 +190,13 @@ def _link_share(element: HtmlElement, text: str) -> float:
     return sum(len(_norm(a.text_content())) for a in element.iter("a")) / max(1, len(text))
 
 
+def _all_italic(element: HtmlElement, flat: str) -> bool:
+    """A paragraph whose whole text is in <em>/<i>."""
+    italic = "".join(child.text_content() for child in element if isinstance(child.tag, str)
+                     and child.tag in ("em", "i"))
+    return bool(flat) and _norm(italic) == flat
+
+
 def read_blocks(container: HtmlElement) -> list[str]:
     """The container's story, one line per block (paragraph, heading, list item, <br> line)."""
     lines: list[str] = []
@@ -184,6 +210,8 @@ def read_blocks(container: HtmlElement) -> list[str]:
         if element.tag in BLOCKS:
             text = block_text(element)
             flat = _norm(text)
+            if not lines and len(flat) <= LEAD_CAPTION_CHARS and _all_italic(element, flat):
+                return  # the photo's caption, set in italics above the story
             if flat and not (len(flat) < LINK_BLOCK_CHARS and _link_share(element, flat) > LINK_BLOCK_DENSITY):
                 emit(text)
             return

@@ -43,7 +43,9 @@ MIN_CAPTION_CHARS = 30
 # precision mode finds the same containers on the real pages (bench/extraction.py: dev F1 0.998
 # either way) at ~12% less CPU a page (no baseline rescue, no recall escalation with its
 # whole-page measure); a page where it finds less than SEED_RETRY_CHARS (a body hidden until a
-# script shows it) is read again in the default mode, which keeps such bodies.
+# script shows it, a 2015 layout of <br>-separated paragraphs in one <span>) is read again in
+# the default mode with trafilatura's own fallbacks (readability, jusText): its main extractor
+# alone returned the page's menus there.
 SEED_RETRY_CHARS = 250
 # The story read from its container is taken unless it is much shorter than trafilatura's text
 # (the container was a part of the story only).
@@ -268,31 +270,31 @@ def warm_up() -> None:
     """Import trafilatura and build its options now (an extraction worker's start)."""
     for with_metadata in (True, False):
         for precision in (True, False):
-            _trafilatura_options(with_metadata, precision)
+            _trafilatura_options(with_metadata, precision, fast=precision)
 
 
 @functools.cache
-def _trafilatura_options(with_metadata: bool, precision: bool = True):
+def _trafilatura_options(with_metadata: bool, precision: bool = True, fast: bool = True):
     """trafilatura's options, built once: building them reads its config (~0.4 ms a page).
 
     trafilatura is imported here, not with the module (~0.2 s): the harvest's main process
     imports this module but extracts nothing itself (its workers do).
     """
     from trafilatura.settings import Extractor
-    return Extractor(output_format="python", fast=True, precision=precision, comments=False,
+    return Extractor(output_format="python", fast=fast, precision=precision, comments=False,
                      with_metadata=with_metadata)
 
 
 def _run_trafilatura(tree: HtmlElement, url: str, with_metadata: bool = True):
     """trafilatura on our tree (it copies it); None when it finds nothing.
 
-    ``fast=True`` skips trafilatura's own fallback extractors (readability, jusText): they
-    nearly double the cost per page, and a page they would rescue falls back to newspaper4k.
+    The first pass skips trafilatura's own fallback extractors (readability, jusText): they
+    nearly double the cost per page; the retry (see SEED_RETRY_CHARS) uses them.
     """
     from trafilatura import bare_extraction
     document = None
     for precision in (True, False):  # precision first; the default mode when it finds too little
-        options = copy.copy(_trafilatura_options(with_metadata, precision))
+        options = copy.copy(_trafilatura_options(with_metadata, precision, fast=precision))
         options.url = options.source = url
         try:
             document = bare_extraction(tree, url=url, options=options)
