@@ -159,4 +159,18 @@ ENGLISH: dict[str, str] = {
     "Halaman indeks": "Index page", "Tanpa teks": "No text", "Galeri, video, laporan langsung":
         "Galleries, videos, live reports", "Semua jenis halaman": "All page kinds", "Topik utama": "Main topic",
     "Topik hanya disebut": "Topic only mentioned", "Utama dan disebut": "Main and mentioned",
+    # the editor's tone, the lead photo, the archive search tab
+    "(belum ditetapkan)": "(not set)", "Foto utama": "Lead photo", "Klik untuk ukuran penuh": "Click for full size",
+    "Nada ini tebakan otomatis; hanya nada yang ditetapkan editor dicetak di kliping":
+        "This tone is an automatic guess; only a tone the editor set is printed in the clipping",
+    "Tetapkan saran: {tone}": "Use the suggestion: {tone}",
+    "Artikel ini belum dimuat di edisi ber-PDF.": "This article is not in an edition with a PDF yet.",
+    "Buka PDF edisi": "Open the edition's PDF", "Cari": "Search", "Ekspor hasil": "Export results",
+    "Ekspor pilihan…": "Export selection…", "Ekspor semua hasil…": "Export all results…",
+    "Ketik kata yang dicari lalu tekan Enter.": "Type the words to find and press Enter.",
+    "Mencari…": "Searching…", "Mengekspor…": "Exporting…", "Muat lebih banyak": "Load more",
+    "PDF edisi No. {number} tidak ditemukan: {path}": "PDF of edition No. {number} not found: {path}",
+    "Terbit": "Published", "mis. 12/2026": "e.g. 12/2026", "relevansi": "relevance", "tanggal": "date",
+    "{n} artikel diekspor ke {path}": "{n} articles exported to {path}",
+    "{total} hasil, {shown} ditampilkan, urut {order} ({ms} ms)": "{total} results, {shown} shown, by {order} ({ms} ms)",
 }

@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
             self.tabs.currentChanged.connect(self._tab_changed)
 
     def _tab_changed(self, index: int) -> None:
+        self.editor.flush()
         if self._search_page is not None and self.tabs.widget(index) is self._search_page:
             self.ensure_search_tab()
 
@@ -199,6 +200,7 @@ class MainWindow(QMainWindow):
         queue.archive_changed.connect(self.edition.reload)
         queue.tags_changed.connect(self._load_vocabulary)  # a 50,000-row scan: only when tags change
         editor.save_requested.connect(queue.edit)
+        editor.unsaved_left.connect(queue.edit)  # typed, then approved / moved on: kept
         editor.approve.clicked.connect(lambda: queue.decide("approve"))
         editor.reject.clicked.connect(lambda: queue.decide("reject"))
         editor.reset.clicked.connect(lambda: queue.decide("reset"))
@@ -382,6 +384,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/columns", self.queue.view.horizontalHeader().saveState())
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.editor.flush()  # what was typed and not saved is stored before the app ends
         self.save_state()
         self.harvest.cancel()
         super().closeEvent(event)

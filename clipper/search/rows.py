@@ -23,7 +23,7 @@ def article_to_dict(article: Article, *, with_text: bool = True) -> dict:
         "tiers": article.tiers, "corrected": article.text_original is not None, "topics": list(article.topics), "primary_topic": article.primary_topic, "scores": article.scores,
         "matched_terms": [{"topic": m.topic, "term": m.term, "field": m.field, "start": m.start, "end": m.end}
                           for m in article.matches],
-        "tone": article.shown_tone, "tone_suggested": article.tone_suggested, "tags": list(article.tags),
+        "tone": article.tone, "tone_suggested": article.tone_suggested, "tags": list(article.tags),
         "narasumber": [{"name": n.name, "role": n.role} for n in article.narasumber],
         "summary": article.summary, "story_id": article.story_id, "also_in": list(article.outlets),
         "image_url": article.image_url, "fetched_at": article.fetched_at,

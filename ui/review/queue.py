@@ -198,12 +198,11 @@ class ReviewQueue(QWidget):
         self.model.apply_change({i: values for i in ids})
         self._change(lambda a: update_articles(a, ids, decision=decision, editor=editor))
 
-    def edit(self, values: dict) -> None:
-        """Save tags / tone / summary / highlight on the selection (the selection stays)."""
-        rows = self.selected_rows()
-        if not rows:
+    def edit(self, values: dict, ids: list[int] | None = None) -> None:
+        """Save tags / tone / summary / highlight on ``ids`` (default: the selection, which stays)."""
+        ids = ids if ids is not None else [r.id for r in self.selected_rows()]
+        if not ids:
             return
-        ids = [r.id for r in rows]
         self._change(lambda a: update_articles(a, ids, **values))
 
     def undo_last(self) -> None:

@@ -14,7 +14,7 @@ from ui.review.model import (COL_MEDIA, COL_OUTLETS, COL_SCORE, COL_STATUS, COL_
 logger = logging.getLogger(__name__)
 
 ROW_HEIGHT = 24
-_WIDTHS = {COL_TIME: 100, COL_MEDIA: 130, COL_TOPICS: 150, COL_SCORE: 50, COL_TONE: 70,
+_WIDTHS = {COL_TIME: 130, COL_MEDIA: 130, COL_TOPICS: 150, COL_SCORE: 50, COL_TONE: 70,
            COL_STATUS: 90, COL_OUTLETS: 80}
 STATUS_CHOICES = (("new", "Antrean (baru)"), ("approved", "Disetujui"), ("rejected", "Ditolak"),
                   ("reviewed", "Sudah ditinjau"), ("queued", "Semua dalam antrean"),
