@@ -87,6 +87,12 @@ DROPPED = [
     ("label: hashtag", "#KemenagMelayani"),
     ("byline: names without colon", "Penulis Tria Sutrisna | Editor Irfan Maullana"),
     ("byline: after a bar", "| Editor: Irfan Maullana"),
+    ("byline: oleh with the time", "Oleh Johan Santoso pada 22 Nov 2025, 07:00 WIB"),
+    ("byline: oleh alone", "Oleh: Yusuf Maulana"),
+    ("label: laporan wartawan without colon", "Laporan Wartawan TribunSolo.com, Dwi Prasetyo"),
+    ("label: laporan reporter without colon", "Laporan Reporter Warta Uji, Lukman Hakim"),
+    ("rights notice: no copying", "Dilarang mengutip, menyalin, atau mengindeks isi laman ini tanpa izin tertulis."),
+    ("rights notice: no taking content", "Dilarang keras mengambil konten situs ini tanpa izin tertulis dari redaksi."),
     ("initials: two codes", "(mdk/yan)"),
     ("initials: three codes", "(kpl/pur/ums)"),
     ("initials: bare codes", "fbn/ysl"),
@@ -116,6 +122,9 @@ KEPT = [
     ("a sentence about comments", "Komentar warganet di media sosial terbelah menanggapi kebijakan baru tersebut."),
     ("a date inside a sentence", "Sidang dijadwalkan pada Kamis, 20 November 2025 pukul 09.15 WIB di gedung utama."),
     ("oleh karena itu", "Oleh karena itu, pemerintah daerah menyiapkan anggaran tambahan untuk madrasah."),
+    ("oleh as a sentence", "Oleh Menteri Agama, gedung itu diresmikan pada pagi hari."),
+    ("laporan wartawan in a sentence", "Laporan wartawan itu, kata polisi, sudah diterima sejak pekan lalu."),
+    ("a prohibition in the story", "Dilarang merokok di area madrasah tanpa izin tertulis kepala sekolah, kata petugas."),
 ]
 
 
@@ -159,6 +168,12 @@ def test_credit_lines_at_the_end_are_dropped(ending):
 def test_an_editor_code_closing_the_last_paragraph_is_cut(code):
     """An editor code after the last sentence is cut from it; the sentence stays."""
     assert clean_text(f"{BEFORE}\n{AFTER} {code}") == STORY
+
+
+@pytest.mark.parametrize("dateline", ["Jakarta -", "Doha –", "JAKARTA, KOMPAS.com -", "Sleman (Kemenag) ---"])
+def test_a_dateline_standing_alone_opens_the_lead(dateline):
+    """A place-and-dash dateline set apart from the first paragraph (detik) is joined to it."""
+    assert clean_text(f"{dateline}\n{BEFORE}\n{AFTER}") == f"{dateline} {BEFORE}\n{AFTER}"
 
 
 def test_spaces_are_normalised_and_invisible_characters_removed():
