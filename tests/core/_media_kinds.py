@@ -121,7 +121,7 @@ def two_pages(medium: str, base: str | None = None) -> Page:
     """The two-page story in ``medium``'s pager (tribunnews, cnnindonesia or okezone): page 1 as the
     page, page 2 in ``more``; the paragraphs are both pages' in order."""
     template = {"tribunnews": tribunnews, "cnnindonesia": cnnindonesia, "okezone": okezone}[medium]
-    story = STORIES["two_page"]
+    story = STORIES.get(f"two_page_{medium}", STORIES["two_page"])
     parts = (story.paragraphs[:3], story.paragraphs[3:])
     kwargs = {"base": base} if base else {}
     first, second = (template(story, part=n, parts=parts, **kwargs) for n in (0, 1))

@@ -179,6 +179,32 @@ STORIES: dict[str, Story] = {
             "terbaca setelah ratusan tahun.",
             "Hasil digitalisasi akan dibuka untuk umum melalui perpustakaan digital lembaga penelitian.",
         )),
+    "two_page_cnnindonesia": Story(
+        "Kemenag Kaji Kebutuhan Guru Agama di Sekolah Umum Daerah Terpencil", "kemenag-kaji-kebutuhan-guru-agama",
+        "Rina Marlina", "2025-11-09T12:10:00+07:00", (
+            "Kementerian Agama mengkaji kebutuhan guru pendidikan agama di sekolah umum daerah terpencil. "
+            "Kajian dilakukan bersama pemerintah kabupaten di enam provinsi.",
+            "Tim pengkaji menemukan banyak sekolah dasar yang hanya memiliki satu guru agama untuk ratusan "
+            "murid dari berbagai kelas.",
+            "Sebagian guru harus menempuh perjalanan berjam-jam dengan perahu untuk mengajar di dua sekolah "
+            "sekaligus setiap pekan.",
+            "Pada bagian kedua kajian, tim mengusulkan pengangkatan guru dari warga setempat yang telah "
+            "menempuh pendidikan keguruan.",
+            "Usulan lain adalah kelas jarak jauh yang dibantu guru kelas ketika sinyal internet memadai.",
+            "Hasil kajian akan dibahas dalam rapat koordinasi dengan pemerintah daerah awal tahun depan.",
+        )),
+    "two_page_okezone": Story(
+        "Ribuan Relawan Bersihkan Masjid Jelang Ramadan di Kota Solo", "ribuan-relawan-bersihkan-masjid",
+        "Agus Salim", "2025-11-08T06:30:00+07:00", (
+            "Ribuan relawan membersihkan masjid dan musala di Kota Solo menjelang Ramadan. Kegiatan itu "
+            "digelar serentak di lima kecamatan.",
+            "Relawan mencuci karpet, mengecat ulang dinding, dan memperbaiki keran tempat wudu yang rusak.",
+            "Koordinator kegiatan mengatakan peralatan kebersihan disumbang warga dan pedagang pasar.",
+            "Pada hari kedua, relawan menyasar masjid di kampung padat yang jarang mendapat bantuan "
+            "perawatan.",
+            "Pengurus masjid menyediakan makanan bagi relawan yang bekerja sejak pagi hingga sore.",
+            "Kegiatan serupa direncanakan kembali menjelang Idul Fitri dengan melibatkan lebih banyak pelajar.",
+        )),
 }
 
 # A photo gallery, a video page, a live report: what their pages say besides their furniture.

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from lxml.html import fromstring
 
-from clipper.extract.body import continuation, read_blocks
+from clipper.extract.body import continuation, find_container, read_blocks
 from clipper.extract.textclean import clean_text
 
 BEFORE = "Kementerian Agama membuka pendaftaran beasiswa santri bagi lulusan madrasah aliyah tahun ini."
@@ -266,3 +266,32 @@ def test_sibling_blocks_of_the_same_kind_carry_the_story_on():
                       '<div class="paging related"><p>Kalimat lanjutan yang ternyata kotak berita terkait.</p></div></div>')
     first = tree.find("div")
     assert [element.get("class") for element in continuation(first)] == ["paging"]
+
+
+SENTENCES = [f"Kalimat cerita nomor {i} tentang pelatihan guru madrasah dan beasiswa santri di daerah." for i in range(5)]
+PROMO = "Punya kisah inspiratif dari lingkunganmu? Kirimkan kepada kami lewat formulir ini."
+
+
+def test_a_stray_paragraph_after_the_story_does_not_widen_its_container():
+    """A promo after the story block that trafilatura kept does not make the page wrapper the story."""
+    story = "".join(f"<p>{s}</p>" for s in SENTENCES)
+    tree = fromstring(f'<html><body><div class="wrap"><div class="story">{story}</div>'
+                      f'<div class="promo-kisah"><p>{PROMO}</p></div></div></body></html>')
+    assert find_container(tree, [*SENTENCES, PROMO]).get("class") == "story"
+
+
+def test_a_lead_in_its_own_block_before_the_story_keeps_the_wider_container():
+    """The lead set in a block of its own before the rest is part of the story: the wrapper stays."""
+    rest = "".join(f"<p>{s}</p>" for s in SENTENCES[1:])
+    tree = fromstring(f'<html><body><div class="wrap"><div class="lead"><p>{SENTENCES[0]}</p></div>'
+                      f'<div class="story">{rest}</div></div></body></html>')
+    assert find_container(tree, SENTENCES).get("class") == "wrap"
+
+
+def test_a_furniture_block_holding_most_seed_text_is_never_the_story_block():
+    """A long promo block before the story (trafilatura's first seed) does not become the container."""
+    story = "".join(f"<p>{s}</p>" for s in SENTENCES[:2])
+    promo = "Langganan paket premium kami dan nikmati ratusan artikel pilihan setiap hari. " * 10
+    tree = fromstring(f'<html><body><div class="promo"><p>{promo}</p></div><div class="story">{story}</div>'
+                      '</body></html>')
+    assert find_container(tree, [promo, *SENTENCES[:2]]).tag == "body"

@@ -117,7 +117,7 @@ def harvested(tmp_path_factory, request):
     for page in pages.values():
         for url, html in ((page.url, page.html), *page.more):
             parts = urlsplit(url)
-            server.expect_request(parts.path, query_string=parts.query or None).respond_with_data(
+            server.expect_request(parts.path, query_string=parts.query).respond_with_data(
                 html, content_type="text/html; charset=utf-8")
     feed = rss([(page.title or name, page.url, "Sat, 22 Nov 2025 07:00:00 +0700") for name, page in pages.items()])
     server.expect_request("/rss.xml").respond_with_data(feed.replace("{{BASE}}", server.url_for("")),
