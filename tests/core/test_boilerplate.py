@@ -158,7 +158,12 @@ def test_a_short_label_repeated_on_the_page_is_dropped():
     assert clean_text(f"Dok. Humas Kanwil\n{BEFORE}\nDok. Humas Kanwil\n{AFTER}") == STORY
 
 
-@pytest.mark.parametrize("ending", ["Editor: Rina Marlina", "Penulis: Ahmad Fauzi", "© Kabar Uji", "(ant)", "(DRM)"])
+LONG_CREDITS = ("Editor: Rina Marlina, Penyunting Bahasa: Siti Aminah, Fotografer: Humas Kanwil Kemenag Provinsi "
+                "Jawa Tengah, Videografer: Tim Multimedia")
+
+
+@pytest.mark.parametrize("ending", ["Editor: Rina Marlina", "Penulis: Ahmad Fauzi", "© Kabar Uji", "(ant)", "(DRM)",
+                                    LONG_CREDITS])
 def test_credit_lines_at_the_end_are_dropped(ending):
     """Trailing label, copyright and initials lines go from the end of the text."""
     assert clean_text(f"{STORY}\n{ending}") == STORY
