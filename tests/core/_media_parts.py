@@ -74,6 +74,14 @@ class Planted:
         return "".join(f'<{item}{attr}><a href="{href}/{i}">{self(t)}</a></{item}>' for i, t in enumerate(texts))
 
 
+def story_page(medium: str, url: str, head: str, body: str, story: Story, paragraphs, planted: Planted,
+               **fields) -> Page:
+    """A page of ``story``: its title, writer and time unless ``fields`` say otherwise (author=None …)."""
+    fields = {"author": story.author, "published": story.published, **fields}
+    return Page(medium, url, document(head, body), story.title, tuple(paragraphs), markers=tuple(planted.markers),
+                **fields)
+
+
 def moment(iso: str) -> datetime:
     """The story's time as a datetime."""
     return datetime.fromisoformat(iso)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from html import escape
 
-from ._media_parts import (TEASERS, Page, Planted, document, footer, gpt, json_ld, menu, meta_tags, most_read,
-                           news_ld, paras, shown)
+from ._media_parts import (TEASERS, Page, Planted, footer, gpt, json_ld, menu, meta_tags, most_read, news_ld, paras,
+                           shown, story_page)
 from ._media_stories import Story
 
 
@@ -27,14 +27,16 @@ def detik(story: Story, base: str = "https://news.detik.com") -> Page:
     lead, *rest = story.paragraphs
     body = (
         f'<div class="sticky-share"><div class="share-box"><a class="btn-comment komentar">{m("0 komentar")}</a>'
-        f'<div class="detail__share">{m("BAGIKAN")} <span class="notif">{m("Tautan telah disalin")}</span></div></div></div>'
+        f'<div class="detail__share">{m("BAGIKAN")} <span class="notif">{m("Tautan telah disalin")}</span></div>'
+        '</div></div>'
         + menu(m, base, "navbar-first")
         + '<div class="container"><article class="detail"><div class="detail__header">'
         f'<h1 class="detail__title">{escape(story.title)}</h1>'
         f'<div class="detail__author">{escape(story.author)} - <span class="detail__label">{m("detikNews")}</span></div>'
         f'<div class="detail__date">{shown(story.published, "short")}</div></div>'
         '<div class="detail__media"><figure class="detail__media-image"><img src="/foto/1.jpg">'
-        f'<figcaption class="detail__media-caption">{m("Foto: Calon jemaah mengisi formulir di loket layanan (Rahmat/detikcom)")}'
+        '<figcaption class="detail__media-caption">'
+        f'{m("Foto: Calon jemaah mengisi formulir di loket layanan (Rahmat/detikcom)")}'
         '</figcaption></figure></div>' + gpt("1658820216003-0")
         + '<div class="detail__body itp_bodycontent_wrapper"><div class="detail__body-text itp_bodycontent">'
         f'<strong>Jakarta</strong> - <p>{escape(lead)}</p>' + paras(rest[:2])
@@ -55,8 +57,7 @@ def detik(story: Story, base: str = "https://news.detik.com") -> Page:
         + "".join(f'<article class="list-content__item"><h3 class="list-content__title">'
                   f'<a href="{base}/berita/d-76{i}">{m(t)}</a></h3></article>' for i, t in enumerate(TEASERS[1:4]))
         + '</div>' + most_read(m, base, "Berita Terpopuler") + '</div>' + footer(m, base, "detikcom"))
-    return Page("detik", url, document(head, body), story.title, (f"Jakarta - {lead}", *rest), story.author,
-                story.published, markers=tuple(m.markers))
+    return story_page("detik", url, head, body, story, (f"Jakarta - {lead}", *rest), m)
 
 
 def kompas(story: Story, base: str = "https://regional.kompas.com") -> Page:
@@ -79,8 +80,9 @@ def kompas(story: Story, base: str = "https://regional.kompas.com") -> Page:
         f'<h1 class="read__title">{escape(story.title)}</h1>'
         f'<div class="read__time"><a href="{base}">Kompas.com</a> - {shown(story.published, "slash")}</div></div>'
         '<div class="col-bs9-7"><div class="read__credit clearfix">'
-        f'<div class="read__credit__item" id="penulis"><span>Penulis</span> <a href="/profile/1">{escape(story.author)}</a></div> |'
-        f' <div class="read__credit__item" id="editor"><span>Editor</span> <a href="/profile/2">{m("Hendra Gunawan")}</a></div></div>'
+        '<div class="read__credit__item" id="penulis"><span>Penulis</span> '
+        f'<a href="/profile/1">{escape(story.author)}</a></div> | <div class="read__credit__item" id="editor">'
+        f'<span>Editor</span> <a href="/profile/2">{m("Hendra Gunawan")}</a></div></div>'
         '<div class="photo"><img src="/foto/2.jpg"><div class="photo__caption">'
         f'{m("Para guru mengikuti sesi praktik asesmen di balai diklat.")}</div>'
         f'<div class="photo__source">{m("KOMPAS.com/SITI AMINAH")}</div></div>'
@@ -97,8 +99,7 @@ def kompas(story: Story, base: str = "https://regional.kompas.com") -> Page:
         f'</li></ul></h3></div><div class="most"><h3 class="most__title">{m("Berita Terkait")}</h3>'
         f'<div class="most__list">{m.links(TEASERS[6:9], base + "/read", "div", "most__item")}</div></div></div></div>'
         + most_read(m, base) + footer(m, base, "Kompas Cyber Media"))
-    return Page("kompas", url, document(head, body), story.title, (f"SERANG, KOMPAS.com - {lead}", *rest),
-                story.author, story.published, markers=tuple(m.markers))
+    return story_page("kompas", url, head, body, story, (f"SERANG, KOMPAS.com - {lead}", *rest), m)
 
 
 def tribunnews(story: Story, base: str = "https://solo.tribunnews.com", *, part: int = 0,
@@ -149,8 +150,8 @@ def tribunnews(story: Story, base: str = "https://solo.tribunnews.com", *, part:
         '<a class="socmed-li" href="https://news.google.com/x"><i class="fa fa-google"></i></a></div></div>'
         f'<div class="tribun-video-pilihan"><div class="video-top"><a href="/video">{m("Video Pilihan")}</a></div>'
         '</div></div></div></div>' + most_read(m, base, "Populer") + footer(m, base, "Tribunnews.com"))
-    return Page("tribunnews", url if not part else f"{url}?page={part + 1}", document(head, body), story.title,
-                (first, *shown_paras[1:]), story.author, story.published, markers=tuple(m.markers))
+    own_url = f"{url}?page={part + 1}" if part else url
+    return story_page("tribunnews", own_url, head, body, story, (first, *shown_paras[1:]), m)
 
 
 def _tribun_top(m: Planted, part: int, first: str, author: str) -> str:
@@ -205,9 +206,8 @@ def liputan6(story: Story, base: str = "https://www.liputan6.com") -> Page:
         f'<div class="tabs"><span class="tabs--header--item__text">{m("Rekomendasi")}</span>'
         f'<ul class="article-snippet--related">{m.links(TEASERS[3:6], base + "/news/read")}</ul></div>'
         + most_read(m, base) + footer(m, base, "KLY KapanLagi Youniverse"))
-    return Page("liputan6", url, document(head, body), story.title,
-                (f"Liputan6.com, Jakarta - {lead}", p2, p3, story.subheading, p4, p5), story.author,
-                story.published, markers=tuple(m.markers))
+    return story_page("liputan6", url, head, body, story,
+                      (f"Liputan6.com, Jakarta - {lead}", p2, p3, story.subheading, p4, p5), m)
 
 
 def cnnindonesia(story: Story, base: str = "https://www.cnnindonesia.com", *, part: int = 0,
@@ -249,8 +249,8 @@ def cnnindonesia(story: Story, base: str = "https://www.cnnindonesia.com", *, pa
         f'<p>{escape(last)} <strong>{m("(adp/ugo)")}</strong></p>'
         f'<p><a class="embed" href="https://www.cnnindonesia.com/embed/1">{m("[Gambas:Video CNN]")}</a></p>'
         + pager + '</div></div>' + most_read(m, base) + footer(m, base, "CNN Indonesia"))
-    return Page("cnnindonesia", f"{url}/{part + 1}" if part else url, document(head, body), story.title,
-                (first, *own[1:]), None, story.published, markers=tuple(m.markers))
+    own_url = f"{url}/{part + 1}" if part else url
+    return story_page("cnnindonesia", own_url, head, body, story, (first, *own[1:]), m, author=None)
 
 
 def antaranews(story: Story, base: str = "https://www.antaranews.com") -> Page:
@@ -284,5 +284,4 @@ def antaranews(story: Story, base: str = "https://www.antaranews.com") -> Page:
         f'</div><div class="related"><h4 class="border_section">{m("Berita Terkait")}</h4>'
         f'<ul>{m.links(TEASERS[:2], base + "/berita")}</ul></div></div>'
         + most_read(m, base) + footer(m, base, "ANTARA"))
-    return Page("antaranews", url, document(head, body), story.title, (f"Jakarta (ANTARA) - {lead}", *rest),
-                story.author, story.published, markers=tuple(m.markers))
+    return story_page("antaranews", url, head, body, story, (f"Jakarta (ANTARA) - {lead}", *rest), m)

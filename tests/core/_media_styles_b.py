@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 
 from ._media_parts import (TEASERS, Page, Planted, document, footer, gpt, json_ld, menu, meta_tags, most_read,
-                           news_ld, paras, shown)
+                           news_ld, paras, shown, story_page)
 from ._media_stories import Story
 
 
@@ -41,8 +41,7 @@ def republika(story: Story, base: str = "https://khazanah.republika.co.id") -> P
         f'</div><div class="tag-list"><span>{m("Topik :")}</span>{m.links(("donasi buku santri",), base + "/tag", "span")}'
         f'</div><div class="related"><h3>{m("Berita Lainnya")}</h3><ul>{m.links(TEASERS[4:7], base + "/berita")}'
         '</ul></div></div>' + most_read(m, base) + footer(m, base, "Republika Penerbit"))
-    return Page("republika", url, document(head, body), story.title, (f"REPUBLIKA.CO.ID, BANDUNG -- {lead}", p2, p3, p4),
-                story.author, story.published, markers=tuple(m.markers))
+    return story_page("republika", url, head, body, story, (f"REPUBLIKA.CO.ID, BANDUNG -- {lead}", p2, p3, p4), m)
 
 
 def okezone(story: Story, base: str = "https://nasional.okezone.com", *, part: int = 0,
@@ -87,8 +86,8 @@ def okezone(story: Story, base: str = "https://nasional.okezone.com", *, part: i
         f'</div><div class="widget-rekomendasi"><p class="widget-rekomendasi-title">{m("Berita Terkait")}</p>'
         f'<ul class="widget-rekomendasi-list">{m.links(TEASERS[:3], base + "/read")}</ul></div>'
         + most_read(m, base) + footer(m, base, "Okezone.com"))
-    return Page("okezone", f"{url}?page={part + 1}" if part else url, document(head, body), story.title,
-                (first, *own[1:]), story.author, story.published, markers=tuple(m.markers))
+    own_url = f"{url}?page={part + 1}" if part else url
+    return story_page("okezone", own_url, head, body, story, (first, *own[1:]), m)
 
 
 def suara(story: Story, base: str = "https://www.suara.com") -> Page:
@@ -122,8 +121,7 @@ def suara(story: Story, base: str = "https://www.suara.com") -> Page:
         f'<div class="tag-detail"><span>{m("Tag")}</span>{m.links(("aplikasi isyarat",), base + "/tag", "span")}</div>'
         f'<div class="terkait"><h2>{m("Berita Terkait")}</h2><ul>{m.links(TEASERS[8:], base + "/news")}</ul></div>'
         + most_read(m, base, "Terpopuler", "widget-populer") + footer(m, base, "Suara.com"))
-    return Page("suara", url, document(head, body), story.title, (f"Suara.com - {lead}", p2, p3, p4),
-                story.author, story.published, markers=tuple(m.markers))
+    return story_page("suara", url, head, body, story, (f"Suara.com - {lead}", p2, p3, p4), m)
 
 
 def merdeka(story: Story, base: str = "https://m.merdeka.com") -> Page:
@@ -165,9 +163,9 @@ def merdeka(story: Story, base: str = "https://m.merdeka.com") -> Page:
         f'<div class="gtwsub"><p class="gtwsub-text">{m("Punya kisah inspiratif dari lingkunganmu? Kirimkan kepada kami.")}'
         f'</p><a href="/submit" class="gtwsub-btn">{m("Daftarkan")}</a></div>'
         + most_read(m, base) + footer(m, base, "merdeka.com"))
-    return Page("merdeka", url, document(head, body), story.title,
-                (f"Merdeka.com - {lead}", p2, p3, story.subheading, *hidden), story.author, story.published,
-                markers=tuple(m.markers), more=((f"{url}?page=2", document(head, body)),))
+    # ?page=2 shows the same page, scrolled to its second part
+    return story_page("merdeka", url, head, body, story, (f"Merdeka.com - {lead}", p2, p3, story.subheading, *hidden),
+                      m, more=((f"{url}?page=2", document(head, body)),))
 
 
 def kemenag(story: Story, base: str = "https://kemenag.go.id") -> Page:
@@ -195,5 +193,4 @@ def kemenag(story: Story, base: str = "https://kemenag.go.id") -> Page:
         f'<section class="related-news"><h3>{m("Berita Terkait")}</h3><ul>{m.links(TEASERS[2:5], base + "/nasional")}'
         '</ul></section></div></main>' + most_read(m, base, "Berita Terpopuler")
         + footer(m, base, "Kementerian Agama Republik Indonesia"))
-    return Page("kemenag", url, document(head, body), story.title, (f"Sleman (Kemenag) --- {lead}", *rest),
-                story.author, story.published, markers=tuple(m.markers))
+    return story_page("kemenag", url, head, body, story, (f"Sleman (Kemenag) --- {lead}", *rest), m)

@@ -51,7 +51,8 @@ def test_planted_furniture_is_on_the_page_and_never_in_a_story():
     """The fixture is sound: every marker is on its page, and none is part of any story's text."""
     stories = "\n".join(line for page in PAGES.values() for line in page.paragraphs)
     for page in PAGES.values():
-        shown = " ".join(" ".join(fromstring(html).text_content().split()) for html in (page.html, *dict(page.more).values()))
+        htmls = (page.html, *dict(page.more).values())
+        shown = " ".join(" ".join(fromstring(html).text_content().split()) for html in htmls)
         for marker in page.markers:
             assert marker in shown, (page.medium, marker)
             assert marker not in stories, (page.medium, marker)
