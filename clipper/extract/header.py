@@ -10,7 +10,7 @@ so a linked name stays one piece), and:
 - the **dateline** is the first date with a clock time shown near the title (from a little
   before the <h1> to before the story's first long paragraph); it wins over a metadata time
   that disagrees with it;
-- the **byline** is the first name labelled "Penulis", "Reporter", "Pewarta", "Oleh",
+- the **byline** is the first name labelled "Penulis", "Reporter", "Rep:", "Pewarta", "Oleh",
   "Wartawan", "Kontributor" or "Laporan wartawan <media>," on the page; it wins over metadata.
 
 Publishers and teams are never authors: a name made of the media's own name ("Liputan6.com",
@@ -47,9 +47,10 @@ _DATE_WORDS = re.compile(
     r"|okt\w*|oct\w*|nov\w*|des\w*|dec\w*)\s*(?:/|-|\s|,)\s*\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b", re.I)
 _UPDATED = re.compile(r"\b(?:diperbarui|diupdate|update[d]?|pembaruan|last updated)\b", re.I)
 _LABEL = re.compile(
-    r"^(?:penulis|reporter|pewarta|oleh|wartawan|kontributor|ditulis oleh|laporan(?: wartawan| reporter"
+    r"^(?:penulis|reporter|rep(?=\s*:)|pewarta|oleh|wartawan|kontributor|ditulis oleh|laporan(?: wartawan| reporter"
     r"| koresponden)?(?: [^,:]{1,40})?,)\s*:?\s*(?P<rest>.*)$", re.I)
-_STOP = re.compile(r"\s+(?:pada|on|diperbarui)\s+.*$|\s*[|–—]\s.*$|\s+-\s.*$|,\s*\d.*$", re.I)
+_STOP = re.compile(r"\s+(?:pada|on|diperbarui)\s+.*$|\s*[|–—]\s.*$|\s+-\s.*$|,\s*\d.*$"
+                   r"|\s*/?\s*\bred(?:aktur)?\s*:.*$", re.I)  # "Rep: Name Red: Editor" (Republika)
 _PARTICLES = {"bin", "binti", "van", "de", "der", "al", "el", "da", "di", "von", "la"}
 
 

@@ -50,6 +50,9 @@ SEED_RETRY_CHARS = 250
 # The story read from its container is taken unless it is much shorter than trafilatura's text
 # (the container was a part of the story only).
 STORY_MIN_SHARE = 0.5
+# Only trafilatura's prose lines count in that comparison: a byline, a gallery counter or a label
+# split into short lines of their own ("Oleh", "1", "/", "4") is not story the container missed.
+PROSE_LINE_CHARS = 60
 # A line before the title that is this short is the page's kicker ("Penanganan Covid").
 KICKER_MAX_CHARS = 40
 
@@ -323,7 +326,8 @@ def _best_text(document, tree: HtmlElement, text_html: str, url: str, title: str
     story = story_lines(tree, seeds) if seeds else None
     if story:
         story_text = _strip_heading_lines(clean_text("\n".join(story)), title)
-        if len(story_text) >= STORY_MIN_SHARE * len(text):
+        prose = sum(len(line) for line in text.split("\n") if len(line) >= PROSE_LINE_CHARS)
+        if len(story_text) >= STORY_MIN_SHARE * prose:
             return story_text, "trafilatura", ""
     if len(text) >= MIN_TEXT_CHARS:
         return text, "trafilatura", ""

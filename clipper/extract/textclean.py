@@ -15,11 +15,15 @@ KapanLagi, Fimela), Okezone, Media Indonesia and regional media put in the text:
 - embedded posts: "View this post on Instagram", "A post shared by …", tweet credit lines,
   "pic.twitter.com/…", embed placeholders "[Gambas:Video 20detik]";
 - captions and photo credits ("… (Foto: Antara)", "Ilustrasi … Dok. Istimewa");
-- bylines, editor, source and copyright lines ("Penulis: …", "Editor: …", "Sumber: …", "©"),
-  editor codes ("(mdk/yan)", "(kpl/pur/ums)") wherever they stand as a line, and at the end of
-  the last paragraph; syndication notes ("Artikel ini telah tayang di …");
+- bylines, editor, source and copyright lines ("Penulis: …", "Editor: …", "Sumber: …", "©",
+  "Oleh Name pada <date>", "Laporan Wartawan <media>, Name"), no-copying notices ("Dilarang
+  mengutip … tanpa izin tertulis"), editor codes ("(mdk/yan)", "(kpl/pur/ums)") wherever they
+  stand as a line, and at the end of the last paragraph; syndication notes ("Artikel ini telah
+  tayang di …");
 - date-only lines (a dateline apart from the story: "Kompas.com - 28/05/2021, 05:33 WIB");
 - short labels repeated on the page (a caption shown under every photo).
+
+A dateline set apart from the lead ("Jakarta -" before detik's first paragraph) is joined to it.
 """
 
 from __future__ import annotations
@@ -116,6 +120,19 @@ _TRAILING_LABEL = re.compile(
     r"|fotografer|foto|video|copyright|hak cipta|©)\b[^:：]{0,20}[:：]|^©",
     re.I,
 )
+# "Oleh Yusuf Maulana pada 19 Nov 2025, 16:20 WIB": the label, capitalised names, perhaps the time.
+_OLEH_BYLINE = re.compile(r"^[Oo]leh\s*:?\s+(?:[A-Z][\w.'-]*\s?){1,5}(?:(?:pada|,|-|\|)\s*(?:\w+,?\s+)?\d{1,2}\s+\w+"
+                          r"\s+\d{4}(?:,?\s*(?:pukul\s*)?\d{1,2}[:.]\d{2}(?:\s*(?:WIB|WITA|WIT))?)?)?$")
+# "Laporan Wartawan TribunSolo.com, Dwi Prasetyo": the reporter line above a Tribun story.
+_REPORTER_LINE = re.compile(r"^[Ll]aporan\s+(?:[Ww]artawan|[Rr]eporter|[Kk]oresponden|[Kk]ontributor|[Jj]urnalis)"
+                            r"(?:\s+[\w.]+){1,3},\s*(?:[A-Z][\w.'-]*\s?){1,5}$")
+# "Dilarang mengutip … tanpa izin tertulis": the publisher's no-copying notice under a story.
+_RIGHTS_NOTICE = re.compile(r"^dilarang\s+(?:keras\s+)?(?:mengutip|menyalin|mengambil|memperbanyak|menyebarluaskan"
+                            r"|mereproduksi|menggandakan)\b.{0,200}\b(?:konten|isi|berita|artikel|laman|situs)\b"
+                            r".{0,200}\bizin\b.{0,80}$", re.I)
+# "Jakarta -", "JAKARTA, KOMPAS.com -", "Sleman (Kemenag) ---": a dateline set apart from the lead.
+_DATELINE_PREFIX = re.compile(r"^[A-Z][\w.]*(?:[ ,]+[A-Za-z][\w.]*){0,3}(?:\s*\([A-Za-z]+\))?\s*[-–—]{1,3}$")
+DATELINE_PREFIX_MAX_CHARS = 40  # the longest seen: "TANGERANG SELATAN, KOMPAS.com -" (31)
 _INITIALS_LINE = re.compile(
     r"^[(\[]\s*[a-z*]{1,5}(?:\s*/\s*[a-z0-9*]{1,6}){0,4}\s*[)\]]$|^[a-z]{2,5}(?:/[a-z0-9]{2,5}){1,3}$|^\(\*+\)$"
     r"|^\(\s*\*{3}\s*/?\s*[\w .]{0,40}\)$",
@@ -148,11 +165,23 @@ def clean_text(text: str) -> str:
         if line in repeated or _is_boilerplate_line(line):
             continue
         lines.append(line)
+    lines = _joined_datelines(lines)
     while lines and (_TRAILING_LABEL.match(lines[-1]) or _INITIALS_LINE.match(lines[-1])):
         lines.pop()
     if lines:
         lines[-1] = _TRAILING_INITIALS.sub("", lines[-1]).rstrip()
     return "\n".join(line for line in lines if line)
+
+
+def _joined_datelines(lines: list[str]) -> list[str]:
+    """Lines with a standalone dateline ("Jakarta -") joined to the paragraph after it."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and len(joined[-1]) <= DATELINE_PREFIX_MAX_CHARS and _DATELINE_PREFIX.match(joined[-1]):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
 
 
 def _repeated_labels(lines: list[str]) -> set[str]:
@@ -177,7 +206,8 @@ def _is_boilerplate_line(line: str) -> bool:
     ):
         return True
     if (_EMBED.match(line) or _SYNDICATED.match(line) or _DATELINE_ONLY.match(line) or _LABEL_LINE.match(line)
-            or _BYLINE.match(line)):
+            or _BYLINE.match(line) or _OLEH_BYLINE.match(line) or _REPORTER_LINE.match(line)
+            or _RIGHTS_NOTICE.match(line)):
         return True
     if len(line) < CAPTION_MAX_CHARS and _CAPTION_CREDIT.search(line) and not line.endswith(('."', '.”')):
         return True
