@@ -16,7 +16,8 @@ from clipper.classify.classifier import classifier_from
 from clipper.classify.rules import RulesKey
 from clipper.classify.stories import text_sketch
 from clipper.dates import to_jakarta
-from clipper.extract.reader import extract, warm_up
+from clipper.extract.engines import warm_up
+from clipper.extract.reader import extract
 from clipper.harvest.urls import clean_url
 from clipper.models import INDEX, PAGED, STORED_KINDS, ExtractedArticle, ExtractHints, FetchedPage
 from clipper.store.records import ClassificationColumns, encode_classification
