@@ -23,7 +23,9 @@ COMMAND_MODULES = (harvest, archive, edition, search, mail, demo)
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="clipper", description="Kliping digital Perpustakaan Balitbangdiklat.")
     parser.add_argument("--config", type=Path, help="sources.yaml (bawaan: salinan milik pengguna)")
-    parser.add_argument("--db", type=Path, help="berkas arsip SQLite (bawaan: folder data pengguna)")
+    parser.add_argument("--db", metavar="ARSIP",
+                        help="arsip: path berkas SQLite, sqlite:///path, atau postgresql://USER@HOST:PORT/DB "
+                             "(bawaan: $CLIPPER_DB, lalu berkas di folder data pengguna)")
     parser.add_argument("-v", "--verbose", action="store_true", help="tampilkan log rinci")
     parser.add_argument("--version", action="version", version=f"clipper {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="PERINTAH")

@@ -148,6 +148,7 @@ class Article:
     decided_at: str | None = None
     updated_at: str | None = None
     outlets: tuple[str, ...] = ()  # the other media of its story, where asked for
+    version: int = 1  # counts the editors' changes (see QueueItem.version)
 
     @property
     def shown_tone(self) -> str | None:
@@ -174,7 +175,7 @@ def article_from_row(row: dict[str, Any]) -> Article:
         tags=tuple(str(t) for t in _list(row.get("tags"))), summary=row.get("summary"),
         highlight=bool(row.get("highlight")), position=row.get("position"), decided_by=row.get("decided_by"),
         decided_at=row.get("decided_at"), updated_at=row.get("updated_at"),
-        outlets=tuple(m for m in (outlets or "").split("; ") if m),
+        outlets=tuple(m for m in (outlets or "").split("; ") if m), version=row.get("version") or 1,
     )
 
 
@@ -206,6 +207,7 @@ class QueueItem(NamedTuple):
     outlets: int = 1
     source: str | None = None
     error: str | None = None
+    version: int = 1  # the article's version when read: a decision carries it (optimistic concurrency)
 
     @property
     def shown_tone(self) -> str | None:
@@ -365,3 +367,28 @@ class SearchFilters:
     tone: str | None = None
     statuses: tuple[str, ...] = ("approved", "published")
     edition: str | None = None
+
+
+@dataclass(frozen=True)
+class Term:
+    """One searchable unit of a typed query: a word, an exact phrase or a prefix."""
+
+    kind: str  # word | phrase | prefix
+    pieces: tuple[str, ...]  # folded words, in order
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.pieces)
+
+
+@dataclass(frozen=True)
+class Group:
+    """Items joined by AND (with excluded ones) or by OR.
+
+    The search's query language (clipper.search.query) hands the store this tree, stop words
+    already left out; each backend renders it (FTS5 MATCH, PostgreSQL tsquery).
+    """
+
+    op: str  # and | or
+    items: tuple[Term | Group, ...] = ()
+    excluded: tuple[Term | Group, ...] = ()
