@@ -110,6 +110,13 @@ class Cluster:
             conn.execute(f"create database {name} template {TEMPLATE} strategy file_copy")
         return name
 
+    def copy_database(self, template: str) -> str:
+        """A new database copied from ``template`` (no one may be connected to it)."""
+        name = f"c_{os.getpid()}_{next(self._counter)}"
+        with self.admin() as conn:
+            conn.execute(f"create database {name} template {template} strategy file_copy")
+        return name
+
     def empty_database(self, prefix: str = "e") -> str:
         """A new database with no schema at all (a first use)."""
         name = f"{prefix}_{os.getpid()}_{next(self._counter)}"

@@ -91,8 +91,11 @@ def index_problems(archive: Archive) -> list[str]:
 
 
 def rebuild_index(archive: Archive) -> None:
-    """Every article's document again: editions' lists, keys, facets, then the words (pending)."""
+    """Every article's document again: triggers, editions' lists, keys, facets, then the words."""
     with archive.write():
+        for trigger, table in pg_schema.TRIGGERS.items():
+            archive.execute(f"drop trigger if exists {trigger} on {table}")
+        archive.execute(pg_schema.TRIGGERS_SQL)
         archive.execute("delete from search_docs d where not exists (select 1 from articles a where a.id = d.article_id)")
         archive.execute("insert into search_docs (article_id, key, pending) select a.id, clipper_day_key(a.day, a.id), 1 "
                         "from articles a where not exists (select 1 from search_docs d where d.article_id = a.id)")

@@ -213,6 +213,10 @@ begin
     return null;
 end $$;
 
+"""
+
+# The triggers that keep the index in step (also what `clipper check` creates again).
+TRIGGERS_SQL = """
 create trigger search_articles_ai after insert on articles
     for each row execute function clipper_articles_ai();
 create trigger search_articles_au after update of title, text, summary, tags, media, status, tone,
@@ -232,9 +236,11 @@ create trigger search_editions_au after update of content on editions
 create trigger search_editions_ad after delete on editions
     for each row execute function clipper_editions_content();
 """
+M020_SEARCH_INDEX += TRIGGERS_SQL
 
-TRIGGERS = ("search_articles_ai", "search_articles_au", "search_articles_ad", "search_edition_articles_changed",
-            "search_editions_ai", "search_editions_au", "search_editions_ad")
+TRIGGERS = {"search_articles_ai": "articles", "search_articles_au": "articles", "search_articles_ad": "articles",
+            "search_edition_articles_changed": "edition_articles", "search_editions_ai": "editions",
+            "search_editions_au": "editions", "search_editions_ad": "editions"}  # trigger: its table
 
 # m021 (the stems inbox) and m022 (Arabic bare forms) repair SQLite's index; PostgreSQL's
 # words and stems are written together, complete, by clipper.store.pg_index.
