@@ -58,9 +58,12 @@ class MigrationSet:
             return func
         return register
 
-    def apply(self, db: sqlite_utils.Database) -> None:
-        """Apply to a SQLite database what it lacks (PostgreSQL: clipper.store.postgres.migrate)."""
-        self._sqlite.apply(db)
+    def apply(self, db: sqlite_utils.Database, *, stop_before: str | None = None) -> None:
+        """Apply to a SQLite database what it lacks (PostgreSQL: clipper.store.postgres.migrate).
+
+        ``stop_before``: leave this migration and those after it pending (an older archive, in tests).
+        """
+        self._sqlite.apply(db, stop_before=stop_before)
 
     def applied(self, db: sqlite_utils.Database) -> list:
         """The migrations a SQLite database has, in the order applied (``.name``, ``.applied_at``)."""

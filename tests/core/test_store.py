@@ -40,6 +40,38 @@ def _found(archive: Archive, word: str) -> list[int]:
                                        order="date", limit=10)]
 
 
+def test_an_archive_from_before_team_mode_opens_and_upgrades_without_loss(tmp_path):
+    """A SQLite archive made before m060 (no version column): opened, upgraded, nothing lost, searchable."""
+    import sqlite_utils
+    path = tmp_path / "lama.db"
+    old = sqlite_utils.Database(path)
+    migrations.apply(old, stop_before="m060_article_version")
+    old.execute("insert into articles (url, url_key, media, title, text, day, status, tags) values "
+                "('https://x.id/1', 'x.id/1', 'Warta', 'Madrasah lama', 'Isi tentang madrasah.', '2025-01-02', "
+                "'approved', '[\"haji\"]')")
+    old.conn.commit()
+    old.close()
+    with Archive(path) as archive:
+        names = [m.name for m in migrations.applied(archive.db)]
+        assert names[:7] == ["m001_initial", "m002_editions", "m003_images", "m010_mail_deliveries",
+                             "m020_search_index", "m021_stems_inbox", "m022_arabic_bare_forms"]
+        assert {"m060_article_version", "m061_roles", "m062_locks"} <= set(names)
+        got = get_row(archive, 1)
+        assert got["title"] == "Madrasah lama" and got["tags"] == '["haji"]' and got["version"] == 1
+        assert _found(archive, "madrasah") == [1]
+        update_articles(archive, [1], tone="netral", expected={1: 1})
+        assert get_row(archive, 1)["version"] == 2
+
+
+def test_every_migration_has_both_forms():
+    """Each numbered migration names its SQLite and its PostgreSQL form (the same list for both)."""
+    assert [s.name for s in migrations.steps][:1] == ["m001_initial"]
+    for step in migrations.steps:
+        assert callable(step.sqlite) and isinstance(step.postgres, str), step.name
+    with pytest.raises(TypeError, match="PostgreSQL form"):
+        migrations(postgres=None)
+
+
 def test_insert_once_per_url_key_and_index(locator):
     """The same url_key is stored once, and the search index follows inserts and updates."""
     with Archive(locator) as archive:
