@@ -101,6 +101,7 @@ class CheckReport:
     """What `check` found and did; ``ok`` when the archive is sound (after repairs)."""
 
     integrity: list[str] = field(default_factory=list)  # problems from PRAGMA integrity_check
+    integrity_checked: bool = True  # False on PostgreSQL: the server keeps its pages whole itself
     index_ok: bool = True  # the full-text index matched the articles before any repair
     rebuilt: bool = False
     stems_indexed: int = 0
@@ -180,7 +181,7 @@ def check_archive(archive: Archive, *, repair: bool = True, all_evidence: bool =
         all_evidence: verify every evidence page instead of the newest EVIDENCE_SAMPLE.
         quick: PRAGMA quick_check instead of the full integrity_check.
     """
-    report = CheckReport()
+    report = CheckReport(integrity_checked=not archive.is_postgres)
     if not archive.is_postgres:  # PostgreSQL keeps its own pages whole (checksums, WAL)
         try:
             rows = archive.conn.execute(f"pragma {'quick_check' if quick else 'integrity_check'}").fetchall()

@@ -14,7 +14,7 @@ import json
 import logging
 from typing import Any
 
-from clipper.textnorm import stems_of, tokenize_folded
+from clipper.textnorm import folded_words, stems_of
 
 logger = logging.getLogger(__name__)
 
@@ -38,14 +38,13 @@ def document(columns: dict[str, str | None]) -> str:
         text = columns.get(column)
         if not text:
             continue
-        for _, _, folded, _ in tokenize_folded(text):
+        for folded in folded_words(text):
             position += 1
             if position > MAX_POSITION:
                 break
-            if folded and len(folded) * 4 > MAX_LEXEME_BYTES and len(folded.encode()) > MAX_LEXEME_BYTES:
+            if not folded or len(folded) > MAX_LEXEME_BYTES // 4 and len(folded.encode()) > MAX_LEXEME_BYTES:
                 continue
-            if folded:
-                positions.setdefault(folded, []).append(f"{position}{weight}")
+            positions.setdefault(folded, []).append(f"{position}{weight}")
         position += 1  # a gap: no phrase across two columns
     parts, size = [], 0
     for lexeme, where in positions.items():
