@@ -7,8 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from clipper.errors import ClipperError
-from clipper.store.match import render
-from clipper.store.records import Group, Term
+from clipper.store.match import Group, Term, render
 from clipper.textnorm import fold, tokenize, word_key
 
 logger = logging.getLogger(__name__)

@@ -1,4 +1,4 @@
-"""A typed query (a records.Group tree) and the search filters' facet terms, rendered for each backend:
+"""A typed query (a Group tree of Terms) and the search filters' facet terms, rendered for each backend:
 an FTS5 MATCH expression for SQLite, a tsquery for PostgreSQL. Both match the same articles.
 
 A word also matches its root (textnorm.word_key: the text of the affixed forms, and the
@@ -9,8 +9,8 @@ consecutive words of one column.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
-from clipper.store.records import Group, Term
 from clipper.textnorm import word_key
 
 logger = logging.getLogger(__name__)
@@ -19,6 +19,31 @@ logger = logging.getLogger(__name__)
 # (clipper.textnorm splits words there), so the user's words never meet a facet.
 FACET_MARK = "\ue000"
 EVERYTHING = "xa"  # the facet every article has: a listing without words or filters
+
+
+@dataclass(frozen=True)
+class Term:
+    """One searchable unit of a typed query: a word, an exact phrase or a prefix."""
+
+    kind: str  # word | phrase | prefix
+    pieces: tuple[str, ...]  # folded words, in order
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.pieces)
+
+
+@dataclass(frozen=True)
+class Group:
+    """Items joined by AND (with excluded ones) or by OR.
+
+    The search's query language (clipper.search.query) hands the store this tree, stop words
+    already left out; each backend renders it (FTS5 MATCH, PostgreSQL tsquery).
+    """
+
+    op: str  # and | or
+    items: tuple[Term | Group, ...] = ()
+    excluded: tuple[Term | Group, ...] = ()
 
 
 def facet_token(prefix: str, value: str) -> str:

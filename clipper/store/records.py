@@ -368,27 +368,3 @@ class SearchFilters:
     statuses: tuple[str, ...] = ("approved", "published")
     edition: str | None = None
 
-
-@dataclass(frozen=True)
-class Term:
-    """One searchable unit of a typed query: a word, an exact phrase or a prefix."""
-
-    kind: str  # word | phrase | prefix
-    pieces: tuple[str, ...]  # folded words, in order
-
-    @property
-    def text(self) -> str:
-        return " ".join(self.pieces)
-
-
-@dataclass(frozen=True)
-class Group:
-    """Items joined by AND (with excluded ones) or by OR.
-
-    The search's query language (clipper.search.query) hands the store this tree, stop words
-    already left out; each backend renders it (FTS5 MATCH, PostgreSQL tsquery).
-    """
-
-    op: str  # and | or
-    items: tuple[Term | Group, ...] = ()
-    excluded: tuple[Term | Group, ...] = ()
