@@ -29,7 +29,15 @@ if command -v dpkg-query >/dev/null 2>&1; then
         SUDO=""
         [ "$(id -u)" = 0 ] || SUDO="sudo"
         $SUDO apt-get update -qq
+        # Installing postgresql must not start its system service (the tests run their own
+        # server): without a policy-rc.d, one refusing service starts is in place meanwhile.
+        POLICY=""
+        if [ ! -e /usr/sbin/policy-rc.d ]; then
+            POLICY=/usr/sbin/policy-rc.d
+            printf '#!/bin/sh\nexit 101\n' | $SUDO tee $POLICY >/dev/null && $SUDO chmod +x $POLICY
+        fi
         DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $MISSING >/dev/null
+        [ -z "$POLICY" ] || $SUDO rm -f "$POLICY"
     fi
 fi
 

@@ -11,6 +11,7 @@ import pytest
 if not os.environ.get("QT_QPA_PLATFORM"):  # unset or empty: no display is assumed
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("CLIPPER_OFFLINE_TESTS", "1")
+os.environ.pop("CLIPPER_DB", None)  # a developer's own team archive is never a test's
 
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex

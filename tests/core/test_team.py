@@ -340,6 +340,18 @@ def test_first_use_creates_the_schema_once(pg_cluster):
     pg_cluster.drop_database(name)
 
 
+def test_clipper_db_is_the_default_archive(tmp_path, pg_url):
+    """Without --db the command line opens CLIPPER_DB (here a PostgreSQL database)."""
+    write_config(tmp_path)
+    with Archive(pg_url) as archive:
+        add(archive, 1)
+    env = {**os.environ, "CLIPPER_DB": pg_url, "CLIPPER_DATA_DIR": str(tmp_path)}
+    run = subprocess.run([sys.executable, "-m", "clipper", "--config", str(tmp_path / "sources.yaml"), "list"],
+                         capture_output=True, text=True, cwd=ROOT, env=env, timeout=60)
+    assert run.returncode == 0 and "Berita madrasah nomor 1" in run.stdout, run.stderr
+    assert not (tmp_path / "arsip.db").exists()
+
+
 def test_locators(tmp_path):
     """A path, sqlite:/// and postgresql:// are understood; another scheme is a clear error."""
     from clipper.store.locator import parse_locator, redact
