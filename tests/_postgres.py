@@ -103,26 +103,24 @@ class Cluster:
         with self.admin() as conn:
             conn.execute(f"alter database {TEMPLATE} is_template true")
 
+    def _create(self, prefix: str, template: str | None) -> str:
+        name = f"{prefix}_{os.getpid()}_{next(self._counter)}"
+        copy = f" template {template} strategy file_copy" if template else ""
+        with self.admin() as conn:
+            conn.execute(f"create database {name}{copy}")
+        return name
+
     def fresh_database(self, prefix: str = "t") -> str:
         """A new migrated database; returns its name."""
-        name = f"{prefix}_{os.getpid()}_{next(self._counter)}"
-        with self.admin() as conn:
-            conn.execute(f"create database {name} template {TEMPLATE} strategy file_copy")
-        return name
+        return self._create(prefix, TEMPLATE)
 
     def copy_database(self, template: str) -> str:
         """A new database copied from ``template`` (no one may be connected to it)."""
-        name = f"c_{os.getpid()}_{next(self._counter)}"
-        with self.admin() as conn:
-            conn.execute(f"create database {name} template {template} strategy file_copy")
-        return name
+        return self._create("c", template)
 
     def empty_database(self, prefix: str = "e") -> str:
         """A new database with no schema at all (a first use)."""
-        name = f"{prefix}_{os.getpid()}_{next(self._counter)}"
-        with self.admin() as conn:
-            conn.execute(f"create database {name}")
-        return name
+        return self._create(prefix, None)
 
     def drop_database(self, name: str) -> None:
         with self.admin() as conn:

@@ -57,7 +57,8 @@ def document(columns: dict[str, str | None]) -> str:
     return " ".join(parts)
 
 
-def _tags_text(value: str | None) -> str:
+def tags_text(value: str | None) -> str:
+    """A tags column (JSON list) as words for the stems (a damaged value gives none)."""
     try:
         tags = json.loads(value) if value else []
     except ValueError:
@@ -81,7 +82,7 @@ def index_articles(archive: Any, ids: list[int], stems: dict[int, str] | None = 
         for row in rows:
             roots = stems.get(row["id"])
             if roots is None:
-                roots = stems_of(row["title"], row["summary"], _tags_text(row["tags"]), row["text"])
+                roots = stems_of(row["title"], row["summary"], tags_text(row["tags"]), row["text"])
             values.append((document({**row, "stems": roots}), roots, row["id"]))
         archive.executemany("update search_docs set document = ?::tsvector || ts_filter(document, '{d}'), "
                             "stems = ?, pending = 0 where article_id = ?", values)

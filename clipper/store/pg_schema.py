@@ -96,32 +96,19 @@ create function clipper_hex(value text) returns text language sql immutable as $
     select encode(convert_to(translate(coalesce(value, ''), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',
                                        'abcdefghijklmnopqrstuvwxyz'), 'UTF8'), 'hex') $$;
 
-create function clipper_json_list(value text) returns setof text language plpgsql immutable as $$
-declare doc jsonb;
+create function clipper_jsonb(value text) returns jsonb language plpgsql immutable as $$
 begin
-    begin
-        doc := value::jsonb;
-    exception when others then
-        return;
-    end;
-    if jsonb_typeof(doc) = 'array' then
-        return query select jsonb_array_elements_text(doc);
-    end if;
+    return value::jsonb;
+exception when others then
+    return null;  -- damaged JSON reads as nothing, as SQLite's json_valid() guard does
 end $$;
 
-create function clipper_max_score(scores text) returns double precision language plpgsql immutable as $$
-declare doc jsonb;
-begin
-    begin
-        doc := scores::jsonb;
-    exception when others then
-        return null;
-    end;
-    if jsonb_typeof(doc) <> 'object' then
-        return null;
-    end if;
-    return (select max(value::double precision) from jsonb_each_text(doc) where value ~ '^-?[0-9.eE+-]+$');
-end $$;
+create function clipper_json_list(value text) returns setof text language sql immutable as $$
+    select jsonb_array_elements_text(doc) from clipper_jsonb(value) doc where jsonb_typeof(doc) = 'array' $$;
+
+create function clipper_max_score(scores text) returns double precision language sql immutable as $$
+    select max(e.value::double precision) from clipper_jsonb(scores) doc, jsonb_each_text(
+        case when jsonb_typeof(doc) = 'object' then doc else '{}' end) e where e.value ~ '^-?[0-9.eE+-]+$' $$;
 
 create function clipper_day_key(day text, article_id bigint) returns bigint language plpgsql immutable as $$
 begin
@@ -130,20 +117,13 @@ exception when others then
     return article_id;
 end $$;
 
-create function clipper_edition_items(content text) returns setof bigint language plpgsql immutable as $$
-declare doc jsonb;
-begin
-    begin
-        doc := content::jsonb;
-    exception when others then
-        return;
-    end;
-    return query select distinct (i ->> 'article_id')::bigint
-        from jsonb_array_elements(case when jsonb_typeof(doc -> 'sections') = 'array'
+create function clipper_edition_items(content text) returns setof bigint language sql immutable as $$
+    select distinct (i ->> 'article_id')::bigint
+        from clipper_jsonb(content) doc,
+             jsonb_array_elements(case when jsonb_typeof(doc -> 'sections') = 'array'
                                        then doc -> 'sections' else '[]' end) s,
              jsonb_array_elements(case when jsonb_typeof(s -> 'items') = 'array' then s -> 'items' else '[]' end) i
-        where (i ->> 'article_id') ~ '^[0-9]{1,18}$';
-end $$;
+        where (i ->> 'article_id') ~ '^[0-9]{1,18}$' $$;
 
 create function clipper_facets(a_id bigint) returns tsvector language plpgsql stable as $$
 declare

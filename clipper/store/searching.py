@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from datetime import date
 
@@ -10,6 +9,7 @@ from clipper.errors import SearchError
 from clipper.store.archive import Archive, json_list
 from clipper.store.editions import find_edition
 from clipper.store.match import FACET_MARK, Group, Term, combine, facet_any, facet_token, render
+from clipper.store.pg_index import tags_text
 from clipper.store.records import Article, EditionRecord, SearchFilters, article_from_row
 from clipper.store.search_index import DAY_SHIFT
 from clipper.textnorm import stems_of
@@ -26,14 +26,6 @@ ID_MASK = (1 << DAY_SHIFT) - 1
 SNIPPET_TEXT_CHARS = 30_000  # a snippet is looked for in this much of the text
 EPOCH = date(1970, 1, 1)
 STATUSES = ("new", "approved", "rejected", "irrelevant", "error", "published")
-
-
-def _tags_text(value: str | None) -> str:
-    try:
-        tags = json.loads(value) if value else []
-    except ValueError:
-        return ""
-    return " ".join(str(t) for t in tags) if isinstance(tags, list) else ""
 
 
 def index_pending(archive: Archive, *, limit: int | None = None, batch: int = 200) -> int:
@@ -73,7 +65,7 @@ def _index_pending_sqlite(archive: Archive, limit: int | None, batch: int) -> in
             "join articles a on a.id = d.article_id where d.pending = 1 limit ?", [size])
         if not rows:
             break
-        values = [(stems_of(r["title"], r["summary"], _tags_text(r["tags"]), r["text"]), r["key"]) for r in rows]
+        values = [(stems_of(r["title"], r["summary"], tags_text(r["tags"]), r["text"]), r["key"]) for r in rows]
         with archive.write():
             archive.executemany("update search_docs set stems = ?, pending = 0 where key = ?", values)
         done += len(rows)
