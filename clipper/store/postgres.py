@@ -71,6 +71,10 @@ class PgConnection:
         except psycopg.Error as exc:
             raise StoreError(f"arsip {label} tidak dapat dibuka: {_first_line(exc)}") from None
         self.conn.adapters.register_dumper(bool, _IntBool)
+        # psycopg prepares a statement run five times; PostgreSQL may then plan it once for any
+        # value. A search's plan depends on its words and dates (a rare word or a whole year):
+        # always plan with the values (a generic plan made some searches 10x slower).
+        self.execute("set plan_cache_mode = force_custom_plan")
         self.user = self.conn.info.user
 
     def denied_message(self) -> str:

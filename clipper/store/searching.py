@@ -194,6 +194,47 @@ def matching_ids(archive: Archive, match: Term | Group | str | None, filters: Se
     return [(key & ID_MASK, score) for key, score in keys]
 
 
+def find_page(archive: Archive, match: Term | Group | str | None, filters: SearchFilters, *, rank: bool,
+              count_limit: int | None, rank_limit: int, limit: int,
+              offset: int = 0) -> tuple[int, str, list[tuple[int, float | None]]]:
+    """Count the matches and give one page of them, ranked when asked and few enough.
+
+    Args:
+        rank: order by relevance when at most ``rank_limit`` match (else by date).
+        count_limit: stop counting here (None: count every match).
+
+    Returns:
+        (the count, "relevance" or "date", [(article id, score or None)] of the page).
+
+    On PostgreSQL one pass finds, counts and ranks up to ``count_limit`` matches (the GIN
+    index and the rows are read once, not once to count and again for the page).
+    """
+    terms, (low, high) = _filter_terms(archive, filters)
+    words = _words(archive, match)
+    full = combine(words, terms, archive.dialect)
+    limit, offset = max(0, limit), max(0, offset)
+    if archive.is_postgres and count_limit is not None:
+        scored = rank and words is not None
+        columns = "key, ts_rank(?::float4[], document, ?::tsquery)" if scored else "key, null"
+        params = ([TS_RANK_WEIGHTS, words] if scored else []) + [full, low, high, count_limit]
+        found = archive.execute(f"select {columns} from search_docs where document @@ ?::tsquery "
+                                "and key between ? and ? limit ?", params).fetchall()
+        total = len(found)
+        if scored and total <= rank_limit:
+            found.sort(key=lambda r: (-r[1], -r[0]))
+            page, order = [(k, float(s)) for k, s in found[offset:offset + limit]], "relevance"
+        elif total < count_limit:
+            found.sort(key=lambda r: -r[0])
+            page, order = [(k, None) for k, _ in found[offset:offset + limit]], "date"
+        else:
+            page, order = _page_keys(archive, full, low, high, "date", limit, offset), "date"
+        return total, order, [(key & ID_MASK, score) for key, score in page]
+    total = _count(archive, full, low, high, count_limit)
+    order = "relevance" if rank and words is not None and total <= rank_limit else "date"
+    page = _page_keys(archive, full, low, high, order, limit, offset, words)
+    return total, order, [(key & ID_MASK, score) for key, score in page]
+
+
 def hit_articles(archive: Archive, ids: list[int]) -> dict[int, Article]:
     """The articles a result page shows (their text cut to SNIPPET_TEXT_CHARS)."""
     if not ids:
