@@ -22,7 +22,7 @@ logger = logging.getLogger(__name__)
 
 EPOCH = date(1970, 1, 1)
 REPORT_EVERY = 100_000
-INDEXES = ("search_docs_key", "search_docs_document", "search_docs_pending")
+INDEXES = ("search_docs_key", "search_docs_document", "search_docs_pending", "search_docs_shown")
 
 
 def _columns(lite: Archive) -> list[str]:
@@ -68,13 +68,15 @@ def load_postgres(url: str, sqlite_path: Path, *, rebuild: bool = False) -> None
                 copy.write_row((i, key, stems, words))
                 if n % REPORT_EVERY == 0:
                     print(f"  words: {n:,} ({time.perf_counter() - started:.0f} s)", flush=True)
-        pg.execute("insert into search_docs (article_id, key, stems, pending, document) "
-                   "select article_id, key, stems, 0, words::tsvector || clipper_facets(article_id) from bench_words")
+        pg.execute("insert into search_docs (article_id, key, stems, pending, document, shown) "
+                   "select article_id, key, stems, 0, words::tsvector || clipper_facets(article_id), "
+                   "clipper_shown(article_id) from bench_words")
         pg.execute("drop table bench_words")
         print(f"  search documents with facets ({time.perf_counter() - started:.0f} s)", flush=True)
         pg.execute("create index search_docs_key on search_docs (key)")
         pg.execute("create index search_docs_pending on search_docs (article_id) where pending = 1")
         pg.execute("create index search_docs_document on search_docs using gin (document)")
+        pg.execute("create index search_docs_shown on search_docs using gin (document) where shown = 1")
         pg.execute(pg_schema.TRIGGERS_SQL.split("create trigger search_edition_articles_changed")[0])
         pg.execute("select setval(pg_get_serial_sequence('articles', 'id'), (select max(id) from articles))")
         pg.execute("vacuum analyze articles")

@@ -87,6 +87,9 @@ def index_problems(archive: Archive) -> list[str]:
                           "where d.key <> clipper_day_key(a.day, a.id)")
     if keys:
         problems.append(f"{keys} artikel dengan tanggal indeks yang salah")
+    shown = archive.scalar("select count(*) from search_docs where shown <> coalesce(clipper_shown(article_id), 0)")
+    if shown:
+        problems.append(f"{shown} artikel dengan status indeks yang salah")
     return problems
 
 
@@ -103,6 +106,7 @@ def rebuild_index(archive: Archive) -> None:
         archive.execute("insert into edition_articles (edition_id, article_id) select e.id, item from editions e, "
                         "clipper_edition_items(e.content) item where e.content is not null on conflict do nothing")
         archive.execute("update search_docs d set key = clipper_day_key(a.day, a.id), pending = 1, "
-                        "document = clipper_facets(a.id) from articles a where a.id = d.article_id")
+                        "document = clipper_facets(a.id), shown = clipper_shown(a.id) "
+                        "from articles a where a.id = d.article_id")
     pg_index.index_pending(archive)
     logger.info("search index rebuilt")

@@ -84,10 +84,13 @@ create index idx_deliveries_status on deliveries (status);
 M020_SEARCH_INDEX = r"""
 create table search_docs (
     article_id bigint primary key, key bigint not null, stems text, pending integer not null default 1,
-    document tsvector not null default '');
+    document tsvector not null default '', shown smallint not null default 0);
 create index search_docs_key on search_docs (key);
 create index search_docs_pending on search_docs (article_id) where pending = 1;
 create index search_docs_document on search_docs using gin (document);
+-- The default archive search (approved, or in a final edition: shown = 1) reads its own, smaller
+-- GIN index (clipper.store.searching.SHOWN).
+create index search_docs_shown on search_docs using gin (document) where shown = 1;
 create table edition_articles (
     edition_id bigint not null, article_id bigint not null, primary key (edition_id, article_id));
 create index edition_articles_article on edition_articles (article_id);
@@ -108,7 +111,12 @@ create function clipper_json_list(value text) returns setof text language sql im
 
 create function clipper_max_score(scores text) returns double precision language sql immutable as $$
     select max(e.value::double precision) from clipper_jsonb(scores) doc, jsonb_each_text(
-        case when jsonb_typeof(doc) = 'object' then doc else '{}' end) e where e.value ~ '^-?[0-9.eE+-]+$' $$;
+        case when jsonb_typeof(doc) = 'object' then doc else '{}' end) e
+        where e.value ~ '^-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$' $$;
+
+-- The review queue reads every article's best topic score at once: kept with the row when the
+-- scores are written (PostgreSQL only; SQLite computes it in the queue's query).
+alter table articles add column queue_score double precision generated always as (clipper_max_score(scores)) stored;
 
 create function clipper_day_key(day text, article_id bigint) returns bigint language plpgsql immutable as $$
 begin
@@ -147,21 +155,25 @@ begin
     return (select string_agg('''' || t || ''':1D', ' ') from unnest(tokens) t)::tsvector;
 end $$;
 
+create function clipper_shown(a_id bigint) returns smallint language sql stable as $$
+    select (a.status = 'approved' or exists (select 1 from edition_articles e where e.article_id = a_id))::int::smallint
+        from articles a where a.id = a_id $$;
+
 create function clipper_refresh_facets(a_id bigint) returns void language sql as $$
-    update search_docs set document = ts_filter(document, '{a,b,c}') || clipper_facets(a_id)
-        where article_id = a_id $$;
+    update search_docs set document = ts_filter(document, '{a,b,c}') || clipper_facets(a_id),
+        shown = coalesce(clipper_shown(a_id), 0) where article_id = a_id $$;
 
 create function clipper_articles_ai() returns trigger language plpgsql as $$
 begin
-    insert into search_docs (article_id, key, pending, document)
-        values (new.id, clipper_day_key(new.day, new.id), 1, clipper_facets(new.id));
+    insert into search_docs (article_id, key, pending, document, shown)
+        values (new.id, clipper_day_key(new.day, new.id), 1, clipper_facets(new.id), clipper_shown(new.id));
     return null;
 end $$;
 
 create function clipper_articles_au() returns trigger language plpgsql as $$
 begin
     update search_docs set key = clipper_day_key(new.day, new.id),
-        document = ts_filter(document, '{a,b,c}') || clipper_facets(new.id),
+        document = ts_filter(document, '{a,b,c}') || clipper_facets(new.id), shown = clipper_shown(new.id),
         pending = case when (old.title, old.text, old.summary, old.tags, old.media)
                             is distinct from (new.title, new.text, new.summary, new.tags, new.media)
                        then 1 else pending end

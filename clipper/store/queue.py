@@ -23,7 +23,7 @@ _QUEUE_SELECT = (
     "from articles"
 )
 QUEUE_SELECT = _QUEUE_SELECT.format(score="case when json_valid(scores) then (select max(value) from json_each(scores)) end")
-QUEUE_SELECT_PG = _QUEUE_SELECT.format(score="clipper_max_score(scores)")
+QUEUE_SELECT_PG = _QUEUE_SELECT.format(score="queue_score")  # a generated column (pg_schema)
 
 
 def _select(archive: Archive) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import date
 
 from clipper.errors import SearchError
@@ -89,8 +90,33 @@ def _edition_filter(archive: Archive, number: str) -> tuple[str, str | None]:
     return facet_token("xs", "approved"), edition.day
 
 
-def _filter_terms(archive: Archive, filters: SearchFilters) -> tuple[list[str], tuple[int, int]]:
-    """The facet terms of the filters (rendered for the archive's backend) and the key range of the dates."""
+# The archive search's default statuses (approved, or in a final edition): on PostgreSQL a partial
+# GIN index holds just those articles (search_docs.shown = 1), so the default search reads posting
+# lists an eighth as long (measured at 1M articles: 10.5 → 4.4 ms for a frequent word).
+SHOWN = frozenset({"approved", "published"})
+
+
+@dataclass(frozen=True)
+class _Query:
+    """A search as the backend runs it: the full expression, the date keys, the typed words alone."""
+
+    match: str
+    low: int
+    high: int
+    words: str | None
+    shown: bool = False  # PostgreSQL: only the articles of the default statuses (partial index)
+
+    def where(self) -> str:
+        """PostgreSQL's condition (parameters: match, low, high)."""
+        return "document @@ ?::tsquery and key between ? and ?" + (" and shown = 1" if self.shown else "")
+
+
+def _query(archive: Archive, match: Term | Group | str | None, filters: SearchFilters) -> _Query:
+    """The typed words and the filters' facet terms for the archive's backend, and the dates' keys.
+
+    Raises:
+        SearchError: a filter value is invalid, or an unknown edition.
+    """
     groups: list[list[str]] = []
     low, high = 0, (1 << 62)
     day_from, day_to = filters.date_from, filters.date_to
@@ -101,11 +127,14 @@ def _filter_terms(archive: Archive, filters: SearchFilters) -> tuple[list[str], 
             day_from = max(day_from or day, day)
             day_to = min(day_to or day, day)
     statuses = [s for s in filters.statuses if s != "all"]
+    shown = False
     if statuses and len(filters.statuses) == len(statuses):
         unknown = [s for s in statuses if s not in STATUSES]
         if unknown:
             raise SearchError(f"status tidak dikenal: {', '.join(unknown)} (pilih {', '.join(STATUSES)})")
-        groups.append([f"{FACET_MARK}xp" if s == "published" else facet_token("xs", s) for s in statuses])
+        shown = archive.is_postgres and set(statuses) == SHOWN
+        if not shown:
+            groups.append([f"{FACET_MARK}xp" if s == "published" else facet_token("xs", s) for s in statuses])
     for prefix, values in (("xm", filters.media), ("xt", filters.topics), ("xg", filters.tags)):
         values = [v.strip() for v in values if v and v.strip()]
         if values:
@@ -116,43 +145,37 @@ def _filter_terms(archive: Archive, filters: SearchFilters) -> tuple[list[str], 
         low = _day_number(day_from, "Tanggal awal") << DAY_SHIFT
     if day_to:
         high = (_day_number(day_to, "Tanggal akhir") << DAY_SHIFT) | ID_MASK
-    return [facet_any(tokens, archive.dialect) for tokens in groups], (low, high)
+    words = match if match is None or isinstance(match, str) else render(match, archive.dialect)
+    terms = [facet_any(tokens, archive.dialect) for tokens in groups]
+    return _Query(combine(words, terms, archive.dialect), low, high, words, shown)
 
 
-def _words(archive: Archive, match: Term | Group | str | None) -> str | None:
-    """The typed words for the backend (a string is an FTS5 expression already: SQLite only)."""
-    if match is None or isinstance(match, str):
-        return match
-    return render(match, archive.dialect)
-
-
-def _count(archive: Archive, match: str, low: int, high: int, limit: int | None) -> int:
+def _count(archive: Archive, q: _Query, limit: int | None) -> int:
     if archive.is_postgres:
-        sql = "select 1 from search_docs where document @@ ?::tsquery and key between ? and ?"
+        sql = f"select 1 from search_docs where {q.where()}"
     else:
         sql = "select rowid from search_fts where search_fts match ? and rowid between ? and ?"
     if limit is not None:
         sql += f" limit {int(limit)}"
-    return archive.execute(f"select count(*) from ({sql}) as found", [match, low, high]).fetchone()[0]
+    return archive.execute(f"select count(*) from ({sql}) as found", [q.match, q.low, q.high]).fetchone()[0]
 
 
-def _page_keys_pg(archive: Archive, match: str, words: str | None, low: int, high: int, order: str,
-                  limit: int, offset: int) -> list[tuple[int, float | None]]:
-    if order == "relevance" and words:
-        sql = ("select key, ts_rank(?::float4[], document, ?::tsquery) as score from search_docs "
-               "where document @@ ?::tsquery and key between ? and ? order by score desc, key desc limit ? offset ?")
-        rows = archive.execute(sql, [TS_RANK_WEIGHTS, words, match, low, high, limit, offset])
+def _page_keys_pg(archive: Archive, q: _Query, order: str, limit: int,
+                  offset: int) -> list[tuple[int, float | None]]:
+    if order == "relevance" and q.words:
+        sql = (f"select key, ts_rank(?::float4[], document, ?::tsquery) as score from search_docs "
+               f"where {q.where()} order by score desc, key desc limit ? offset ?")
+        rows = archive.execute(sql, [TS_RANK_WEIGHTS, q.words, q.match, q.low, q.high, limit, offset])
         return [(key, float(score)) for key, score in rows]
-    sql = ("select key from search_docs where document @@ ?::tsquery and key between ? and ? "
-           "order by key desc limit ? offset ?")
-    return [(key, None) for (key,) in archive.execute(sql, [match, low, high, limit, offset])]
+    sql = f"select key from search_docs where {q.where()} order by key desc limit ? offset ?"
+    return [(key, None) for (key,) in archive.execute(sql, [q.match, q.low, q.high, limit, offset])]
 
 
-def _page_keys(archive: Archive, match: str, low: int, high: int, order: str, limit: int,
-               offset: int, words: str | None = None) -> list[tuple[int, float | None]]:
+def _page_keys(archive: Archive, q: _Query, order: str, limit: int,
+               offset: int) -> list[tuple[int, float | None]]:
     if archive.is_postgres:
-        return _page_keys_pg(archive, match, words, low, high, order, limit, offset)
-    params = [match, low, high, limit, offset]
+        return _page_keys_pg(archive, q, order, limit, offset)
+    params = [q.match, q.low, q.high, limit, offset]
     if order == "relevance":
         weights = ", ".join(str(w) for w in BM25_WEIGHTS)
         sql = (f"select rowid, bm25(search_fts, {weights}) as score from search_fts "
@@ -167,6 +190,7 @@ def _page_keys(archive: Archive, match: str, low: int, high: int, order: str, li
 _HIT_COLUMNS = ("id, url, url_key, title, media, day, published_at, status, tone, tone_suggested, topics, tags, "
                 f"summary, substr(text, 1, {SNIPPET_TEXT_CHARS}) as text")
 
+
 def count_matches(archive: Archive, match: Term | Group | str | None, filters: SearchFilters,
                   limit: int | None) -> int:
     """How many articles match (counting stops after ``limit``, when given).
@@ -177,8 +201,7 @@ def count_matches(archive: Archive, match: Term | Group | str | None, filters: S
     Raises:
         SearchError: a filter value is invalid, or an unknown edition.
     """
-    terms, (low, high) = _filter_terms(archive, filters)
-    return _count(archive, combine(_words(archive, match), terms, archive.dialect), low, high, limit)
+    return _count(archive, _query(archive, match, filters), limit)
 
 
 def matching_ids(archive: Archive, match: Term | Group | str | None, filters: SearchFilters, *, order: str,
@@ -187,10 +210,7 @@ def matching_ids(archive: Archive, match: Term | Group | str | None, filters: Se
 
     ``order``: "relevance" (SQLite: bm25; PostgreSQL: ts_rank) or "date" (newest first).
     """
-    terms, (low, high) = _filter_terms(archive, filters)
-    words = _words(archive, match)
-    keys = _page_keys(archive, combine(words, terms, archive.dialect), low, high, order, max(0, limit),
-                      max(0, offset), words)
+    keys = _page_keys(archive, _query(archive, match, filters), order, max(0, limit), max(0, offset))
     return [(key & ID_MASK, score) for key, score in keys]
 
 
@@ -209,16 +229,13 @@ def find_page(archive: Archive, match: Term | Group | str | None, filters: Searc
     On PostgreSQL one pass finds, counts and ranks up to ``count_limit`` matches (the GIN
     index and the rows are read once, not once to count and again for the page).
     """
-    terms, (low, high) = _filter_terms(archive, filters)
-    words = _words(archive, match)
-    full = combine(words, terms, archive.dialect)
+    q = _query(archive, match, filters)
     limit, offset = max(0, limit), max(0, offset)
+    scored = rank and q.words is not None
     if archive.is_postgres and count_limit is not None:
-        scored = rank and words is not None
         columns = "key, ts_rank(?::float4[], document, ?::tsquery)" if scored else "key, null"
-        params = ([TS_RANK_WEIGHTS, words] if scored else []) + [full, low, high, count_limit]
-        found = archive.execute(f"select {columns} from search_docs where document @@ ?::tsquery "
-                                "and key between ? and ? limit ?", params).fetchall()
+        params = ([TS_RANK_WEIGHTS, q.words] if scored else []) + [q.match, q.low, q.high, count_limit]
+        found = archive.execute(f"select {columns} from search_docs where {q.where()} limit ?", params).fetchall()
         total = len(found)
         if scored and total <= rank_limit:
             found.sort(key=lambda r: (-r[1], -r[0]))
@@ -227,11 +244,11 @@ def find_page(archive: Archive, match: Term | Group | str | None, filters: Searc
             found.sort(key=lambda r: -r[0])
             page, order = [(k, None) for k, _ in found[offset:offset + limit]], "date"
         else:
-            page, order = _page_keys(archive, full, low, high, "date", limit, offset), "date"
+            page, order = _page_keys(archive, q, "date", limit, offset), "date"
         return total, order, [(key & ID_MASK, score) for key, score in page]
-    total = _count(archive, full, low, high, count_limit)
-    order = "relevance" if rank and words is not None and total <= rank_limit else "date"
-    page = _page_keys(archive, full, low, high, order, limit, offset, words)
+    total = _count(archive, q, count_limit)
+    order = "relevance" if scored and total <= rank_limit else "date"
+    page = _page_keys(archive, q, order, limit, offset)
     return total, order, [(key & ID_MASK, score) for key, score in page]
 
 

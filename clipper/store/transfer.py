@@ -46,7 +46,7 @@ def _columns(archive: Archive, table: str) -> list[str]:
     if archive.is_postgres:
         return [r[0] for r in archive.execute(
             "select column_name from information_schema.columns where table_schema = current_schema() "
-            "and table_name = ? order by ordinal_position", [table])]
+            "and table_name = ? and is_generated = 'NEVER' order by ordinal_position", [table])]
     return [r[1] for r in archive.execute(f"pragma table_info({table})")]
 
 
