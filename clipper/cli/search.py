@@ -158,7 +158,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     with open_archive(args) as archive:
         report = check_archive(archive, repair=not args.no_repair, all_evidence=args.all_evidence,
                                quick=args.quick)
-    out("Integritas basis data: " + ("baik" if not report.integrity else "BERMASALAH"))
+    if report.integrity_checked:
+        out("Integritas basis data: " + ("baik" if not report.integrity else "BERMASALAH"))
+    else:
+        out("Integritas basis data: dijaga server PostgreSQL (cadangkan dengan pg_dump)")
     for problem in report.integrity[:20]:
         out(f"  {problem}")
     if report.index_ok:

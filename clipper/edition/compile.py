@@ -95,7 +95,8 @@ def titled_edition(config: Config, day: date, number: str, sections: tuple[Editi
 def _output_path(archive: Archive, config: Config, record: EditionRecord, out: Path | None) -> Path:
     if out is not None:
         return Path(out).resolve()  # stored in the archive: valid from any working directory
-    folder = Path(config.edition.output_dir) if config.edition.output_dir else archive.path.parent / "edisi"
+    beside = archive.path.parent if archive.path else paths.user_data_dir()  # PostgreSQL: the user's data folder
+    folder = Path(config.edition.output_dir) if config.edition.output_dir else beside / "edisi"
     suffix = {"draft": "-draf", "final": ""}[record.status] + ("-ralat" if record.kind == "ralat" else "")
     return folder / f"kliping-{record.day}-no-{record.number.replace('/', '-')}{suffix}.pdf"
 
@@ -125,7 +126,16 @@ def compile_edition(archive: Archive, config: Config, day: str, *, out: Path | N
 
     Raises:
         EditionError: nothing approved that day, or a final edition's PDF went missing.
+        BusyError: another process is still compiling this day's edition after a while (a
+            second compile waits for the first, then finds its edition).
     """
+    archive.require_writer()
+    with editions.compile_lock(archive, day):
+        return _compile(archive, config, day, out, final, ralat)
+
+
+def _compile(archive: Archive, config: Config, day: str, out: Path | None, final: bool,
+             ralat: bool) -> tuple[EditionRecord, PdfInfo]:
     existing = [r for r in editions.editions_of(archive, day) if r.kind == ("ralat" if ralat else "regular")]
     if not ralat and existing and existing[-1].status == "final":
         return existing[-1], _verify_final(existing[-1])
