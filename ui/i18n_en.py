@@ -178,4 +178,17 @@ ENGLISH: dict[str, str] = {
     "Terbit": "Published", "mis. 12/2026": "e.g. 12/2026", "relevansi": "relevance", "tanggal": "date",
     "{n} artikel diekspor ke {path}": "{n} articles exported to {path}",
     "{total} hasil, {shown} ditampilkan, urut {order} ({ms} ms)": "{total} results, {shown} shown, by {order} ({ms} ms)",
+    # the edition panel: revisions, syndicated stories, why the edition is empty
+    "Salinan dicetak…": "Printed copy…", "Salinan dicetak": "Printed copy",
+    "Salinan yang dicetak di kliping:": "The copy printed in the clipping:",
+    "Berita yang dimuat beberapa media dicetak sekali: pilih salinan mana yang dicetak":
+        "A story carried by several media is printed once: choose which copy is printed",
+    "Juga dimuat: {media}": "Also published by: {media}",
+    "Edisi {label} sudah final; perubahan disusun sebagai revisi.":
+        "Edition {label} is final; changes are compiled as a revision.",
+    "Buat revisi?": "Make a revision?",
+    "Edisi {label} sudah final dan mungkin sudah dikirim. Perubahan akan disusun sebagai Revisi {n} "
+    "dengan nomor yang sama; berkas yang sudah dikirim tetap disimpan. Lanjutkan?":
+        "Edition {label} is final and may have been sent. Changes will be compiled as Revision {n} with the "
+        "same number; the file already sent is kept. Continue?",
 }

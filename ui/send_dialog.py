@@ -20,8 +20,8 @@ from clipper.harvest.images import fetch_edition_images
 from clipper.mail.send import (Attempt, SendProgress, delivery_log, edition_to_send, latest_by_recipient,
                                prepare_edition, send_edition, set_password)
 from clipper.store.archive import Archive
+from clipper.store.edition_records import EditionRecord
 from clipper.store.editions import editions_of
-from clipper.store.records import EditionRecord
 from ui.errors import MessageBar, describe
 from ui.i18n import _
 from ui.tasks import TaskRunner, archive_locator

@@ -9,7 +9,6 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-
 if TYPE_CHECKING:
     from clipper.config import Config
 

@@ -172,12 +172,13 @@ def _decorate(edition: Edition, canv: _EditionCanvas, doc, *, cover: bool = Fals
     if not cover:
         canv.setFont(bold, 8.5)
         canv.setFillColor(ACCENT)
-        title = printable(f"{edition.title} · No. {edition.number}", 90)
+        revision = f" · Revisi {edition.revision}" if edition.revision else ""
+        title = printable(f"{edition.title} · No. {edition.number}{revision}", 90)
         canv.drawString(MARGIN_X, top, title)
         canv.setFont(regular, 8.5)
         canv.setFillColor(MUTED)
         canv.drawRightString(PAGE_W - MARGIN_X, top, printable(long_date(edition.date)))
-        tags = [("RALAT", ALERT)] if edition.kind == "ralat" else []
+        tags = [("REVISI", ALERT)] if edition.kind == "ralat" else []
         tags += [("DRAF", GOLD)] if edition.status != "final" else []
         x = MARGIN_X + canv.stringWidth(title, bold, 8.5) + 8
         for text, color in tags:

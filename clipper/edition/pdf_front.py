@@ -31,7 +31,7 @@ UNRATED = "belum dinilai"
 
 
 def cover(edition: Edition, styles: Styles, generated_at: datetime) -> list[Flowable]:
-    """The cover page: kop, title, date, number, ralat/draft marks and counts per section."""
+    """The cover page: kop, title, date, number, revision/draft marks and counts per section."""
     flow: list[Flowable] = [Anchor("cover", "Sampul", 0), _kop(edition, styles)]
     flow.append(HRFlowable(width="100%", thickness=2.2, color=ACCENT, spaceBefore=6, spaceAfter=1.5))
     flow.append(HRFlowable(width="100%", thickness=0.6, color=ACCENT, spaceAfter=0))
@@ -39,13 +39,14 @@ def cover(edition: Edition, styles: Styles, generated_at: datetime) -> list[Flow
     flow.append(para(one_line(edition.title, 120) or "Kliping Berita Harian", styles.cover_title))
     flow.append(Spacer(1, 6 * mm))
     flow.append(para(long_date(edition.date), styles.cover_line))
-    flow.append(para(f"No. {one_line(edition.number, 40)}", styles.cover_line))
+    revision = f" · Revisi {edition.revision}" if edition.revision else ""
+    flow.append(para(f"No. {one_line(edition.number, 40)}{revision}", styles.cover_line))
     if edition.kind == "ralat":
-        corrects = one_line(edition.corrects, 40) or "edisi sebelumnya"
+        corrects = one_line(edition.corrects, 60) or "edisi sebelumnya"
         flow.append(Spacer(1, 6 * mm))
-        flow.append(_badge(f"RALAT atas No. {corrects}", ALERT, styles))
+        flow.append(_badge(f"REVISI {edition.revision or ''}".strip(), ALERT, styles))
         flow.append(Spacer(1, 2 * mm))
-        flow.append(para(f"Edisi ini menggantikan kliping No. {corrects}.", styles.cover_line))
+        flow.append(para(f"Edisi ini menggantikan kliping {corrects} yang telah diedarkan.", styles.cover_line))
     if edition.status != "final":
         flow.append(Spacer(1, 6 * mm))
         flow.append(_badge("DRAF — belum final, jangan diedarkan", GOLD, styles))

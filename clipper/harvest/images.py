@@ -7,7 +7,7 @@ import logging
 
 from clipper.errors import FetchError
 from clipper.store.archive import Archive
-from clipper.store.articles import approved_articles
+from clipper.store.edition_members import edition_candidates
 from clipper.store.images import image_states, record_images
 
 logger = logging.getLogger(__name__)
@@ -53,5 +53,5 @@ def ensure_cached(archive: Archive, urls: list[str]) -> int:
 
 
 def fetch_edition_images(archive: Archive, day: str) -> int:
-    """The lead images of a day's approved articles, before its edition is compiled."""
-    return ensure_cached(archive, [a.image_url for a in approved_articles(archive, day) if a.image_url])
+    """The lead images of the articles the day's edition holds, before it is compiled."""
+    return ensure_cached(archive, [a.image_url for a in edition_candidates(archive, day) if a.image_url])

@@ -12,7 +12,7 @@ from clipper.mail.smtp import Reply
 from clipper.store import deliveries
 from clipper.store.archive import Archive
 from clipper.store.deliveries import delivery_log
-from clipper.store.records import Attempt, SendRun
+from clipper.store.edition_records import Attempt, SendRun
 
 logger = logging.getLogger(__name__)
 

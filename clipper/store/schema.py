@@ -229,6 +229,16 @@ def m031_other_pages(db: sqlite_utils.Database) -> None:
     db["run_sources"].add_column("other_pages", int, not_null_default=0)
 
 
+@migrations(postgres=pg_schema.M032_REVISIONS_AND_STORY_LEADS)
+def m032_revisions_and_story_leads(db: sqlite_utils.Database) -> None:
+    """A changed final edition becomes a numbered revision of it (same number, "Revisi 1", the
+    sent file kept), and the editor may choose which copy of a syndicated story is printed."""
+    db.execute("alter table editions add column revision integer not null default 0")
+    db.execute("drop index if exists idx_editions_year_seq")
+    db.execute("create unique index idx_editions_year_seq_revision on editions (year, seq, revision)")
+    db.execute("alter table articles add column story_lead integer not null default 0")
+
+
 @migrations(postgres=pg_schema.M060_ARTICLE_VERSION)
 def m060_article_version(db: sqlite_utils.Database) -> None:
     """Each article counts its editorial changes: a decision made on an older version is refused

@@ -185,13 +185,13 @@ def test_arabic_font_embedded(rendered):
     assert any("NotoSans" in f for f in fonts)
 
 
-def test_ralat_and_draft_cover(tmp_path):
-    """A ralat edition says "RALAT atas No. …"; a draft is marked DRAF."""
-    edition = _edition(kind="ralat", corrects="211/2026", status="draft", approved_at=None)
+def test_revision_and_draft_cover(tmp_path):
+    """A revision says "REVISI 1" and which edition it replaces; a draft is marked DRAF."""
+    edition = _edition(kind="ralat", corrects="No. 211/2026", revision=1, status="draft", approved_at=None)
     info = render_pdf(edition, tmp_path / "ralat.pdf", generated_at=GENERATED)
     reader = pypdf.PdfReader(info.path)
     cover = " ".join(reader.pages[0].extract_text().split())
-    assert "RALAT atas No. 211/2026" in cover
+    assert "REVISI 1" in cover and "menggantikan kliping No. 211/2026" in cover and "Revisi 1" in cover
     assert "DRAF" in cover
     assert "Belum disetujui" in reader.pages[-1].extract_text()
 
