@@ -1,0 +1,218 @@
+"""Completing the speakers an article names (used by narasumber.py): the fullest name it gives
+("kata Umar" → "Nasaruddin Umar", "Jokowi" → "Joko Widodo"), the person behind a title alone
+("ujar Menag" → the Menteri Agama named earlier), the role given at another mention of the
+person, and one entry per person."""
+
+from __future__ import annotations
+
+import logging
+
+from clipper.classify.speaker_runs import Doc
+from clipper.classify.speaker_words import (
+    HONORIFICS, ORG_SUFFIXES, ROLE_ABBREVIATIONS, is_name_word, is_role_head,
+)
+from clipper.models import Narasumber
+
+logger = logging.getLogger(__name__)
+
+# A full name found elsewhere in the article has at most this many words.
+MAX_FULL_NAME_WORDS = 4
+# A word this long may be misspelt once in an article and still name the same person; shorter
+# names one letter apart are often different people ("Adi" / "Ade").
+MIN_TYPO_WORD = 7
+# A mention after one of these is the reporter's byline ("Laporan Wartawan Tribunnews.com, Eko").
+_BYLINE = frozenset({"laporan", "reporter", "wartawan", "pewarta", "editor", "penulis", "kontributor"})
+# Capitalised words that may follow a name without making it part of a longer title.
+_AFTER_NAME = frozenset("""senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli
+agustus september oktober november desember s sp ph mba phd sh mh se st""".split())
+# A "title … name" mention spans at most this many tokens.
+MAX_MENTION = 16
+# A title alone this general ("ujar Presiden") only names the person whose role starts with it.
+_GENERIC_TITLES = frozenset({"presiden", "menteri", "kepala", "ketua", "wakil", "direktur", "anggota", "juru"})
+
+
+def resolve(doc: Doc, speakers: list) -> tuple[Narasumber, ...]:
+    """One Narasumber per person among ``speakers`` (narasumber.Speaker), in order of first
+    mention, with the fullest name and the first role the article gives them."""
+    people: list[tuple[tuple[str, ...], str | None]] = []
+    for speaker in speakers:
+        if speaker.name:
+            if not _company(doc, speaker.name):
+                people.append((full_name(doc, speaker.name, speaker.pos), speaker.role))
+        elif (hit := _by_role(doc, speaker.role, speaker.pos)) is not None:
+            people.append(hit)
+    return tuple(Narasumber(" ".join(words), role or _role_of(doc, words)) for words, role in _merge(people))
+
+
+def _positions(doc: Doc) -> dict[str, list[int]]:
+    """Lower-cased capitalised word → where it stands, built once per article."""
+    index = doc.cache.get("positions")
+    if index is None:
+        index = {}
+        for k, tok in enumerate(doc.toks):
+            if tok[:1].isupper():
+                index.setdefault(doc.lows[k], []).append(k)
+        doc.cache["positions"] = index
+    return index
+
+
+def _occurrences(doc: Doc, words: tuple[str, ...]) -> list[int]:
+    key = [w.lower() for w in words]
+    return [p for p in _positions(doc).get(key[0], ()) if doc.lows[p:p + len(key)] == key]
+
+
+def _aliases(doc: Doc) -> dict[str, tuple[str, ...]]:
+    """"Joko Widodo (Jokowi)": the short name in parentheses → the name before it."""
+    aliases = doc.cache.get("aliases")
+    if aliases is None:
+        aliases = {}
+        toks = doc.toks
+        for k in range(2, doc.n - 2):
+            if toks[k] == "(" and toks[k + 2] == ")" and is_name_word(toks[k + 1]) and is_name_word(toks[k - 1]):
+                a = k - 1
+                while a > 0 and is_name_word(toks[a - 1]) and k - a < MAX_FULL_NAME_WORDS:
+                    a -= 1
+                aliases.setdefault(doc.lows[k + 1], doc.words(list(range(a, k))))
+        doc.cache["aliases"] = aliases
+    return aliases
+
+
+def _company(doc: Doc, words: tuple[str, ...]) -> bool:
+    """True when the article writes the "name" followed by a company word ("Goldman Sachs Group")."""
+    for p in _occurrences(doc, words):
+        b = p + len(words)
+        while b < doc.n and is_name_word(doc.toks[b]):
+            b += 1
+        if b < doc.n and (doc.lows[b] in ORG_SUFFIXES or (
+                doc.toks[b] == "(" and b + 1 < doc.n and doc.lows[b + 1] in ORG_SUFFIXES | {"pt", "cv"})):
+            return True  # "Goldman Sachs Group Inc", "Modalku (PT Mitrausaha …)"
+    return False
+
+
+def full_name(doc: Doc, words: tuple[str, ...], pos: int = 0) -> tuple[str, ...]:
+    """The longest name in the article that holds ``words`` ("Rahmawati" → "Siti Rahmawati"):
+    the run of name words around a mention of them (the nearest to ``pos`` among the longest),
+    or the name a short form stands for. Mentions inside a linked headline or a byline, or
+    that run on into more capitalised words (a title in Title Case), do not count."""
+    if len(words) == 1 and (alias := _aliases(doc).get(words[0].lower())):
+        return alias
+    best, best_key = words, (len(words), False, -doc.n)
+    toks, org = doc.toks, doc.org
+    for p in _occurrences(doc, words):
+        if doc.after_read_also(doc.sentence_start(p)) or any(
+                doc.lows[q] in _BYLINE for q in range(max(0, p - 4), p)):
+            continue
+        a, b = p, p + len(words) - 1
+        while a > 0 and is_name_word(toks[a - 1]) and doc.lows[a - 1] not in org:
+            a -= 1
+        while b + 1 < doc.n and is_name_word(toks[b + 1]):
+            b += 1
+        if b + 1 < doc.n and toks[b + 1][:1].isupper() and doc.lows[b + 1] not in _AFTER_NAME and not (
+                toks[b + 1] == "M" or doc.lows[b + 1] in HONORIFICS):
+            continue  # "Valentino Rossi Klaim Hasil MotoGP …": a headline in Title Case
+        found = doc.words(list(range(a, b + 1)))
+        introduced = a > 0 and toks[a - 1][:1].isupper()  # after a title or an office: "Ketua DPR RI Puan …"
+        key = (len(found), introduced, -abs(p - pos))
+        if len(found) <= MAX_FULL_NAME_WORDS and key > best_key:
+            best, best_key = found, key
+    return best
+
+
+def _role_words(role: str) -> list[str]:
+    words: list[str] = []
+    for word in "".join(c if c.isalnum() else " " for c in role.lower()).split():
+        words.extend(ROLE_ABBREVIATIONS.get(word, word).split())
+    return words
+
+
+def _mentions(doc: Doc) -> list[tuple[int, tuple[str, ...], str]]:
+    """Every "title … name" run in the article: (where, name words, role)."""
+    found = doc.cache.get("mentions")
+    if found is None:
+        found = []
+        for q, tok in enumerate(doc.toks):
+            if is_role_head(tok) and (q == 0 or not is_role_head(doc.toks[q - 1])) and not doc.after_read_also(
+                    doc.sentence_start(q)):
+                parsed = doc.parse_run(q, doc.run_end(q, min(doc.n - 1, q + MAX_MENTION)))
+                if parsed.name and parsed.role:
+                    found.append((q, doc.words(parsed.name), parsed.role))
+        doc.cache["mentions"] = found
+    return found
+
+
+def _same_office(title: list[str], role: list[str]) -> bool:
+    if not title or not set(title) <= set(role):
+        return False
+    return title[0] == role[0] or (len(title) == 1 and title[0] not in _GENERIC_TITLES)
+
+
+def _by_role(doc: Doc, role: str | None, pos: int) -> tuple[tuple[str, ...], str] | None:
+    """The person a title alone stands for ("ujar Menag"): the last one named with that office
+    before it, else the first after; None when the article names nobody with it."""
+    title = _role_words(role or "")
+    best = None
+    for where, words, mention_role in _mentions(doc):
+        if _same_office(title, _role_words(mention_role)):
+            if where <= pos or best is None:
+                best = (full_name(doc, words), mention_role)
+            if where > pos:
+                break
+    return best
+
+
+def _role_of(doc: Doc, words: tuple[str, ...]) -> str | None:
+    """The role the article gives the person at a mention of the name: before it ("Menteri
+    Keuangan Sri Mulyani", "Kepala MTsN 1, Fitriana"), after it ("Adi, pemandu wisata"), or in
+    parentheses after it."""
+    toks = doc.toks
+    for p in _occurrences(doc, words):
+        k = p - 1
+        while k >= 0 and (doc.lows[k] in HONORIFICS or (toks[k] == "." and doc.abbrev_dot(k))):
+            k -= 1
+        if k >= 1 and toks[k] == ",":
+            k -= 1
+        if k >= 0 and (role := doc.role(doc.run_start(k, max(0, k - 30)), k)):
+            return role
+        q = p + len(words)
+        if q + 1 < doc.n and toks[q] == "(" and is_role_head(toks[q + 1]):
+            close = doc.close_paren(q, doc.n - 1)
+            if close is not None:
+                return doc.text(q + 1, close - 1)
+        if q + 1 < doc.n and (toks[q] == "," or doc.lows[q] in ("selaku", "sebagai")):
+            a = q + 1 if toks[q] == "," else q
+            end = min(doc.sentence_end(a), next((e for e in range(a, doc.n) if toks[e] == ","), doc.n) - 1)
+            if role := doc.role_after(a, end):
+                return role
+    return None
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) <= 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:k] + long[k + 1:] == short for k in range(len(long)))
+
+
+def _misspelt(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """The same name with a typo: word for word equal, or one letter apart in words of
+    MIN_TYPO_WORD letters or more ("Habibirokhman" / "Habiburokhman")."""
+    return len(a) == len(b) and any(x != y for x, y in zip(a, b)) and all(
+        x.lower() == y.lower() or (min(len(x), len(y)) >= MIN_TYPO_WORD and _one_letter_apart(x.lower(), y.lower()))
+        for x, y in zip(a, b))
+
+
+def _merge(people: list[tuple[tuple[str, ...], str | None]]) -> list[tuple[tuple[str, ...], str | None]]:
+    """One entry per person: a name whose words are all in another's is the same person."""
+    merged: list[tuple[tuple[str, ...], str | None]] = []
+    for words, role in people:
+        mine = {w.lower() for w in words if not w.endswith(".")}
+        for k, (known, known_role) in enumerate(merged):
+            theirs = {w.lower() for w in known if not w.endswith(".")}
+            if mine <= theirs or theirs <= mine or _misspelt(words, known):
+                merged[k] = (known if len(known) >= len(words) else words, known_role or role)
+                break
+        else:
+            merged.append((words, role))
+    return merged
