@@ -30,10 +30,13 @@ MAX_NAME_WORDS = 5
 # Adverbs skipped between a speaker and its verb ("Sri Mulyani juga menyampaikan").
 MAX_ADVERBS = 3
 
+# A segment opening with one of these is not a role ("Kepada polisi, Seftyana mengaku").
+_NOT_ROLE_OPENERS = frozenset({"kepada", "dari", "untuk", "oleh", "bagi", "dengan", "di", "ke", "pada", "terhadap"})
 # A speaker's name opens its clause: after a comma or the sentence's start, or after one of these
 # ("Sementara Budi mengatakan"); a name after another word ("dari Bloomberg", "akun Budi") is not
 # the one who speaks.
-_OPENERS = (STOP_WORDS | ADVERBS | frozenset({"lain", "sama", "tersebut", "ini", "itu", "pun", "lagi", "baru"})) - frozenset(
+_OPENERS = (STOP_WORDS | ADVERBS | HONORIFICS | frozenset(
+    {"lain", "sama", "tersebut", "ini", "itu", "pun", "lagi", "baru", "alias", "dikenal", "disapa", "bernama", "jauh"})) - frozenset(
     {"dari", "oleh", "di", "ke", "pada", "untuk", "dengan", "kepada", "bagi", "yang", "dan", "atau", "menurut"})
 
 _TRIGGERS = POST_VERBS | PASSIVE_VERBS | PRE_VERBS | {"menurut"}
@@ -100,8 +103,12 @@ def _name(doc: Doc, positions: list[int]) -> tuple[str, ...]:
 
 
 def _people(doc: Doc, parsed: Parsed, role: str | None, pos: int) -> list[Speaker]:
-    """The speakers of a parsed run: its name with ``role``, and others joined by "dan"."""
-    people = [Speaker(name, role, pos) for name in map(lambda p: _name(doc, p), (parsed.name, *parsed.also)) if name]
+    """The speakers of a parsed run: its name with ``role``, and others joined by "dan"
+    with their own role, or this one when they have none."""
+    people = [Speaker(name, role, pos)] if (name := _name(doc, parsed.name)) else []
+    for other in parsed.also:
+        if name := _name(doc, other.name):
+            people.append(Speaker(name, other.role or role, pos))
     return people
 
 
@@ -145,6 +152,11 @@ def _after(doc: Doc, j: int) -> list[Speaker]:
     if role is None and nxt and rb == e:
         role = doc.role_after(*nxt)  # "kata Adi, pemandu wisata …"
     return _people(doc, parsed, role, j)
+
+
+def _prev_role(doc: Doc, seg: tuple[int, int]) -> str | None:
+    """The role a segment before a name ends with; none after a preposition ("Kepada polisi,")."""
+    return None if doc.lows[seg[0]] in _NOT_ROLE_OPENERS else doc.role_in(*seg)
 
 
 def _organisation(doc: Doc, a: int, b: int) -> bool:
@@ -192,6 +204,8 @@ def _before(doc: Doc, v: int) -> list[Speaker]:
         if e < s or not is_name_word(doc.toks[e]) or _is_aside(doc, (s, e)):
             name = _pure_name(doc, prev) if prev else ()
             return [Speaker(name, role, v)] if name else []
+    if doc.lows[e] in NOBODY:
+        return []  # "… Artis Idola Dia menambahkan": a pronoun speaks
     lower_role = not doc.toks[s][:1].isupper() and doc.role(s, e)
     if lower_role and prev and (name := _pure_name(doc, prev)):
         return [Speaker(name, lower_role, v)]  # "Eko Meiriyanto, founder Cerko Store mengatakan"
@@ -210,11 +224,11 @@ def _before(doc: Doc, v: int) -> list[Speaker]:
     if ra > s and parsed.name[:1] == [ra] and doc.toks[ra - 1].islower() and doc.lows[ra - 1] not in _OPENERS:
         return []  # "laporan dari Bloomberg menyebutkan", "melalui akun Twitternya menyebut": not the subject
     run_role = parsed.role
-    if parsed.name and doc.after_read_also(start) and (
-            parsed.name[0] == start or doc.toks[parsed.name[0] - 1].islower()):
+    if parsed.name and run_role is None and doc.after_read_also(start) and (parsed.name[0] == start or any(
+            doc.lows[k] not in HONORIFICS and doc.toks[k] != "." for k in range(s, parsed.name[0]))):
         parsed = parsed._replace(name=parsed.name[-1:])  # a "Baca juga:" headline runs into the sentence
     if parsed.name and run_role is None and _organisation(doc, ra, parsed.name[0] - 1):
-        if not (prev and ra == s and (run_role := doc.role_in(*prev))):
+        if not (prev and ra == s and (run_role := _prev_role(doc, prev))):
             return []  # "BMW Astra menyebut", "Siloam Hospitals Kebon Jeruk memastikan"
         run_role += ", " + doc.text(ra, parsed.name[0] - 1)  # "Presiden Direktur PT Merck, Tbk Evie Yulin"
     if not _name(doc, parsed.name):
@@ -223,5 +237,5 @@ def _before(doc: Doc, v: int) -> list[Speaker]:
         return [Speaker((), run_role, v)] if run_role else []
     role = role or run_role
     if role is None and prev and ra == s:
-        role = doc.role_in(*prev)  # "Kepala Kanwil Kemenag Jawa Tengah, Musta'in Ahmad, mengatakan"
+        role = _prev_role(doc, prev)  # "Kepala Kanwil Kemenag Jawa Tengah, Musta'in Ahmad, mengatakan"
     return _people(doc, parsed, role, v)

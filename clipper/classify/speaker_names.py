@@ -20,11 +20,15 @@ MAX_FULL_NAME_WORDS = 4
 # A word this long may be misspelt once in an article and still name the same person; shorter
 # names one letter apart are often different people ("Adi" / "Ade").
 MIN_TYPO_WORD = 7
+# A call name this long that starts a word of a full name in the same article is that person.
+MIN_SHORT_NAME = 3
 # A mention after one of these is the reporter's byline ("Laporan Wartawan Tribunnews.com, Eko").
 _BYLINE = frozenset({"laporan", "reporter", "wartawan", "pewarta", "editor", "penulis", "kontributor"})
 # Capitalised words that may follow a name without making it part of a longer title.
 _AFTER_NAME = frozenset("""senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli
 agustus september oktober november desember s sp ph mba phd sh mh se st""".split())
+# A role never follows one of these ("Kepada polisi, Seftyana mengaku").
+_NOT_ROLE_OPENERS = frozenset({"kepada", "dari", "untuk", "oleh", "bagi", "dengan", "di", "ke", "pada", "terhadap"})
 # A "title … name" mention spans at most this many tokens.
 MAX_MENTION = 16
 # A title alone this general ("ujar Presiden") only names the person whose role starts with it.
@@ -62,17 +66,30 @@ def _occurrences(doc: Doc, words: tuple[str, ...]) -> list[int]:
 
 
 def _aliases(doc: Doc) -> dict[str, tuple[str, ...]]:
-    """"Joko Widodo (Jokowi)": the short name in parentheses → the name before it."""
+    """Short names → the full name they stand for: "Joko Widodo (Jokowi)", "Eko Hendro Purnomo
+    atau dikenal Eko Patrio", "Nikson Pangaribuan alias Ucok"."""
     aliases = doc.cache.get("aliases")
     if aliases is None:
         aliases = {}
-        toks = doc.toks
-        for k in range(2, doc.n - 2):
-            if toks[k] == "(" and toks[k + 2] == ")" and is_name_word(toks[k + 1]) and is_name_word(toks[k - 1]):
-                a = k - 1
-                while a > 0 and is_name_word(toks[a - 1]) and k - a < MAX_FULL_NAME_WORDS:
+        toks, lows = doc.toks, doc.lows
+        for k in range(1, doc.n - 2):
+            if toks[k] == "(" and toks[k + 2] == ")":
+                short, end = [k + 1], k - 1
+            elif lows[k] == "alias" or (lows[k] == "atau" and lows[k + 1] in ("dikenal", "disapa", "akrab")):
+                q = k + 1
+                while q < doc.n and lows[q] in ("dikenal", "disapa", "akrab", "dengan", "sebagai"):
+                    q += 1
+                short, end = [], k - 1
+                while q < doc.n and is_name_word(toks[q]) and len(short) < 3:
+                    short.append(q)
+                    q += 1
+            else:
+                continue
+            if short and all(is_name_word(toks[q]) for q in short) and is_name_word(toks[end]):
+                a = end
+                while a > 0 and is_name_word(toks[a - 1]) and end - a < MAX_FULL_NAME_WORDS - 1:
                     a -= 1
-                aliases.setdefault(doc.lows[k + 1], doc.words(list(range(a, k))))
+                aliases.setdefault(" ".join(lows[q] for q in short), doc.words(list(range(a, end + 1))))
         doc.cache["aliases"] = aliases
     return aliases
 
@@ -94,7 +111,7 @@ def full_name(doc: Doc, words: tuple[str, ...], pos: int = 0) -> tuple[str, ...]
     the run of name words around a mention of them (the nearest to ``pos`` among the longest),
     or the name a short form stands for. Mentions inside a linked headline or a byline, or
     that run on into more capitalised words (a title in Title Case), do not count."""
-    if len(words) == 1 and (alias := _aliases(doc).get(words[0].lower())):
+    if alias := _aliases(doc).get(" ".join(words).lower()):
         return alias
     best, best_key = words, (len(words), False, -doc.n)
     toks, org = doc.toks, doc.org
@@ -169,10 +186,14 @@ def _role_of(doc: Doc, words: tuple[str, ...]) -> str | None:
         k = p - 1
         while k >= 0 and (doc.lows[k] in HONORIFICS or (toks[k] == "." and doc.abbrev_dot(k))):
             k -= 1
-        if k >= 1 and toks[k] == ",":
-            k -= 1
-        if k >= 0 and (role := doc.role(doc.run_start(k, max(0, k - 30)), k)):
-            return role
+        comma = k >= 1 and toks[k] == ","
+        k -= comma
+        start = doc.run_start(k, max(0, k - 30)) if k >= 0 else 0
+        after = p + len(words)
+        subject = after < doc.n and doc.toks[after].isalpha() and doc.toks[after].islower()
+        if k >= 0 and not (comma and subject and start > 0 and doc.lows[start - 1] in _NOT_ROLE_OPENERS) and (
+                role := doc.role(start, k) or doc.role_in(start, k)):
+            return role  # not a fronted phrase before the subject: "Kepada polisi, Seftyana mengaku"
         q = p + len(words)
         if q + 1 < doc.n and toks[q] == "(" and is_role_head(toks[q + 1]):
             close = doc.close_paren(q, doc.n - 1)
@@ -196,8 +217,17 @@ def _one_letter_apart(a: str, b: str) -> bool:
 
 
 def _misspelt(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """The same name with a typo: word for word equal, or one letter apart in words of
-    MIN_TYPO_WORD letters or more ("Habibirokhman" / "Habiburokhman")."""
+    """The same person written another way: word for word equal but for a typo of one letter
+    in a word of MIN_TYPO_WORD letters or more ("Habibirokhman" / "Habiburokhman"); or one
+    word that is another name's word with a typo ("Gantosari" / "Gantosori Tanjung") or its
+    short form ("Enggar" / "Enggartiasto Lukita", "Leo" / "Leonardus Simarmata")."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(a) == 1:
+        short = a[0].lower()
+        return len(short) >= MIN_SHORT_NAME and any(
+            word.lower() != short and (word.lower().startswith(short) or (
+                min(len(word), len(short)) >= MIN_TYPO_WORD and _one_letter_apart(short, word.lower()))) for word in b)
     return len(a) == len(b) and any(x != y for x, y in zip(a, b)) and all(
         x.lower() == y.lower() or (min(len(x), len(y)) >= MIN_TYPO_WORD and _one_letter_apart(x.lower(), y.lower()))
         for x, y in zip(a, b))

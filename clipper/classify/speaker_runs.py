@@ -10,7 +10,7 @@ import re
 from typing import NamedTuple
 
 from clipper.classify.speaker_words import (
-    ADVERBS, ASIDE_STARTS, CONNECTORS, HONORIFICS, INSTITUTION_WORDS, NAMED_INSTITUTIONS, NOBODY, PERSON_NOUNS,
+    ADVERBS, AGUNG_AFTER, ASIDE_STARTS, CONNECTORS, HONORIFICS, INSTITUTION_WORDS, MODALS, NAMED_INSTITUTIONS, NOBODY, PERSON_NOUNS,
     RELATIONAL, STOP_WORDS, is_institution, is_name_word, is_role_head,
 )
 
@@ -25,12 +25,15 @@ MAX_PAREN = 8
 TOKEN_RE = re.compile(r"[^\W\d_][\w'’\-]*|\d+|[^\w\s]")
 QUOTES = frozenset('"”“\'’‘')
 _ENDS = frozenset(".!?;:")
+_ORDINAL = re.compile(r"ke-\d+$")  # "Presiden ke-7"
 _ABBREVIATIONS = frozenset({"pt", "tbk", "sp", "jl", "no", "st", "spd", "si", "ag"})
 # A lower-case role after a name ends before one of these ("Adi, pemandu wisata | di Bandara").
 # A lower-case word starting so is a verb ("menjadwalkan", "berharap", "dijadwalkan").
 _VERB_PREFIXES = ("men", "mem", "meng", "meny", "ber", "di")
 _ROLE_STOPS = ASIDE_STARTS | frozenset({"yang", "untuk", "bahwa", "agar", "yakni", "sejak", "hingga"})
-_NOT_IN_ROLE = _ROLE_STOPS | STOP_WORDS | ADVERBS | NOBODY
+# Words that may open a segment before a lower-case role: "seorang pastor paroki …".
+_LEAD_INS = frozenset({"seorang", "sang", "para", "salah", "satu", "sementara", "itu", "namun", "adapun"})
+_NOT_IN_ROLE = _ROLE_STOPS | STOP_WORDS | ADVERBS | NOBODY | MODALS
 
 
 def tokens(text: str) -> list[str]:
@@ -53,7 +56,7 @@ class Parsed(NamedTuple):
 
     name: list[int]
     role: str | None
-    also: tuple[list[int], ...] = ()
+    also: tuple["Parsed", ...] = ()
 
 
 def _cap(tok: str) -> bool:
@@ -69,8 +72,9 @@ class Doc:
         self.lows = [t.lower() for t in self.toks]
         self.n = len(self.toks)
         lows, toks = self.lows, self.toks
-        self.org = {lows[i + 1] for i, low in enumerate(lows[:-1])
-                    if (low in ("di", "ke") or low in NAMED_INSTITUTIONS) and _cap(toks[i + 1])}
+        self.org = {lows[i + 1] for i, low in enumerate(lows[:-2])  # "di Klaten", not "ke Ridwan Kamil"
+                    if _cap(toks[i + 1]) and (low in NAMED_INSTITUTIONS or (
+                        low in ("di", "ke") and not is_name_word(toks[i + 2])))}
         # "Asosiasi Pengusaha Indonesia (Apindo)": an acronym defined after a name that is not a person's
         self.org.update(lows[i] for i in range(2, self.n - 1) if toks[i - 1] == "(" and toks[i + 1] == ")"
                         and _cap(toks[i]) and _cap(toks[i - 2]) and not is_name_word(toks[i - 2]))
@@ -176,12 +180,12 @@ class Doc:
         while k <= end:
             tok = toks[k]
             nxt_cap = k + 1 <= end and _cap(toks[k + 1])
-            if _cap(tok) or (tok == "." and self.abbrev_dot(k)) or (k > i and self.lows[k] in HONORIFICS and k < end
-                                                                   and toks[k + 1] == "."):
-                k += 1
+            if _cap(tok) or (tok == "." and self.abbrev_dot(k)) or (self.lows[k] in HONORIFICS and k < end
+                                                                   and (toks[k + 1] == "." or nxt_cap)):
+                k += 1  # "dr Aru Ariadno", "dr. Maya"
             elif tok == "(" and (close := self.close_paren(k, end)) is not None:
                 k = close + 1
-            elif k > i and ((tok.isdigit() and _cap(toks[k - 1]))
+            elif k > i and ((tok.isdigit() and _cap(toks[k - 1])) or _ORDINAL.match(tok)
                             or (nxt_cap and (self.lows[k] in CONNECTORS or tok in ("dan", "&")))):
                 k += 1
             else:
@@ -195,12 +199,12 @@ class Doc:
         while k >= a:
             tok = toks[k]
             if _cap(tok) or (tok == "." and self.abbrev_dot(k)) or (self.lows[k] in HONORIFICS and k < b
-                                                                   and toks[k + 1] == "."):
+                                                                   and (toks[k + 1] == "." or _cap(toks[k + 1]))):
                 k -= 1
             elif tok == ")" and (opened := self.open_paren(k, a)) is not None:
                 k = opened - 1
-            elif k < b and k > a and _cap(toks[k - 1]) and (
-                    tok.isdigit() or self.lows[k] in CONNECTORS or tok in ("dan", "&")):
+            elif k > a and _cap(toks[k - 1]) and (_ORDINAL.match(tok) or (k < b and (
+                    tok.isdigit() or self.lows[k] in CONNECTORS or tok in ("dan", "&")))):
                 k -= 1
             else:
                 break
@@ -234,7 +238,7 @@ class Doc:
             return Parsed(lead, self.role(lead[-1] + 1, k) or paren_role)
         name: list[int] = []
         while k >= a:
-            if is_name_word(toks[k]):
+            if is_name_word(toks[k]) or (lows[k] == "agung" and not (k > a and lows[k - 1] in AGUNG_AFTER)):
                 name.append(k)
                 k -= 1
             elif (toks[k] == "." and name and k > a and len(toks[k - 1]) == 1 and toks[k - 1].isupper()
@@ -258,7 +262,13 @@ class Doc:
         if name and k > a and lows[k] in ("dan", "&"):  # "ekonom Nupur Gupta dan Jonathan Sequeira"
             left = self.parse_run(a, k - 1)
             if left.name:
-                return Parsed(name, left.role or paren_role, (left.name, *left.also))
+                return Parsed(name, left.role or paren_role, (left, *left.also))
+        for d in range(k, a, -1):  # "Ketua DEN Luhut … dan Menteri Kesehatan Budi …": a role each
+            if lows[d] in ("dan", "&") and is_name_word(toks[d - 1]) and name:
+                left = self.parse_run(a, d - 1)
+                if left.name:
+                    return Parsed(name, self.role_in(d + 1, k) or paren_role, (left, *left.also))
+                break
         role = self.role_in(a, k)
         if name and role and k == name[0] - 1 and lows[k] in RELATIONAL:
             return Parsed([], role + " " + self.text(name[0], name[-1]))  # "istri Kenny Austin": not Kenny
@@ -299,7 +309,8 @@ class Doc:
         for q in range(a, b + 1):
             tok = self.toks[q]
             depth += (tok == "(") - (tok == ")")
-            if depth == 0 and self._role_word(q) and (_cap(tok) or q == a) and self._one_role(q, b):
+            if depth == 0 and self._role_word(q) and (_cap(tok) or all(
+                    self.lows[k] in _LEAD_INS for k in range(a, q))) and self._one_role(q, b):
                 if role := self.role(q, b):
                     return role
         return None
@@ -336,7 +347,10 @@ class Doc:
         while end <= b and end - a < 14 and self.lows[end] not in _ROLE_STOPS and (
                 end == a or not self.toks[end].isalpha() or _cap(self.toks[end]) or self._plain(end)
                 or self._role_word(end) or self.lows[end] in CONNECTORS or self.lows[end] == "dan"):
-            end += 1  # up to a verb: "Direktur … Biofarma | menuturkan pihaknya …"
+            end += 1
+        if end <= b and self.lows[end] not in _ROLE_STOPS and not (
+                self.toks[end][:1].isupper() or self.lows[end] in ("dan", "serta")):
+            return None  # a clause, not a role: "kata Leo, polisi akan tetap menjaga …"
         return self.role(a, end - 1)
 
     def text(self, a: int, b: int) -> str:

@@ -27,6 +27,8 @@ meminta berharap menekankan memastikan mengklaim mengemukakan
 membeberkan berpendapat beranggapan memandang menjawab mengingatkan menyimpulkan mengomentari mengutarakan
 mendesak menanggapi membenarkan membantah
 """)
+# Modal and aspect words: a lower-case phrase with one is a clause, not a role ("polisi akan …").
+MODALS = _words("akan masih belum bisa dapat harus ingin mau sedang tengah perlu boleh mampu")
 # Words that may stand between the speaker and a PRE_VERB ("Sri Mulyani juga menyampaikan").
 ADVERBS = _words("""
 juga pun kemudian lalu sempat telah sudah kembali hanya tetap bahkan pula lantas lebih lanjut secara
@@ -48,7 +50,8 @@ baca juga simak lihat foto video sumber editor pewarta penulis laporan wartawan 
 kemarin hari tadi kini akhirnya lalu setelah sebelum usai berdasarkan terkait soal menanggapi mengenai
 selama meskipun apalagi sehingga agar supaya bila jika kalau sesuai atas semua seluruh setiap beberapa
 sejumlah diketahui dilansir dikutip mengutip melansir hasilnya sebelumnya kendati begitu demikian komentar
-diakui sosok profil rp ribu juta miliar triliun persen serta asal tentu justru memang terlebih
+diakui sosok profil rp ribu juta miliar triliun persen serta tentu justru memang terlebih catatan gol
+sekadar teori teranyar momen kabar berita data the
 senin selasa rabu kamis jumat sabtu minggu ahad januari februari maret april mei juni juli agustus
 september oktober november desember wib wita wit tim pihak kepada bagi tak tidak ya yang dan atau
 """)
@@ -60,7 +63,7 @@ kasubag kasubbag kasubdit kabag kapus peneliti dosen guru dekan gubernur wagub b
 walkot presiden wapres juru jubir anggota koordinator plt plh kakanwil kakankemenag kapolres kapolda
 kapolri kapolsek kapolresta kasat kasatreskrim kabareskrim kajari kajati jaksa hakim panglima staf pakar
 pengamat pengurus pimpinan pemimpin camat lurah kades komisioner komisaris deputi asisten pembimas
-pembimbing penyuluh widyaiswara waka bendahara inspektur irjen uskup pendeta ketua humas kepsek manajer
+pembimbing penyuluh widyaiswara waka pengawas bendahara inspektur irjen uskup pendeta ketua humas kepsek manajer
 analis ekonom ahli praktisi pelaksana pengasuh pendiri pemilik founder ceo coo cfo cto chief head
 director manager president officer executive chairman spokesperson analyst deputy vice senior general
 secretary commissioner treasurer spokesman spokeswoman coordinator founder
@@ -78,7 +81,8 @@ pegiat aktivis relawan korban saksi ibu ayah kakak adik paman bibi istri suami a
 produser sutradara presenter youtuber komedian pelawak penari pebalap pembalap pebulu pesepakbola kiper bidan
 pelajar perwakilan komandan danrem dandim pangdam kapolsek pengelola penjual pembeli konsumen nasabah investor
 peternak buruh karyawan pegawai pekerja penumpang pengunjung wisatawan turis penonton pendukung
-suporter netizen warganet psikiater psikolog apoteker ilmuwan sejarawan arkeolog sosiolog epidemiolog virolog budayawan seniman terdakwa
+suporter netizen warganet orang pria wanita perempuan polisi panitia penyelenggara penyandera pasukan
+tentara prajurit biarawati biarawan rohaniwan jemaah jemaat pastor romo psikiater psikolog apoteker ilmuwan sejarawan arkeolog sosiolog epidemiolog virolog budayawan seniman terdakwa
 tersangka pelaku narapidana
 """)
 # Words for someone's relative or representative: "istri Budi", "kuasa hukum Budi" is not Budi.
@@ -91,7 +95,8 @@ HONORIFICS = _words("""
 prof dr drs dra drg h hj kh ir ust ustadz ustazah pdt kiai kyai habib gus romo pastor kardinal bapak ibu
 pak bu mbak mas kak sdr saudara tuan nyonya mr mrs ms sir syekh profesor kombes kombespol akbp akp iptu
 ipda aipda aiptu bripka brigadir brigjen brigjenpol irjenpol komjen jenderal letjen mayjen kolonel
-letkol mayor kapten laksamana marsekal pol purn marsma marsda marsdya laksma laksda laksdya kompol briptu
+letkol mayor kapten laksamana marsekal pol purn bang abang om tante teteh akang daeng cak bung suster bruder
+frater marsma marsda marsdya laksma laksda laksdya kompol briptu
 bripda serka serma sertu pelda peltu letda lettu
 """)
 # Words inside a name that are lower case ("Siti binti Ahmad", "van der").
@@ -100,7 +105,7 @@ CONNECTORS = _words("bin binti van der de al el von da dos of")
 INSTITUTION_WORDS = _words("""
 kementerian kemenag kemenkes kemenkeu kemendikbud kemenpan kemenperin kemenhub kemenparekraf kemenko
 kemendag kemensos kemnaker kemenkumham kemenimipas kemenpora kemendagri kemlu kemhan kanwil kankemenag
-kemenag dinas disdik dinkes pemkab pemprov pemkot pemda pemerintah polres polresta polrestro polda polri
+kemenag kabinet parlemen senat kongres dinas disdik dinkes pemkab pemprov pemkot pemda pemerintah polres polresta polrestro polda polri
 polsek mabes tni kodam korem kodim universitas institut univ sekolah madrasah pesantren ponpes pondok
 rumah sakit rs rsud rsup puskesmas klinik pt cv bank tbk persero badan komisi dewan majelis mahkamah
 pengadilan kejaksaan kejari kejati kejagung partai fraksi gereja masjid musala yayasan asosiasi
@@ -110,11 +115,13 @@ koperasi grup group inc ltd corp company foundation university institute college
 center centre clinic association council committee agency ministry office department bureau commission
 services club fc timnas satgas satpol laboratorium divisi unit program tim keuskupan paroki istana
 reuters bloomberg xinhua antara kompas tempo kontan detik tribunnews liputan6 cnbc okezone republika kumparan
-tirto sindonews jpnn muhammadiyah nahdlatul aisyiyah
+tirto sindonews jpnn muhammadiyah nahdlatul aisyiyah bappenas bappeda bapanas basarnas bulog pertamina telkom
+danantara bapeten pentagon
 """)
 # Words that end an organisation's name: a "speaker" followed by one ("Goldman Sachs Group Inc")
 # is a company, not a person.
-ORG_SUFFIXES = _words("inc group grup tbk corp corporation ltd llc co company foundation sekuritas capital persero")
+ORG_SUFFIXES = _words("""inc group grup tbk corp corporation ltd llc co company foundation sekuritas capital persero production
+productions pictures studio studios entertainment records films""")
 # Institution words that take a proper name right after them ("UIN Walisongo", "Pemkab Blitar").
 NAMED_INSTITUTIONS = _words("""
 uin iain universitas institut pt bank gereja masjid pondok pesantren ponpes rs rsud yayasan partai
@@ -144,20 +151,22 @@ qatar kuwait bahrain oman yaman suriah yordania lebanon libanon afghanistan bang
 laos taiwan hongkong mongolia uzbekistan kazakhstan nigeria ghana maroko aljazair tunisia libya sudan uganda
 tanzania amerika eropa timur-tengah moskow teheran riyadh doha dubai abu dhabi ankara istanbul bangkok manila
 hanoi seoul kuala lumpur canberra sydney ottawa berlin roma madrid brussel jenewa den haag amsterdam wuhan
-shanghai shenzhen guangzhou pulau gunung sungai danau pantai jalan jl gedung taman alun lapangan stadion
+shanghai shenzhen guangzhou vatikan angeles pulau gunung sungai danau pantai jalan jl gedung taman alun lapangan stadion
 kompleks kawasan
 """)
 # Capitalised common words of organisation names, rarely a word of a person's name.
 ORG_WORDS = _words("""
 nasional internasional daerah umum rakyat negeri negara republik merah putih palang bersama persatuan
-kesatuan bangsa sejahtera amanat gerakan hijau demokrat umat agung besar tinggi swasta fakta keluarga
-darat laut udara konstitusi militer pameran masyarakat futures management collection united city business financial finance technology technologies solutions systems media global holdings energy industries
+kesatuan bangsa sejahtera amanat gerakan hijau demokrat umat besar tinggi swasta fakta keluarga
+wilayah cabang regional post times journal daily news herald tribune gazette review darat laut udara konstitusi militer pameran masyarakat futures management collection united city business financial finance technology technologies solutions systems media global holdings energy industries
 partners ventures investment securities research life insurance fintech micro sales store shop mall resort
 airlines airways motor motors bisnis
 hukum sosial agraria pariwisata desa energi lingkungan hidup pemuda olahraga riset teknologi ekonomi
 kreatif politik keamanan maritim ham bumn pangan digital tata ruang kerja tenaga luar
 utama agama islam kristen katolik protestan hindu buddha khonghucu urusan bina haji umrah zakat wakaf halal
 """)
+# "Agung" is a name ("Agung Laksono") except after these ("Jaksa Agung", "Mahkamah Agung").
+AGUNG_AFTER = _words("jaksa mahkamah uskup masjid kejaksaan imam")
 # Role abbreviations and their long forms, so "ujar Menag" finds "Menteri Agama Nasaruddin Umar".
 ROLE_ABBREVIATIONS = {
     "menag": "menteri agama", "wamenag": "wakil menteri agama", "wapres": "wakil presiden",
@@ -177,8 +186,8 @@ def is_name_word(token: str) -> bool:
     low = token.lower()
     if low in _NOT_NAME or (low.startswith("kemen") and len(low) > 6):
         return False
-    if "-" in token and any(part in PLACES for part in low.split("-")):
-        return False  # "Malaysia-Cina"
+    if "-" in token and (any(part in PLACES for part in low.split("-")) or len(set(low.split("-"))) == 1):
+        return False  # "Malaysia-Cina", "Lagu-lagu"
     rest = token[1:].replace("'", "").replace("’", "").replace("-", "")
     if rest and not rest.islower():
         # "McKinney", "O'Neil", "Berthelot-Eiffel" are names; "MTsN", "GoJek", "PDI-P" are not
