@@ -30,8 +30,6 @@ MAX_NAME_WORDS = 5
 # Adverbs skipped between a speaker and its verb ("Sri Mulyani juga menyampaikan").
 MAX_ADVERBS = 3
 
-# A segment opening with one of these is not a role ("Kepada polisi, Seftyana mengaku").
-_NOT_ROLE_OPENERS = frozenset({"kepada", "dari", "untuk", "oleh", "bagi", "dengan", "di", "ke", "pada", "terhadap"})
 # A speaker's name opens its clause: after a comma or the sentence's start, or after one of these
 # ("Sementara Budi mengatakan"); a name after another word ("dari Bloomberg", "akun Budi") is not
 # the one who speaks.
@@ -155,15 +153,17 @@ def _after(doc: Doc, j: int) -> list[Speaker]:
 
 
 def _prev_role(doc: Doc, seg: tuple[int, int]) -> str | None:
-    """The role a segment before a name ends with; none after a preposition ("Kepada polisi,")."""
-    return None if doc.lows[seg[0]] in _NOT_ROLE_OPENERS else doc.role_in(*seg)
+    """The role a segment before a name ends with ("Kepala Kanwil Kemenag Jatim, Ahmad …")."""
+    return doc.role_in(*seg)
 
 
 def _organisation(doc: Doc, a: int, b: int) -> bool:
     """True when the words before a name in its run make it an organisation's name: an
     institution word or acronym with no title ("BMW Astra", "Grab Indonesia"); a rank
     ("AKBP") is not one."""
-    return any(is_institution(doc.toks[k]) and doc.lows[k] not in HONORIFICS for k in range(a, b + 1))
+    return any(is_institution(doc.toks[k]) and doc.lows[k] not in HONORIFICS
+               and not (doc.lows[k] in ("tni", "polri") and k > a and doc.lows[k - 1] in HONORIFICS)
+               for k in range(a, b + 1))
 
 
 def _is_aside(doc: Doc, seg: tuple[int, int]) -> bool:
@@ -206,20 +206,17 @@ def _before(doc: Doc, v: int) -> list[Speaker]:
             return [Speaker(name, role, v)] if name else []
     if doc.lows[e] in NOBODY:
         return []  # "… Artis Idola Dia menambahkan": a pronoun speaks
-    lower_role = not doc.toks[s][:1].isupper() and doc.role(s, e)
-    if lower_role and prev and (name := _pure_name(doc, prev)):
-        return [Speaker(name, lower_role, v)]  # "Eko Meiriyanto, founder Cerko Store mengatakan"
+    ra = doc.run_start(e, s)
+    if ra - 1 > s and doc.lows[ra - 1] == "dari" and is_name_word(doc.toks[ra - 2]):
+        named = doc.parse_run(doc.run_start(ra - 2, s), ra - 2)  # "Lindley Johnson dari … NASA mengungkapkan"
+        if named.name and not named.also and (name := _name(doc, named.name)):
+            return [Speaker(name, named.role or doc.text(ra, e), v)]
     if doc.toks[e] != ")" and not is_name_word(doc.toks[e]):
         role = doc.role(s, e) or (doc.text(s, e) if doc.role_in(s, e) else None) if doc.toks[e] != "." else None
         if role is None:
             return []
         name = _pure_name(doc, prev) if prev else ()  # "Ahmad Rifai, Ketua RT setempat mengatakan"
         return [Speaker(name, role, v)]
-    ra = doc.run_start(e, s)
-    if ra - 1 > s and doc.lows[ra - 1] == "dari" and is_name_word(doc.toks[ra - 2]):
-        named = doc.parse_run(doc.run_start(ra - 2, s), ra - 2)  # "Lindley Johnson dari … NASA mengungkapkan"
-        if named.name and not named.also and (name := _name(doc, named.name)):
-            return [Speaker(name, named.role or doc.text(ra, e), v)]
     parsed = doc.parse_run(ra, e)
     if ra > s and parsed.name[:1] == [ra] and doc.toks[ra - 1].islower() and doc.lows[ra - 1] not in _OPENERS:
         return []  # "laporan dari Bloomberg menyebutkan", "melalui akun Twitternya menyebut": not the subject

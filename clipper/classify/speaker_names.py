@@ -22,7 +22,8 @@ MAX_FULL_NAME_WORDS = 4
 MIN_TYPO_WORD = 7
 # A call name this long that starts a word of a full name in the same article is that person.
 MIN_SHORT_NAME = 3
-# A mention after one of these is the reporter's byline ("Laporan Wartawan Tribunnews.com, Eko").
+# A mention this many tokens or fewer after one of these is the reporter's byline ("Laporan Wartawan Tribunnews.com, Eko").
+MAX_BYLINE = 6
 _BYLINE = frozenset({"laporan", "reporter", "wartawan", "pewarta", "editor", "penulis", "kontributor"})
 # Capitalised words that may follow a name without making it part of a longer title.
 _AFTER_NAME = frozenset("""senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli
@@ -61,7 +62,8 @@ def _positions(doc: Doc) -> dict[str, list[int]]:
 
 
 def _occurrences(doc: Doc, words: tuple[str, ...]) -> list[int]:
-    key = [w.lower() for w in words]
+    """Where the name ``words`` stands in the article ("B." is the tokens "B" and ".")."""
+    key = [part for w in words for part in ((w[:-1].lower(), ".") if w.endswith(".") else (w.lower(),))]
     return [p for p in _positions(doc).get(key[0], ()) if doc.lows[p:p + len(key)] == key]
 
 
@@ -117,12 +119,12 @@ def full_name(doc: Doc, words: tuple[str, ...], pos: int = 0) -> tuple[str, ...]
     toks, org = doc.toks, doc.org
     for p in _occurrences(doc, words):
         if doc.after_read_also(doc.sentence_start(p)) or any(
-                doc.lows[q] in _BYLINE for q in range(max(0, p - 4), p)):
+                doc.lows[q] in _BYLINE for q in range(max(0, p - MAX_BYLINE), p)):
             continue
         a, b = p, p + len(words) - 1
-        while a > 0 and is_name_word(toks[a - 1]) and doc.lows[a - 1] not in org:
+        while a > 0 and doc.name_word(a - 1) and doc.lows[a - 1] not in org:
             a -= 1
-        while b + 1 < doc.n and is_name_word(toks[b + 1]):
+        while b + 1 < doc.n and doc.name_word(b + 1):
             b += 1
         if b + 1 < doc.n and toks[b + 1][:1].isupper() and doc.lows[b + 1] not in _AFTER_NAME and not (
                 toks[b + 1] == "M" or doc.lows[b + 1] in HONORIFICS):
@@ -183,15 +185,14 @@ def _role_of(doc: Doc, words: tuple[str, ...]) -> str | None:
     parentheses after it."""
     toks = doc.toks
     for p in _occurrences(doc, words):
-        k = p - 1
-        while k >= 0 and (doc.lows[k] in HONORIFICS or (toks[k] == "." and doc.abbrev_dot(k))):
-            k -= 1
+        k = doc.before_honorifics(p - 1, 0)
         comma = k >= 1 and toks[k] == ","
         k -= comma
         start = doc.run_start(k, max(0, k - 30)) if k >= 0 else 0
         after = p + len(words)
         subject = after < doc.n and doc.toks[after].isalpha() and doc.toks[after].islower()
-        if k >= 0 and not (comma and subject and start > 0 and doc.lows[start - 1] in _NOT_ROLE_OPENERS) and (
+        fronted = doc.lows[start] in _NOT_ROLE_OPENERS or (start > 0 and doc.lows[start - 1] in _NOT_ROLE_OPENERS)
+        if k >= 0 and not (comma and subject and fronted) and (
                 role := doc.role(start, k) or doc.role_in(start, k)):
             return role  # not a fronted phrase before the subject: "Kepada polisi, Seftyana mengaku"
         q = p + len(words)

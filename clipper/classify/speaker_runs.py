@@ -10,8 +10,8 @@ import re
 from typing import NamedTuple
 
 from clipper.classify.speaker_words import (
-    ADVERBS, AGUNG_AFTER, ASIDE_STARTS, CONNECTORS, HONORIFICS, INSTITUTION_WORDS, MODALS, NAMED_INSTITUTIONS, NOBODY, PERSON_NOUNS,
-    RELATIONAL, STOP_WORDS, is_institution, is_name_word, is_role_head,
+    ADVERBS, AGUNG_AFTER, ASIDE_STARTS, CONNECTORS, HONORIFICS, MODALS, NAMED_INSTITUTIONS, NOBODY, PERSON_NOUNS,
+    RELATIONAL, STOP_WORDS, is_name_word, is_role_head,
 )
 
 logger = logging.getLogger(__name__)
@@ -25,6 +25,7 @@ MAX_PAREN = 8
 TOKEN_RE = re.compile(r"[^\W\d_][\w'’\-]*|\d+|[^\w\s]")
 QUOTES = frozenset('"”“\'’‘')
 _ENDS = frozenset(".!?;:")
+_BEFORE_PLACE = frozenset({"di", "ke"})
 _ORDINAL = re.compile(r"ke-\d+$")  # "Presiden ke-7"
 _ABBREVIATIONS = frozenset({"pt", "tbk", "sp", "jl", "no", "st", "spd", "si", "ag"})
 # A lower-case role after a name ends before one of these ("Adi, pemandu wisata | di Bandara").
@@ -71,16 +72,17 @@ class Doc:
         self.toks = tokens(text)
         self.lows = [t.lower() for t in self.toks]
         self.n = len(self.toks)
-        lows, toks = self.lows, self.toks
-        self.org = {lows[i + 1] for i, low in enumerate(lows[:-2])  # "di Klaten", not "ke Ridwan Kamil"
-                    if _cap(toks[i + 1]) and (low in NAMED_INSTITUTIONS or (
-                        low in ("di", "ke") and not is_name_word(toks[i + 2])))}
+        lows, toks, n = self.lows, self.toks, self.n
+        self.org = {lows[i + 1] for i, low in enumerate(lows) if (low in _BEFORE_PLACE or low in NAMED_INSTITUTIONS)
+                    and i + 2 < n and _cap(toks[i + 1]) and (low in NAMED_INSTITUTIONS or not is_name_word(toks[i + 2]))}
         # "Asosiasi Pengusaha Indonesia (Apindo)": an acronym defined after a name that is not a person's
-        self.org.update(lows[i] for i in range(2, self.n - 1) if toks[i - 1] == "(" and toks[i + 1] == ")"
-                        and _cap(toks[i]) and _cap(toks[i - 2]) and not is_name_word(toks[i - 2]))
+        self.org.update(lows[i + 1] for i, tok in enumerate(toks) if tok == "(" and 1 <= i < n - 2 and toks[i + 2] == ")"
+                        and _cap(toks[i + 1]) and _cap(toks[i - 1]) and not is_name_word(toks[i - 1]))
         # Runs of three or more words in capitals ("SCROLL TO CONTINUE WITH CONTENT") end a sentence.
-        self.shout = {k for i in range(self.n - 2) if all(toks[q].isupper() and len(toks[q]) > 1 and toks[q].isalpha()
-                                                            for q in (i, i + 1, i + 2)) for k in (i, i + 1, i + 2)}
+        loud = [k for k, tok in enumerate(toks) if tok.isupper() and len(tok) > 1 and tok.isalpha()]
+        self.shout = {k for j, k in enumerate(loud) if (j >= 2 and loud[j - 2] == k - 2) or (
+            j + 2 < len(loud) and loud[j + 2] == k + 2) or (0 < j < len(loud) - 1 and loud[j - 1] == k - 1
+                                                              and loud[j + 1] == k + 1)}
         self.cache: dict = {}
 
     # --- edges --------------------------------------------------------------------------
@@ -160,6 +162,12 @@ class Doc:
 
     # --- runs of capitalised words -------------------------------------------------------
 
+    def name_word(self, k: int) -> bool:
+        """is_name_word for token ``k`` in its place: "Agung" is a name but in "Jaksa Agung"."""
+        if self.lows[k] == "agung":
+            return not (k > 0 and self.lows[k - 1] in AGUNG_AFTER)
+        return is_name_word(self.toks[k])
+
     def _plain(self, k: int) -> bool:
         """True for a lower-case word that may stand inside a role ("spesialis", "wisata"):
         not a verb, an adverb, a pronoun or a word that starts the rest of a sentence."""
@@ -223,22 +231,18 @@ class Doc:
     def parse_run(self, a: int, b: int) -> Parsed:
         """Split the run ``a``..``b`` into the name at its end and the role before it (None
         unless it holds a title): honorifics and ranks between them are dropped, a trailing
-        "(Kepala …)" is a role, "(Jokowi)" or "(45)" is skipped; "A dan B" gives two names;
-        a run that opens with a name and then a title is "NAME ROLE" ("Sigit Tejo Head of …")."""
+        group in parentheses ("(Jokowi)", "(45)") is skipped; "A dan B" gives two names; a run
+        that opens with a name and then a title is "NAME ROLE" ("Sigit Tejo Head of …")."""
         toks, lows = self.toks, self.lows
-        k, paren_role = b, None
+        k = b
         if b >= a and toks[b] == ")" and (opened := self.open_paren(b, a)) is not None:
-            if opened + 1 < b and is_role_head(toks[opened + 1]):
-                paren_role = self.text(opened + 1, b - 1)
-            elif any(is_institution(toks[q]) for q in range(opened + 1, b)) and self._organisation(a, opened - 1):
-                return Parsed([], None)  # "Badan … Geofisika (BMKG)": an organisation and its acronym
             k = opened - 1
         lead = self._leading_name(a, k)
         if lead:
-            return Parsed(lead, self.role(lead[-1] + 1, k) or paren_role)
+            return Parsed(lead, self.role(lead[-1] + 1, k))
         name: list[int] = []
         while k >= a:
-            if is_name_word(toks[k]) or (lows[k] == "agung" and not (k > a and lows[k - 1] in AGUNG_AFTER)):
+            if self.name_word(k):
                 name.append(k)
                 k -= 1
             elif (toks[k] == "." and name and k > a and len(toks[k - 1]) == 1 and toks[k - 1].isupper()
@@ -255,24 +259,21 @@ class Doc:
             k = name.pop(0)  # "Universitas Sichuan", "UIN Walisongo": the institution's name
         while len(name) > 1 and (lows[name[0]] in self.org or lows[name[0]] in CONNECTORS):
             k = name.pop(0)
-        while k >= a and (lows[k] in HONORIFICS or (toks[k] == "." and self.abbrev_dot(k))
-                          or (lows[k] in ("tni", "polri") and k > a and lows[k - 1] in HONORIFICS)
-                          or (toks[k] == ")" and self._honorific_paren(k, a) is not None)):
-            k = self._honorific_paren(k, a) - 1 if toks[k] == ")" else k - 1
+        k = self.before_honorifics(k, a)
         if name and k > a and lows[k] in ("dan", "&"):  # "ekonom Nupur Gupta dan Jonathan Sequeira"
             left = self.parse_run(a, k - 1)
             if left.name:
-                return Parsed(name, left.role or paren_role, (left, *left.also))
+                return Parsed(name, left.role, (left, *left.also))
         for d in range(k, a, -1):  # "Ketua DEN Luhut … dan Menteri Kesehatan Budi …": a role each
             if lows[d] in ("dan", "&") and is_name_word(toks[d - 1]) and name:
                 left = self.parse_run(a, d - 1)
                 if left.name:
-                    return Parsed(name, self.role_in(d + 1, k) or paren_role, (left, *left.also))
+                    return Parsed(name, self.role_in(d + 1, k), (left, *left.also))
                 break
         role = self.role_in(a, k)
         if name and role and k == name[0] - 1 and lows[k] in RELATIONAL:
             return Parsed([], role + " " + self.text(name[0], name[-1]))  # "istri Kenny Austin": not Kenny
-        return Parsed(name, role or paren_role)
+        return Parsed(name, role)
 
     def _leading_name(self, a: int, b: int) -> list[int]:
         """The name a run opens with when two or more name words are followed by a title
@@ -284,15 +285,15 @@ class Doc:
             k += 1
         return list(range(a, k)) if k - a >= 2 and k < b and is_role_head(self.toks[k]) and _cap(self.toks[k]) else []
 
-    def _organisation(self, a: int, b: int) -> bool:
-        """True when ``a``..``b`` (before an acronym in parentheses) names an organisation: an
-        institution word or a single word, and no title ("Badan Meteorologi … (BMKG)", "dan
-        Geofisika (BMKG)"), not "Ketua DPR Puan Maharani (PDI-P)" or "Budi Santoso (PDI-P)"."""
-        words = [q for q in range(a, b + 1) if self.toks[q].isalpha()]
-        if any(is_role_head(self.toks[q]) for q in words):
-            return False
-        return any(self.lows[q] in INSTITUTION_WORDS for q in words) or sum(
-            is_name_word(self.toks[q]) for q in words) <= 1
+    def before_honorifics(self, k: int, a: int) -> int:
+        """The token before the honorifics and ranks ending at ``k`` ("Prof. Dr.", "Kombes (Pol)",
+        "Brigjen TNI"), no further back than ``a``."""
+        toks, lows = self.toks, self.lows
+        while k >= a and (lows[k] in HONORIFICS or (toks[k] == "." and self.abbrev_dot(k))
+                          or (lows[k] in ("tni", "polri") and k > a and lows[k - 1] in HONORIFICS)
+                          or (toks[k] == ")" and self._honorific_paren(k, a) is not None)):
+            k = self._honorific_paren(k, a) - 1 if toks[k] == ")" else k - 1
+        return k
 
     def _honorific_paren(self, k: int, a: int) -> int | None:
         """The "(" of "(Pol)" closed at ``k``: a group of honorifics and ranks only."""
@@ -333,8 +334,8 @@ class Doc:
             a += 1
         if a > b or not (is_role_head(self.toks[a]) or self.lows[a] in PERSON_NOUNS):
             return None
-        while b > a and (self.toks[b] in ",.(" or self.lows[b] in HONORIFICS or self.lows[b] in ("tni", "polri")):
-            b -= 1  # "…(Kapuspen) TNI, Mayjen TNI": the rank ends the role
+        while b > a and self.toks[b] in ",.(":
+            b -= 1
         text = self.text(a, b)
         return text[:-3] if len(self.toks[b]) > 5 and self.lows[b].endswith("nya") else text
 
@@ -368,6 +369,8 @@ class Doc:
         trailing initial or degree ("… Sitompul M. Sc", "… Narwastu M.") is not part of it."""
         out: list[str] = []
         for k in positions:
+            if self.toks[k] == ".":
+                continue
             word = self.toks[k].strip("'’") + ("." if len(self.toks[k]) == 1 else "")
             if not out or out[-1] != word:
                 out.append(word)

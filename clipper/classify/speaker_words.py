@@ -82,7 +82,7 @@ produser sutradara presenter youtuber komedian pelawak penari pebalap pembalap p
 pelajar perwakilan komandan danrem dandim pangdam kapolsek pengelola penjual pembeli konsumen nasabah investor
 peternak buruh karyawan pegawai pekerja penumpang pengunjung wisatawan turis penonton pendukung
 suporter netizen warganet orang pria wanita perempuan polisi panitia penyelenggara penyandera pasukan
-tentara prajurit biarawati biarawan rohaniwan jemaah jemaat pastor romo psikiater psikolog apoteker ilmuwan sejarawan arkeolog sosiolog epidemiolog virolog budayawan seniman terdakwa
+tentara prajurit spesialis biarawati biarawan rohaniwan jemaah jemaat pastor romo psikiater psikolog apoteker ilmuwan sejarawan arkeolog sosiolog epidemiolog virolog budayawan seniman terdakwa
 tersangka pelaku narapidana
 """)
 # Words for someone's relative or representative: "istri Budi", "kuasa hukum Budi" is not Budi.
@@ -145,7 +145,7 @@ bantul lombok flores labuan bajo bukittinggi ikn nusantara malaysia singapura th
 brunei china tiongkok jepang korea india pakistan arab saudi mesir turki iran irak israel palestina gaza
 rusia ukraina amerika serikat as inggris prancis jerman belanda italia spanyol australia kanada brasil
 afrika eropa asia beijing washington london paris tokyo kairo mekkah makkah madinah jeddah yerusalem
-bethlehem sierra leone somalia ethiopia kenya belgia swedia norwegia denmark finlandia swiss austria polandia
+bethlehem sierra leone timor somalia ethiopia kenya belgia swedia norwegia denmark finlandia swiss austria polandia
 portugal yunani hongaria ceko irlandia skotlandia selandia meksiko argentina chili kolombia peru venezuela kuba
 qatar kuwait bahrain oman yaman suriah yordania lebanon libanon afghanistan bangladesh nepal myanmar kamboja
 laos taiwan hongkong mongolia uzbekistan kazakhstan nigeria ghana maroko aljazair tunisia libya sudan uganda
@@ -157,7 +157,7 @@ kompleks kawasan
 # Capitalised common words of organisation names, rarely a word of a person's name.
 ORG_WORDS = _words("""
 nasional internasional daerah umum rakyat negeri negara republik merah putih palang bersama persatuan
-kesatuan bangsa sejahtera amanat gerakan hijau demokrat umat besar tinggi swasta fakta keluarga
+kesatuan bangsa sejahtera amanat gerakan hijau demokrat umat besar tinggi dunia swasta fakta keluarga
 wilayah cabang regional post times journal daily news herald tribune gazette review darat laut udara konstitusi militer pameran masyarakat futures management collection united city business financial finance technology technologies solutions systems media global holdings energy industries
 partners ventures investment securities research life insurance fintech micro sales store shop mall resort
 airlines airways motor motors bisnis
