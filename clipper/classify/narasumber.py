@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from itertools import compress
 
 from clipper.classify.speaker_runs import QUOTES, TOKEN_RE, Doc, Parsed, tokens
 from clipper.classify.speaker_words import (
@@ -72,7 +73,7 @@ def find_narasumber(text: str) -> tuple[Narasumber, ...]:
     doc = Doc(text or "")
     found: list[Speaker] = []
     # Only the few attribution words need a closer look (~1,000 tokens an article).
-    for i in [i for i, low in enumerate(doc.lows) if low in _TRIGGERS]:
+    for i in list(compress(range(doc.n), map(_TRIGGERS.__contains__, doc.lows))):
         found.extend(_speakers_at(doc, i))
     return resolve(doc, found)
 

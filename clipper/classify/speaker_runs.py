@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import re
+from itertools import compress
 
 from typing import NamedTuple
 
@@ -26,6 +27,7 @@ TOKEN_RE = re.compile(r"[^\W\d_][\w'’\-]*|\d+|[^\w\s]")
 QUOTES = frozenset('"”“\'’‘')
 _ENDS = frozenset(".!?;:")
 _BEFORE_PLACE = frozenset({"di", "ke"})
+_ORG_BEFORE = _BEFORE_PLACE | NAMED_INSTITUTIONS
 _ORDINAL = re.compile(r"ke-\d+$")  # "Presiden ke-7"
 _ABBREVIATIONS = frozenset({"pt", "tbk", "sp", "jl", "no", "st", "spd", "si", "ag"})
 # A lower-case role after a name ends before one of these ("Adi, pemandu wisata | di Bandara").
@@ -73,13 +75,14 @@ class Doc:
         self.lows = [t.lower() for t in self.toks]
         self.n = len(self.toks)
         lows, toks, n = self.lows, self.toks, self.n
-        self.org = {lows[i + 1] for i, low in enumerate(lows) if (low in _BEFORE_PLACE or low in NAMED_INSTITUTIONS)
-                    and i + 2 < n and _cap(toks[i + 1]) and (low in NAMED_INSTITUTIONS or not is_name_word(toks[i + 2]))}
+        # (the scans below pick their few candidates with compress(), a loop in C: ~1,000 tokens an article)
+        self.org = {lows[i + 1] for i in compress(range(n), map(_ORG_BEFORE.__contains__, lows))
+                    if i + 2 < n and _cap(toks[i + 1]) and (lows[i] in NAMED_INSTITUTIONS or not is_name_word(toks[i + 2]))}
         # "Asosiasi Pengusaha Indonesia (Apindo)": an acronym defined after a name that is not a person's
-        self.org.update(lows[i + 1] for i, tok in enumerate(toks) if tok == "(" and 1 <= i < n - 2 and toks[i + 2] == ")"
-                        and _cap(toks[i + 1]) and _cap(toks[i - 1]) and not is_name_word(toks[i - 1]))
+        self.org.update(lows[i + 1] for i in compress(range(n), map("(".__eq__, toks)) if 1 <= i < n - 2
+                        and toks[i + 2] == ")" and _cap(toks[i + 1]) and _cap(toks[i - 1]) and not is_name_word(toks[i - 1]))
         # Runs of three or more words in capitals ("SCROLL TO CONTINUE WITH CONTENT") end a sentence.
-        loud = [k for k, tok in enumerate(toks) if tok.isupper() and len(tok) > 1 and tok.isalpha()]
+        loud = [k for k in compress(range(n), map(str.isupper, toks)) if len(toks[k]) > 1 and toks[k].isalpha()]
         self.shout = {k for j, k in enumerate(loud) if (j >= 2 and loud[j - 2] == k - 2) or (
             j + 2 < len(loud) and loud[j + 2] == k + 2) or (0 < j < len(loud) - 1 and loud[j - 1] == k - 1
                                                               and loud[j + 1] == k + 1)}
