@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import logging
 from itertools import compress
+from operator import methodcaller
 
 from clipper.classify.speaker_runs import Doc
 from clipper.classify.speaker_words import (
-    HONORIFICS, ORG_SUFFIXES, ROLE_ABBREVIATIONS, is_name_word, is_role_head,
+    HONORIFICS, ORG_SUFFIXES, ROLE_ABBREVIATIONS, TITLE_PREFIXES, TITLE_WORDS, is_name_word, is_role_head,
 )
 from clipper.models import Narasumber
 
@@ -147,9 +148,11 @@ def _mentions(doc: Doc) -> list[tuple[int, tuple[str, ...], str]]:
     found = doc.cache.get("mentions")
     if found is None:
         found = []
-        for q, tok in enumerate(doc.toks):
-            if is_role_head(tok) and (q == 0 or not is_role_head(doc.toks[q - 1])) and not doc.after_read_also(
-                    doc.sentence_start(q)):
+        lows, n = doc.lows, doc.n  # the title words, picked with loops in C
+        heads = set(compress(range(n), map(TITLE_WORDS.__contains__, lows)))
+        heads.update(compress(range(n), map(methodcaller("startswith", TITLE_PREFIXES), lows)))
+        for q in sorted(heads):
+            if (q == 0 or not is_role_head(doc.toks[q - 1])) and not doc.after_read_also(doc.sentence_start(q)):
                 parsed = doc.parse_run(q, doc.run_end(q, min(doc.n - 1, q + MAX_MENTION)))
                 if parsed.name and parsed.role:
                     found.append((q, doc.words(parsed.name), parsed.role))

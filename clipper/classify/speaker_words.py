@@ -214,12 +214,12 @@ _NOT_NAME = (PERSON_NOUNS | HONORIFICS | INSTITUTION_WORDS | NAMED_INSTITUTIONS 
 def is_role_head(token: str) -> bool:
     """True when ``token`` opens a role ("Kepala", "peneliti", "Menkomarves")."""
     low = token.lower()
-    return low in TITLE_WORDS or low.startswith(_TITLE_PREFIXES)
+    return low in TITLE_WORDS or low.startswith(TITLE_PREFIXES)
 
 
 # Titles written as one word from "Kepala"/"Wakil Kepala" and the office: "Kapolrestabes",
 # "Wakapolda", "Kadisdik"; "Menko…" for the coordinating ministers.
-_TITLE_PREFIXES = ("menko", "kapol", "wakapol", "kadis", "kasat", "kakan", "kanit", "kabag", "kasubag", "wakasat")
+TITLE_PREFIXES = ("menko", "kapol", "wakapol", "kadis", "kasat", "kakan", "kanit", "kabag", "kasubag", "wakasat")
 
 
 def is_institution(token: str) -> bool:
