@@ -66,7 +66,9 @@ def register_fonts() -> None:
                 family, normal=names[0], bold=names[1], italic=names[2], boldItalic=names[3]
             )
             face = pdfmetrics.getFont(faces[0]).face
-            _coverage[family] = frozenset(chr(c) for c in face.charToGlyph)
+            # Outside the BMP (DejaVu's emoji) reportlab writes an invalid ToUnicode entry
+            # ("<1F633>", odd-length hex): such characters are dropped like those no font has.
+            _coverage[family] = frozenset(chr(c) for c in face.charToGlyph if c <= 0xFFFF)
 
 
 def face(family: str, bold: bool = False, italic: bool = False) -> str:
