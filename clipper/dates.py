@@ -140,6 +140,17 @@ def long_date(day: date | str) -> str:
     return f"{DAYS_ID[day.weekday()]}, {day.day} {MONTHS_ID[day.month - 1]} {day.year}"
 
 
+def day_month_year(day: date | str) -> str:
+    """The Indonesian date without the weekday: "5 Desember 2026" (the WhatsApp digest's heading).
+
+    Args:
+        day: A date, or a YYYY-MM-DD string.
+    """
+    if isinstance(day, str):
+        day = date.fromisoformat(day)
+    return f"{day.day} {MONTHS_ID[day.month - 1]} {day.year}"
+
+
 def clock(moment: datetime) -> str:
     """The time of day in WIB, Indonesian style: "08.15"."""
     local = to_jakarta(moment)
