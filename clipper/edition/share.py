@@ -8,8 +8,6 @@ a ralat after the regular one) if there is one, else its draft.
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -20,6 +18,7 @@ from clipper.dates import day_month_year, long_date
 from clipper.edition.compile import build_edition
 from clipper.errors import ClipperError
 from clipper.models import Edition, EditionItem, EditionSection, Narasumber
+from clipper.paths import write_atomically
 from clipper.store import articles, editions
 from clipper.store.archive import Archive
 from clipper.store.images import cached_image
@@ -196,17 +195,7 @@ def digest(edition: Edition, pdf_name: str | None = None, limit: int = DIGEST_MA
 
 
 def _write_text(path: Path, text: str) -> None:
-    """Write UTF-8 text atomically (a temporary file beside it, then a rename)."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        write_atomically(path, text.encode("utf-8"))
     except OSError as exc:
-        raise ShareError(f"folder {path.parent} tidak dapat ditulisi: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise ShareError(f"{path} tidak dapat ditulis: {exc.strerror or exc}") from None

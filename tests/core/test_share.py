@@ -25,19 +25,9 @@ from clipper.store.images import record_images
 from clipper.workspace.configuration import parse_config
 from tests._archive import insert_row
 from tests.core._pdf_data import _edition, _item
+from tests.core.test_edition import CONFIG, DAY
 from tests.core.test_pdf_layout import body_size, news_text
 
-CONFIG = """\
-sources:
-  - name: Warta
-    feed: https://warta.example.id/rss
-editor:
-  name: Rina Editor
-edition:
-  number_start: 212
-  institution: [Kementerian Agama RI, Badan Litbang dan Diklat, Perpustakaan]
-"""
-DAY = "2026-11-24"
 MEDIA = ("Harian Nusantara", "Warta Madani", "Kabar Pagi", "Suara Timur")
 
 
