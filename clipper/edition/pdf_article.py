@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
-from functools import lru_cache, partial
+from functools import partial
 from io import BytesIO
 
 from reportlab.lib.units import mm
@@ -26,6 +27,8 @@ MAX_SUMMARY_CHARS = 1500  # keeps the boxed summary (a one-cell table) well unde
 UNTITLED = "(tanpa judul)"
 BESIDE_PHOTO = 12  # at most this many paragraphs are offered to the column beside the photo
 PHOTO_GAP = 12  # points between the text and the photo beside it
+
+_scratch = threading.local()
 
 
 def item_title(item: EditionItem) -> str:
@@ -102,13 +105,11 @@ class ShrunkClipping(KeepInFrame):
 
 
 def _measure(flow: list[Flowable], width: float) -> tuple[float, float]:
-    return _listWrapOn(flow, width, _scratch_canvas())
-
-
-@lru_cache(maxsize=1)
-def _scratch_canvas() -> Canvas:
-    """A canvas that is never saved, to measure flowables before the build."""
-    return Canvas(BytesIO())
+    """The width and height ``flow`` takes at ``width`` (on a canvas of this thread's that is
+    never saved: the app may compile and share at once)."""
+    if not hasattr(_scratch, "canvas"):
+        _scratch.canvas = Canvas(BytesIO())
+    return _listWrapOn(flow, width, _scratch.canvas)
 
 
 def _body(item: EditionItem, styles: Styles) -> list[Flowable]:
