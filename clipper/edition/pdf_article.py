@@ -178,7 +178,11 @@ def _header(item: EditionItem, styles: Styles) -> Table:
     """Headline, meta line, link, tags and narasumber; the link's QR code beside them on paper."""
     rows: list[Flowable] = [para(item_title(item), styles.headline), _meta(item, styles)]
     href = link_target(item.url)
-    shown = markup(short_url(item.url)) or "—"
+    qr = qr_code(one_line(item.url, 2000)) if href and styles.layout.qr else None
+    side = QR_SIZE + 8 * mm if qr is not None else 0
+    # as much of the address as fits beside "Tautan:" (~0.55 em a character): never alone below it
+    fits = int((styles.layout.frame_w - side - 40) / (styles.cell.fontSize * 0.55))
+    shown = markup(short_url(item.url, max(30, fits))) or "—"
     if href:
         shown = f'<a href="{href}" color="#0B5D3B"><u>{shown}</u></a>'
     rows.append(Paragraph(f"<b>Tautan:</b> {shown}", styles.cell))
@@ -191,7 +195,6 @@ def _header(item: EditionItem, styles: Styles) -> Table:
             for n in item.narasumber[:MAX_NARASUMBER]
         ]
         rows.append(Paragraph(f"<b>Narasumber:</b> {markup('; '.join(people))}", styles.cell))
-    qr = qr_code(one_line(item.url, 2000)) if href and styles.layout.qr else None
     style = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -204,7 +207,6 @@ def _header(item: EditionItem, styles: Styles) -> Table:
         table = Table([[rows]], colWidths=["*"])
     else:
         caption = Paragraph("Pindai untuk membuka berita", styles.caption)
-        side = QR_SIZE + 8 * mm
         table = Table([[rows, [Spacer(1, 4), qr, caption]]], colWidths=["*", side])
         style.append(("ALIGN", (1, 0), (1, 0), "CENTER"))
     table.setStyle(TableStyle(style))

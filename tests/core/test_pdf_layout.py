@@ -14,6 +14,7 @@ import pytest
 
 from clipper.edition.pdf import render_pdf
 from clipper.edition.pdf_front import chart_label
+from clipper.edition.pdf_parts import PHONE, PRINT
 from clipper.models import EditionItem, EditionSection, Narasumber
 from tests.core._pdf_data import GENERATED, _edition, _item, _jpeg
 
@@ -122,6 +123,17 @@ def test_approval_moment_stays_on_one_line(tmp_path):
     pages = single(clipping(2, 100), tmp_path)
     line = next(x for x in pages[-1].splitlines() if "Disetujui" in x)
     assert line.replace("\xa0", " ").endswith("15.30 WIB")
+
+
+@pytest.mark.parametrize("layout", [PRINT, PHONE], ids=["a4", "ponsel"])
+def test_long_address_starts_beside_its_label(tmp_path, layout):
+    """A long article address is shortened to start on the "Tautan:" line, not alone below it."""
+    url = ("https://warta-nusantara.example.id/read/2026/12/06/kasus-covid-19-varian-baru-naik-warga-"
+           "diimbau-kembali-bermasker-di-keramaian-123456")
+    edition = _edition(sections=(EditionSection("x", "Kementerian Agama", (_item(1, url=url),)),))
+    info = render_pdf(edition, tmp_path / "tautan.pdf", generated_at=GENERATED, layout=layout)
+    line = next(x for text in pages_of(info.path) for x in text.splitlines() if x.startswith("Tautan:"))
+    assert "warta-nusantara.example.id/read" in line
 
 
 def test_ringkasan_counts_have_a_word_header_and_whole_topic_names(tmp_path):
