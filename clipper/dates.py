@@ -135,9 +135,22 @@ def long_date(day: date | str) -> str:
     Args:
         day: A date, or a YYYY-MM-DD string.
     """
-    if isinstance(day, str):
-        day = date.fromisoformat(day)
-    return f"{DAYS_ID[day.weekday()]}, {day.day} {MONTHS_ID[day.month - 1]} {day.year}"
+    day = _as_date(day)
+    return f"{DAYS_ID[day.weekday()]}, {day_month_year(day)}"
+
+
+def day_month_year(day: date | str) -> str:
+    """The Indonesian date without the weekday: "5 Desember 2026" (the WhatsApp digest's heading).
+
+    Args:
+        day: A date, or a YYYY-MM-DD string.
+    """
+    day = _as_date(day)
+    return f"{day.day} {MONTHS_ID[day.month - 1]} {day.year}"
+
+
+def _as_date(day: date | str) -> date:
+    return date.fromisoformat(day) if isinstance(day, str) else day
 
 
 def clock(moment: datetime) -> str:

@@ -7,14 +7,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QHBoxLayout, QInputDialog, QLabel, QListView,
                                QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
 from clipper.config import Config
 from clipper.dates import long_date
 from clipper.edition.compile import empty_reason, printed_articles, section_for, section_order
+from clipper.edition.share import ShareExists, share_folder
 from clipper.store.archive import Archive
 from clipper.store.decisions import set_positions
 from clipper.store.edition_members import edition_candidates, set_story_lead
@@ -204,10 +205,15 @@ class EditionPanel(QWidget):
         self.note.setWordWrap(True)
         self.note.setObjectName("editionNote")
         self.finals: list = []
+        self.share = QPushButton(_("Bagikan ke WhatsApp"))
+        self.share.setToolTip(_("Tulis PDF ringkas untuk ponsel dan teks daftar berita ke satu folder, lalu "
+                                "buka folder itu; lampirkan keduanya di WhatsApp"))
+        self.open_folder = QDesktopServices.openUrl  # replaced in tests
         self.up.clicked.connect(lambda: self.move_selected(-1))
         self.down.clicked.connect(lambda: self.move_selected(1))
         self.draft.clicked.connect(lambda: self.compile(final=False))
         self.final.clicked.connect(lambda: self.compile(final=True))
+        self.share.clicked.connect(lambda: self.share_whatsapp())
         top = QHBoxLayout()
         top.addWidget(QLabel(_("Tanggal")))
         top.addWidget(self.day)
@@ -218,6 +224,7 @@ class EditionPanel(QWidget):
         moves.addStretch(1)
         moves.addWidget(self.draft)
         moves.addWidget(self.final)
+        moves.addWidget(self.share)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
@@ -247,6 +254,7 @@ class EditionPanel(QWidget):
         self.draft.setEnabled(bool(state.rows) or bool(state.finals))
         self.final.setEnabled(bool(state.rows) or bool(state.finals))
         self.lead.setEnabled(any(len(r.copies) > 1 for r in state.rows))
+        self.share.setEnabled(bool(state.rows) or bool(state.finals))
 
     def ask_revision(self) -> bool:
         """The clear question before a final edition is changed (a numbered revision is made)."""
@@ -314,3 +322,44 @@ class EditionPanel(QWidget):
         self.draft.setEnabled(True)
         self.final.setEnabled(True)
         self.message.emit(describe(exc), "error")
+
+    def share_whatsapp(self, *, force: bool = False) -> None:
+        """Write the day's edition for WhatsApp (phone PDF and digest) and open their folder."""
+        day, config, path = self.day_text(), self.config, self.tasks.archive_path
+        folder = share_folder(config, path)
+
+        def op():
+            from clipper.edition.share import share_edition
+
+            with Archive(path) as archive:
+                return share_edition(archive, config, day, folder, force=force)
+
+        self.share.setEnabled(False)
+        self.message.emit(_("Menyiapkan berkas WhatsApp {day} …").format(day=day), "info")
+        self.tasks.run_in_background(op, self._shared, self._share_failed, parent=self, uses_store=False)
+
+    def _shared(self, package) -> None:
+        self.share.setEnabled(True)
+        folder = package.pdf.path.parent
+        self.message.emit(_("Berkas WhatsApp disimpan di {folder}: {pdf} dan {text}").format(
+            folder=folder, pdf=package.pdf.path.name, text=package.digest_path.name), "info")
+        self.open_folder(QUrl.fromLocalFile(str(folder)))
+
+    def _share_failed(self, exc: Exception) -> None:
+        self.share.setEnabled(True)
+        if isinstance(exc, ShareExists):
+            names = ", ".join(p.name for p in exc.paths)
+            if self.ask_replace(_("Berkas WhatsApp edisi ini sudah ada: {names}. Ganti dengan yang baru?")
+                                .format(names=names)):
+                self.share_whatsapp(force=True)
+            return
+        from ui.errors import describe
+        self.message.emit(describe(exc), "error")
+
+    def ask_replace(self, text: str) -> bool:
+        """Ask before files are replaced (replaced in tests)."""
+        box = QMessageBox(QMessageBox.Question, _("Bagikan ke WhatsApp"), text, QMessageBox.NoButton, self)
+        replace = box.addButton(_("Ganti"), QMessageBox.AcceptRole)
+        box.addButton(_("Batal"), QMessageBox.RejectRole)
+        box.exec()
+        return box.clickedButton() is replace

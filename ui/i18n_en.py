@@ -66,6 +66,15 @@ ENGLISH: dict[str, str] = {
     "Naik (Ctrl+↑)": "Up (Ctrl+↑)", "Turun (Ctrl+↓)": "Down (Ctrl+↓)",
     "Susun kliping (draf)": "Compile clipping (draft)", "Susun final": "Compile final",
     "Menyusun kliping {day} …": "Compiling the clipping of {day} …",
+    "Bagikan ke WhatsApp": "Share to WhatsApp",
+    "Tulis PDF ringkas untuk ponsel dan teks daftar berita ke satu folder, lalu buka folder itu; lampirkan "
+    "keduanya di WhatsApp": "Write a compact phone PDF and a text listing the news into one folder, then open "
+                            "that folder; attach both in WhatsApp",
+    "Menyiapkan berkas WhatsApp {day} …": "Preparing the WhatsApp files of {day} …",
+    "Berkas WhatsApp disimpan di {folder}: {pdf} dan {text}": "WhatsApp files saved in {folder}: {pdf} and {text}",
+    "Berkas WhatsApp edisi ini sudah ada: {names}. Ganti dengan yang baru?":
+        "This edition's WhatsApp files exist already: {names}. Replace them?",
+    "Ganti": "Replace",
     "{pages} halaman · {path}": "{pages} pages · {path}", "Buka di penampil sistem": "Open in the system viewer",
     "Tutup": "Close",
     # add dialogs

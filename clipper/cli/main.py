@@ -10,14 +10,14 @@ import sys
 from pathlib import Path
 
 from clipper import __version__
-from clipper.cli import archive, demo, edition, harvest, mail, search, team
+from clipper.cli import archive, demo, edition, harvest, mail, search, share, team
 from clipper.cli.common import COMMANDS, command
 from clipper.errors import ClipperError, ConfigError
 
 logger = logging.getLogger(__name__)
 
 # Each adds its subcommands (add_parsers) and registers their implementations (@command).
-COMMAND_MODULES = (harvest, archive, edition, search, mail, team, demo)
+COMMAND_MODULES = (harvest, archive, edition, share, search, mail, team, demo)
 
 
 def build_parser() -> argparse.ArgumentParser:
