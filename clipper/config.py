@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
-import io
+import ipaddress
 import logging
 import re
 import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator,
+                      model_validator)
 from clipper import paths
-from clipper.config_report import describe, line_of, problem_line, regex_problem, yaml_problem
-from clipper.errors import ConfigError
+from clipper.config_report import describe, line_of, problem_line, regex_problem
+from clipper.config_yaml import load_yaml
+from clipper.errors import ClipperError, ConfigError
+from clipper.limits import MAX_CONFIG_BYTES
 from clipper.models import SOURCE_KINDS, Source
+from clipper.safe_files import read_limited
 
 logger = logging.getLogger(__name__)
 
@@ -81,18 +82,65 @@ class SourceSpec(BaseModel):
         return self
 
 
+def host_entry(value: str) -> tuple[str, int | None]:
+    """An ``allow_hosts`` entry, ``host`` or ``host:port`` (``[::1]:8080`` for IPv6), as (host, port).
+
+    The host is lower-cased, without brackets or a trailing dot; port None means any port.
+
+    Raises:
+        ValueError: with an Indonesian reason.
+    """
+    text = value.strip().lower()
+    host, port = text, None
+    if text.startswith("["):
+        host, _, rest = text[1:].partition("]")
+        if rest:
+            if not rest.startswith(":"):
+                raise ValueError(f"bukan host atau host:port: {value!r}")
+            port = rest[1:]
+    elif text.count(":") == 1:
+        host, port = text.split(":")
+    host = host.rstrip(".")
+    if not host or not re.fullmatch(r"[a-z0-9._:\-]+", host) or (":" in host and not _is_ip(host)):
+        raise ValueError(f"bukan host atau host:port: {value!r}")
+    if port is None:
+        return host, None
+    if not port.isdigit() or not 0 < int(port) < 65536:
+        raise ValueError(f"port tidak sah (1-65535): {value!r}")
+    return host, int(port)
+
+
+def _is_ip(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _valid_host_entry(value: str) -> str:
+    host_entry(value)
+    return value
+
+
+HostEntry = Annotated[str, AfterValidator(_valid_host_entry)]
+
+
 class HarvestSpec(BaseModel):
-    """The optional `harvest:` section: run-wide politeness."""
+    """The optional `harvest:` section: run-wide politeness, time limits and the address policy."""
 
     model_config = ConfigDict(extra="forbid")
 
     user_agent: str | None = None
     per_host: int = Field(2, ge=1, le=16)
     delay: float = Field(0.0, ge=0, le=120)
-    timeout: float = Field(30.0, gt=0, le=600)
+    timeout: float = Field(30.0, gt=0, le=600)  # per address: retries and redirects included
+    source_budget: float = Field(180.0, gt=0, le=3600)  # per source: its listing and all its pages
     max_page_mb: float = Field(10.0, gt=0, le=200)
     retries: int = Field(2, ge=0, le=10)
     keep_html: bool = True  # keep each article's raw HTML (compressed) as evidence
+    # Internal hosts a harvest may reach besides the configured sources' own origins.
+    allow_hosts: list[HostEntry] = Field(default_factory=list, max_length=200)
 
 
 class EditorSpec(BaseModel):
@@ -207,12 +255,6 @@ class Config:
         return [by_name[n.casefold()] for n in names]
 
 
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    return yaml
-
-
 def default_config_path() -> Path:
     """The user's sources.yaml (created from the bundled default on first use)."""
     return paths.user_config_dir() / "sources.yaml"
@@ -244,11 +286,13 @@ def load_config(path: str | Path, *, checks: Sequence[SectionCheck]) -> Config:
     """
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_limited(path, MAX_CONFIG_BYTES).decode("utf-8")
     except FileNotFoundError:
         raise ConfigError(str(path), [f"{path}: berkas konfigurasi tidak ditemukan"]) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), [f"{path}: tidak dapat dibaca: {exc}"]) from None
+    except ClipperError as exc:  # not a regular file, or too large
+        raise ConfigError(str(path), [str(exc)]) from None
     return parse_config(text, path, checks=checks)
 
 
@@ -262,7 +306,7 @@ def parse_config(text: str, path: str | Path = "sources.yaml", *, checks: Sequen
         ConfigError: with one ``file:line: field: message`` line per problem, in file order.
     """
     path = Path(path)
-    data = _parse_yaml(text, path)
+    data = load_yaml(text, path)
     spec, problems = None, []
     try:
         spec = ConfigSpec.model_validate(data)
@@ -296,20 +340,6 @@ def _duplicate_names(data: Any, path: Path) -> list[str]:
         else:
             first[key] = line_of(data, ("sources", index, "name"))
     return problems
-
-
-def _parse_yaml(text: str, path: Path) -> Any:
-    try:
-        data = _yaml().load(io.StringIO(text))
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else "?"
-        raise ConfigError(str(path), [f"{path}:{line}: YAML tidak sah: {yaml_problem(exc.problem or str(exc))}"]) from None
-    except YAMLError as exc:
-        raise ConfigError(str(path), [f"{path}: YAML tidak sah: {exc}"]) from None
-    if not isinstance(data, dict):
-        raise ConfigError(str(path), [f"{path}:1: isi berkas harus berupa pemetaan (sources: ...)"])
-    return data
 
 
 def _to_source(spec: SourceSpec) -> Source:

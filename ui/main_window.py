@@ -264,13 +264,13 @@ class MainWindow(QMainWindow):
 
     def _fetch_image(self, article_id: int, url: str) -> None:
         """The lead image, fetched in the general pool (own connection) and cached."""
-        path = self.tasks.archive_path
+        path, config = self.tasks.archive_path, self.config
 
         def op() -> bool:
             from clipper.harvest.images import ensure_cached
 
             with Archive(path) as archive:
-                ensure_cached(archive, [url])
+                ensure_cached(archive, [url], config)
                 return cached_image(archive, url) is not None
 
         def done(ok: bool) -> None:

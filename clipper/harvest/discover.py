@@ -23,6 +23,9 @@ logger = logging.getLogger(__name__)
 MAX_CHILD_SITEMAPS = 3
 # Decompressed .xml.gz sitemaps are capped like any other body.
 MAX_SITEMAP_BYTES = 20 * 1024 * 1024
+# Items read from one feed, sitemap or section page: a news feed has 10-100 items and a news
+# sitemap at most 1,000 (Google's limit); a source keeps its newest max_items of them anyway.
+MAX_LINKS_READ = 5_000
 _SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 _NEWS_NS = "{http://www.google.com/schemas/sitemap-news/0.9}"
 _SKIP_SCHEMES = ("mailto:", "javascript:", "tel:", "whatsapp:", "data:")
@@ -96,7 +99,9 @@ def parse_feed(result: FetchedPage) -> list[Link]:
     if parsed.bozo:
         logger.info("feed %s is malformed but yielded %d items", result.final_url, len(parsed.entries))
     links = []
-    for entry in parsed.entries:
+    if len(parsed.entries) > MAX_LINKS_READ:
+        logger.warning("feed %s: %d items, the first %d read", result.final_url, len(parsed.entries), MAX_LINKS_READ)
+    for entry in parsed.entries[:MAX_LINKS_READ]:
         href = entry.get("link") or next(
             (l.get("href") for l in entry.get("links", []) if l.get("href")), None)
         url = _absolute(href, result.final_url)
@@ -128,6 +133,8 @@ def parse_site(result: FetchedPage, pattern: str, text: str) -> list[Link]:
             continue
         title = " ".join(anchor.text_content().split()) or anchor.get("title")
         links.append(Link(url=url, title=title or None))
+        if len(links) >= MAX_LINKS_READ:
+            break
     return _merge_titles(links)
 
 
@@ -211,4 +218,6 @@ def parse_sitemap(result: FetchedPage) -> tuple[list[Link], list[str]]:
             published = _child_text(news, f"{_NEWS_NS}publication_date")
         published = published or _child_text(node, f"{_SITEMAP_NS}lastmod", "lastmod")
         links.append(Link(url=url, title=title, published_at=parse_date(published)))
+        if len(links) >= MAX_LINKS_READ:
+            break
     return _dedupe(links), []

@@ -10,13 +10,14 @@ from __future__ import annotations
 import hashlib
 import logging
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from clipper.classify.classifier import classifier_from
 from clipper.classify.rules import RulesKey
 from clipper.classify.stories import text_sketch
 from clipper.extract.reader import extract, warm_up
 from clipper.harvest.urls import url_key
+from clipper.limits import MAX_TEXT_CHARS, MAX_TITLE_CHARS, clip
 from clipper.models import PAGED, ExtractedArticle, FetchedPage
 from clipper.store.records import ClassificationColumns, encode_classification
 from clipper.textnorm import stems_of
@@ -57,12 +58,22 @@ def finish_job(article: ExtractedArticle, content: bytes, rules: RulesKey | None
     The classification comes back as its archive columns: serialised here, off the main
     process, and cheaper to send than the objects.
     """
+    article = bounded_article(article)
     classified = encode_classification(classifier_from(rules).classify(article.title, article.text)) if rules else None
     return Extracted(
         article=article, finished=True, sketch=text_sketch(article.text),
         classification=classified, sha256=hashlib.sha256(content).hexdigest(),
         evidence=zlib.compress(content, EVIDENCE_ZLIB_LEVEL) if keep_html else None,
         stems=stems_of(article.title, article.text))
+
+
+def bounded_article(article: ExtractedArticle) -> ExtractedArticle:
+    """The article with its title and text within the archive's limits (clipper.limits), cut
+    before it is classified so that matched terms never point past the stored text."""
+    title, text = clip(article.title, MAX_TITLE_CHARS) or "", clip(article.text, MAX_TEXT_CHARS) or ""
+    if title is article.title and text is article.text:
+        return article
+    return replace(article, title=title, text=text)
 
 
 def extract_job(page: FetchedPage, language: str | None, *, follow_single: bool = True,

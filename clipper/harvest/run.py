@@ -14,16 +14,18 @@ from clipper.classify.classifier import classifier_for
 from clipper.classify.rules import rules_key
 from clipper.classify.stories import DUPLICATE_THRESHOLD, StoryIndex, sketch_from_bytes, sketch_to_bytes
 from clipper.config import Config
-from clipper.dates import to_jakarta
-from clipper.errors import ClipperError
+from clipper.dates import sane_moment, to_jakarta
+from clipper.errors import ClipperError, StoreError
+from clipper.harvest.addresses import policy_for
 from clipper.harvest.fetch import FetchSettings
 from clipper.harvest.harvester import Finished, Found, Harvester, LinksFound, PageFailure, SourceDone
 from clipper.harvest.urls import clean_url, url_key
 from clipper.harvest.workers import prestart_workers
 from clipper.models import HarvestResult, Progress, Source, SourceReport
+from clipper.processes import pid_alive, this_host
 from clipper.store import articles, runs
 from clipper.store.archive import Archive
-from clipper.store.records import Evidence, NewArticle, encode_classification
+from clipper.store.records import Evidence, NewArticle, Run, encode_classification
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +33,11 @@ logger = logging.getLogger(__name__)
 STORY_WINDOW_DAYS = 4
 # How often (seconds) the caller's should_stop() is polled while the network is quiet.
 POLL_SECONDS = 0.1
+# A running harvest writes a heartbeat this often (seconds) ...
+HEARTBEAT_SECONDS = 60
+# ... and one whose heartbeat is older than this is taken as dead even on another machine
+# (where its pid cannot be checked): ten beats missed.
+STALE_RUN_SECONDS = 600
 # Results stored per transaction: one commit per ~50 articles instead of one each.
 BATCH_MAX = 50
 # After the first result, those arriving within this long join its transaction: results come
@@ -43,7 +50,8 @@ def fetch_settings(config: Config) -> FetchSettings:
     """The run's HTTP settings from the `harvest:` section."""
     spec = config.harvest
     settings = FetchSettings(per_host=spec.per_host, host_delay=spec.delay, deadline=spec.timeout,
-                             max_bytes=int(spec.max_page_mb * 1024 * 1024), retries=spec.retries)
+                             max_bytes=int(spec.max_page_mb * 1024 * 1024), retries=spec.retries,
+                             addresses=policy_for(config))
     if spec.user_agent:
         settings = FetchSettings(**{**settings.__dict__, "user_agent": spec.user_agent})
     return settings
@@ -71,8 +79,18 @@ class _Run:
         return classifier_for(self.config)
 
     def on_found(self, found: Found) -> Progress:
+        """Store one article; one that cannot be stored (an impossible value, a bug) is that
+        article's failure, recorded and reported, and the run goes on with the others."""
         counts = self.counts[found.source.name]
-        article_id = self._store(found)
+        try:
+            with self.archive.savepoint():
+                article_id = self._store(found)
+        except StoreError:
+            raise  # the archive itself (disk full, read-only): the run cannot go on
+        except Exception as exc:
+            logger.exception("article %s not stored", found.link.url)
+            reason = f"tidak dapat disimpan: {type(exc).__name__}: {str(exc)[:100]}"
+            return self.on_failure(PageFailure(found.source, found.link.url, reason, None, False))
         self.done += 1
         if article_id is None:
             counts["dup"] += 1
@@ -114,7 +132,7 @@ class _Run:
     def _new_article(self, found: Found, media: str, canonical: str | None, canonical_key: str | None,
                      story_id: int | None) -> NewArticle:
         article, link = found.article, found.link
-        published = article.published_at or link.published_at
+        published = sane_moment(article.published_at) or sane_moment(link.published_at)  # never 9999-12-31
         fetched = found.fetch.fetched_at
         url = clean_url(canonical or found.fetch.final_url)
         classification = found.classification or encode_classification(
@@ -177,15 +195,17 @@ def run_harvest(config: Config, archive: Archive, *, sources: list[str] | None =
     """
     chosen = config.enabled_sources(sources)
     prestart_workers(len(chosen), workers)
+    close_dead_runs(archive)
     run = _Run(config, archive, chosen)
     run_id = runs.start_run(archive, len(chosen))
     harvester = Harvester(chosen, runs.source_states(archive), archive.path, fetch_settings(config),
-                          rules=rules_key(config),
-                          keep_html=config.harvest.keep_html)
+                          rules=rules_key(config), keep_html=config.harvest.keep_html,
+                          source_budget=config.harvest.source_budget)
     if workers is not None:
         harvester.workers = workers
     harvester.start()
-    status, error, finished = "completed", None, False
+    status, error, finished, failure = "completed", None, False, None
+    last_beat = time.monotonic()
     try:
         while not finished:
             if should_stop() and status != "cancelled":
@@ -194,6 +214,9 @@ def run_harvest(config: Config, archive: Archive, *, sources: list[str] | None =
             batch = _next_batch(harvester.out)
             steps = []
             with archive.write():  # one transaction per batch of results
+                if time.monotonic() - last_beat > HEARTBEAT_SECONDS:
+                    runs.beat(archive, run_id)
+                    last_beat = time.monotonic()
                 for item in batch:
                     if isinstance(item, Finished):
                         error, finished = item.error, True
@@ -214,6 +237,9 @@ def run_harvest(config: Config, archive: Archive, *, sources: list[str] | None =
                 if status != "cancelled" and should_stop():
                     status = "cancelled"
                     harvester.cancel()
+    except Exception as exc:  # the archive could not be written (disk full, read-only …): the run failed
+        failure = exc
+        raise
     finally:
         if not finished:  # the caller stopped iterating, or something failed here
             status = "cancelled"
@@ -225,7 +251,14 @@ def run_harvest(config: Config, archive: Archive, *, sources: list[str] | None =
                 run.reports.append(SourceReport(source.name, "cancelled", reason="dibatalkan"))
         failed = sum(1 for r in run.reports if r.status == "failed")
         new = sum(r.new_articles for r in run.reports)
-        runs.finish_run(archive, run_id, status if error is None else "failed", new, failed)
+        try:
+            runs.finish_run(archive, run_id, "failed" if error or failure else status, new, failed)
+        except StoreError:
+            if failure is None:
+                raise
+            # The archive refuses even this: the run stays "running" until close_dead_runs sees
+            # its process gone (or silent for STALE_RUN_SECONDS) and shows it as interrupted.
+            logger.exception("harvest run %d could not be closed", run_id)
     if error is not None and not isinstance(error, ClipperError):
         raise error
     if status == "completed":
@@ -234,6 +267,22 @@ def run_harvest(config: Config, archive: Archive, *, sources: list[str] | None =
         index_pending(archive)  # the stemmed roots of what came in (plain words are indexed already)
     result = HarvestResult(run_id, status, tuple(sorted(run.reports, key=lambda r: r.source)))
     yield Progress("done", run.total, run.total, message=status, result=result)
+
+
+def close_dead_runs(archive: Archive) -> list[Run]:
+    """Runs left "running" by a process that died (killed, crashed, the machine switched off)
+    become "interrupted" (shown as terputus); returns them. A run of a live process is kept."""
+    now = datetime.now(UTC)
+    dead = []
+    for held in runs.running_runs(archive):
+        beat = datetime.fromisoformat(held.heartbeat_at or held.started_at)
+        silent = now - beat > timedelta(seconds=STALE_RUN_SECONDS)
+        if silent or (held.host == this_host() and not pid_alive(held.pid)):
+            dead.append(held)
+    runs.mark_interrupted(archive, [r.id for r in dead])
+    for held in dead:
+        logger.warning("harvest run %d (started %s) was interrupted", held.id, held.started_at)
+    return dead
 
 
 def _next_batch(out: queue.Queue) -> list:

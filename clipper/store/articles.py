@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from pathlib import Path
 
+from clipper.limits import MAX_DESCRIPTION_CHARS, MAX_LABEL_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS, clip
 from clipper.store.archive import Archive, evidence_bytes, now_utc
 from clipper.store.records import Article, Evidence, NewArticle, Outlet, StoryMember, article_from_row
 
@@ -29,6 +30,12 @@ def _row(new: NewArticle) -> dict:
     row = asdict(new)
     row.update(row.pop("classification"))
     row["updated_at"] = now_utc()
+    # What arrives from the web is bounded before it is kept (clipper.limits; README).
+    row["title"] = clip(row["title"], MAX_TITLE_CHARS)
+    row["text"] = clip(row["text"], MAX_TEXT_CHARS)
+    row["description"] = clip(row["description"], MAX_DESCRIPTION_CHARS)
+    for label in ("media", "author", "rubrik", "language", "source"):
+        row[label] = clip(row[label], MAX_LABEL_CHARS)
     return row
 
 

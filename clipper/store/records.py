@@ -268,11 +268,14 @@ class Run:
 
     id: int
     started_at: str
-    status: str  # running | completed | cancelled | failed
+    status: str  # running | completed | cancelled | failed | interrupted (its process died)
     finished_at: str | None = None
     sources: int | None = None
     new_articles: int | None = None
     failed_sources: int | None = None
+    pid: int | None = None
+    host: str | None = None
+    heartbeat_at: str | None = None
 
 
 @dataclass(frozen=True)

@@ -3,17 +3,51 @@
 from __future__ import annotations
 
 import logging
+import os
 
 from clipper.models import SourceReport
+from clipper.processes import this_host
 from clipper.store.archive import Archive, now_utc
-from clipper.store.records import SourceState
+from clipper.store.records import Run, SourceState
 
 logger = logging.getLogger(__name__)
 
 
 def start_run(archive: Archive, source_count: int) -> int:
+    """Record a new run as running, held by this process (pid and host)."""
+    now = now_utc()
     with archive.write():
-        return archive.insert("runs", {"started_at": now_utc(), "status": "running", "sources": source_count})
+        return archive.insert("runs", {"started_at": now, "heartbeat_at": now, "status": "running",
+                                       "sources": source_count, "pid": os.getpid(), "host": this_host()})
+
+
+def beat(archive: Archive, run_id: int) -> None:
+    """Tell other processes this run is alive (inside the caller's transaction, if any)."""
+    with archive.write():
+        archive.update("runs", ("id", run_id), {"heartbeat_at": now_utc()})
+
+
+def running_runs(archive: Archive) -> list[Run]:
+    """The runs recorded as running, oldest first (live ones, and those whose process died)."""
+    return [_run(r) for r in archive.query("select * from runs where status = 'running' order by id")]
+
+
+def mark_interrupted(archive: Archive, run_ids: list[int]) -> None:
+    """Runs whose process ended without finishing them become "interrupted" (shown as terputus)."""
+    if run_ids:
+        with archive.write():
+            for run_id in run_ids:
+                archive.execute("update runs set status = 'interrupted', finished_at = coalesce(heartbeat_at, "
+                                "started_at) where id = ? and status = 'running'", [run_id])
+
+
+def get_run(archive: Archive, run_id: int) -> Run | None:
+    rows = archive.query("select * from runs where id = ?", [run_id])
+    return _run(rows[0]) if rows else None
+
+
+def _run(row: dict) -> Run:
+    return Run(**{k: row.get(k) for k in Run.__dataclass_fields__})
 
 
 def finish_run(archive: Archive, run_id: int, status: str, new_articles: int, failed_sources: int) -> None:

@@ -147,3 +147,12 @@ def m022_arabic_bare_forms(db: sqlite_utils.Database) -> None:
     chars = f"[{ARABIC_SPLIT_CHARS}]"
     db.execute("update search_docs set pending = 1 where article_id in (select id from articles "
                f"where text glob '*{chars}*' or title glob '*{chars}*' or summary glob '*{chars}*')")
+
+
+@migrations()
+def m040_run_owner(db: sqlite_utils.Database) -> None:
+    """Which process holds a harvest run (pid, host) and when it last showed life, so a run
+    whose process died is shown as interrupted ("terputus"), never as running forever."""
+    for column in ("pid", "host", "heartbeat_at"):
+        if column not in db["runs"].columns_dict:
+            db["runs"].add_column(column, int if column == "pid" else str)
