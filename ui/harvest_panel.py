@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 COL_SOURCE, COL_STATE, COL_NEW, COL_DETAIL = range(4)
 _HEADERS = ("Sumber", "Status", "Baru", "Keterangan")
 _STATES = {"waiting": "menunggu", "running": "berjalan", "ok": "ok", "not_modified": "tidak berubah",
-           "failed": "gagal", "cancelled": "dibatalkan"}
+           "failed": "gagal", "cancelled": "dibatalkan", "interrupted": "terputus"}
 _COLOURS = {"ok": "#1b6e2f", "not_modified": "#1b6e2f", "failed": "#a12a2a", "cancelled": "#8a6d00"}
 # Progress reaches the widgets and the queue at most this often. Per step, the demo
 # harvest cost a progress-bar repaint and a store query plus a 40,000-row insert per

@@ -8,7 +8,7 @@ import logging
 import sys
 from pathlib import Path
 
-from clipper.cli.common import command, date_arg, open_archive, open_config, out
+from clipper.cli.common import article_ids, command, count_arg, date_arg, open_archive, open_config, out
 
 logger = logging.getLogger(__name__)
 
@@ -22,7 +22,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--status", choices=STATUSES)
     p.add_argument("--topic")
     p.add_argument("--date", type=date_arg)
-    p.add_argument("--limit", type=int, default=200)
+    p.add_argument("--limit", type=count_arg, default=200)
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("export", help="ekspor artikel (jsonl atau csv)")
@@ -38,7 +38,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", type=Path, help="berkas keluaran (bawaan: stdout)")
 
     p = sub.add_parser("review", help="setujui/tolak artikel, beri tag, nada, ringkasan")
-    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.add_argument("ids", nargs="+", metavar="ID")
     group = p.add_mutually_exclusive_group()
     group.add_argument("--approve", action="store_const", dest="decision", const="approve")
     group.add_argument("--reject", action="store_const", dest="decision", const="reject")
@@ -79,15 +79,17 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 @command("export")
 def cmd_export(args: argparse.Namespace) -> int:
+    from clipper.safe_files import atomic_output, check_target
     from clipper.search.export import write_rows
+    if args.out:
+        check_target(args.out)  # refused before any work: a symlink, a device, a folder, no folder
     with open_archive(args) as archive:
         rows = _export_rows(archive, args)
-        stream = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout
-        try:
+        if not args.out:
+            write_rows(rows, sys.stdout, args.format)
+            return 0
+        with atomic_output(args.out, newline="") as stream:
             count = write_rows(rows, stream, args.format)
-        finally:
-            if args.out:
-                stream.close()
     if args.out:
         print(f"{count} artikel diekspor ke {args.out}", file=sys.stderr)
     return 0
@@ -116,8 +118,9 @@ def cmd_review(args: argparse.Namespace) -> int:
         print("clipper: tidak ada yang diubah (pakai --approve, --reject, --tag, --tone, --summary …)",
               file=sys.stderr)
         return 2
+    ids = article_ids(args.ids)
     with open_archive(args) as archive:
-        change = update_articles(archive, args.ids, decision=args.decision, add_tags=args.tag,
+        change = update_articles(archive, ids, decision=args.decision, add_tags=args.tag,
                                  tone=args.tone, summary=args.summary, highlight=args.highlight,
                                  editor=config.editor.name)
         for article in articles_by_id(archive, change.ids):

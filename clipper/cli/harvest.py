@@ -7,6 +7,7 @@ import json
 import logging
 import sys
 from dataclasses import asdict
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,7 +30,11 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--url", help="URL asal halaman (untuk tautan relatif)")
 
 
-STATUS_WORDS = {"ok": "ok", "not_modified": "tak berubah", "failed": "GAGAL", "cancelled": "batal"}
+# A saved page is read up to the harvest's default page cap (sources.yaml max_page_mb).
+MAX_SAVED_PAGE_BYTES = 10 * 1024 * 1024
+
+STATUS_WORDS = {"ok": "ok", "not_modified": "tak berubah", "failed": "GAGAL", "cancelled": "batal",
+                "interrupted": "terputus"}
 
 
 
@@ -96,8 +101,14 @@ def print_summary(result: HarvestResult, states: dict[str, SourceState] | None =
 
 def run_harvest_cli(config, archive, names=None) -> HarvestResult:
     """Harvest with a progress line, then print the summary."""
+    from clipper.dates import long_moment
     from clipper.harvest.run import run_harvest
+    from clipper.harvest.runlog import close_dead_runs
     from clipper.store.runs import source_states
+    for dead in close_dead_runs(archive):  # never "running" forever: shown once as terputus
+        started = long_moment(datetime.fromisoformat(dead.started_at))
+        out(f"Catatan: panen #{dead.id} (mulai {started}) {STATUS_WORDS['interrupted']}: prosesnya berhenti "
+            "sebelum selesai; yang sudah tersimpan tetap ada.")
     line = ProgressLine()
     result = None
     failures: list[tuple[str, str]] = []
@@ -137,19 +148,24 @@ def cmd_harvest(args: argparse.Namespace) -> int:
 
 @command("extract")
 def cmd_extract(args: argparse.Namespace) -> int:
-    from clipper.errors import ExtractionError
+    from clipper.errors import ClipperError, ExtractionError
     from clipper.extract.reader import extract_article
+    from clipper.safe_files import os_reason, read_limited
     status = 0
     for path in args.files:
         url = args.url or path.resolve().as_uri()
         try:
-            article = extract_article(path.read_bytes(), url)
+            article = extract_article(read_limited(path, MAX_SAVED_PAGE_BYTES), url)
         except OSError as exc:
-            print(f"clipper: {path}: {exc.strerror or exc}", file=sys.stderr)
+            print(f"clipper: {path}: {os_reason(exc)}", file=sys.stderr)
             status = 1
             continue
         except ExtractionError as exc:
             out(json.dumps({"file": str(path), "url": url, "error": exc.reason}, ensure_ascii=False))
+            status = 1
+            continue
+        except ClipperError as exc:  # not a regular file (/dev/zero, a FIFO), or too large
+            print(f"clipper: {exc}", file=sys.stderr)
             status = 1
             continue
         out(json.dumps({"file": str(path), **extracted_to_dict(article)}, ensure_ascii=False))

@@ -8,7 +8,8 @@ import logging
 import sys
 from pathlib import Path
 
-from clipper.cli.common import command, date_arg, open_archive, open_config, out
+from clipper import paths
+from clipper.cli.common import command, count_arg, date_arg, fail, open_archive, open_config, out
 
 logger = logging.getLogger(__name__)
 
@@ -36,8 +37,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
                         "(bawaan: approved dan published)")
     p.add_argument("--edition", metavar="NOMOR", help="nomor edisi, mis. 12/2026")
     p.add_argument("--sort", choices=["relevance", "date"], default="relevance")
-    p.add_argument("--limit", type=int, default=20)
-    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--limit", type=count_arg, default=20)
+    p.add_argument("--offset", type=count_arg, default=0)
     p.add_argument("--count", action="store_true", help="hitung semua hasil dengan tepat")
     p.add_argument("--json", action="store_true", help="satu objek JSON per hasil")
     p.add_argument("--format", choices=["csv", "jsonl", "pdf"], help="ekspor SEMUA hasil ke --out")
@@ -154,10 +155,19 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 @command("check")
 def cmd_check(args: argparse.Namespace) -> int:
-    from clipper.store.care import check_archive
+    from clipper.store.care import check_archive, check_file
+    path = args.db or paths.default_db_path()
+    damage = check_file(path, quick=args.quick)  # read-only: a damaged file is never written to
+    if damage:
+        out("Integritas basis data: RUSAK")
+        for problem in damage[:20]:
+            out(f"  {problem}")
+        fail(f"arsip {path} rusak dan tidak diubah; pulihkan dari cadangan (clipper backup) "
+             "atau salin berkasnya sebelum mencoba memperbaikinya")
+        return 1
     with open_archive(args) as archive:
         report = check_archive(archive, repair=not args.no_repair, all_evidence=args.all_evidence,
-                               quick=args.quick)
+                               quick=args.quick, integrity=False)
     out("Integritas basis data: " + ("baik" if not report.integrity else "BERMASALAH"))
     for problem in report.integrity[:20]:
         out(f"  {problem}")

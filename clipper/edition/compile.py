@@ -14,6 +14,7 @@ from clipper.classify.rules import topic_labels
 from clipper.config import Config
 from clipper.errors import ClipperError
 from clipper.models import Edition, EditionItem, EditionSection
+from clipper.safe_files import check_target
 from clipper.store import articles, editions
 from clipper.store.archive import Archive
 from clipper.store.images import cached_image
@@ -94,7 +95,9 @@ def titled_edition(config: Config, day: date, number: str, sections: tuple[Editi
 
 def _output_path(archive: Archive, config: Config, record: EditionRecord, out: Path | None) -> Path:
     if out is not None:
-        return Path(out).resolve()  # stored in the archive: valid from any working directory
+        # Stored in the archive, so absolute; only the folder is resolved: the file itself is never
+        # followed (a symlink there is refused when the PDF is written, not overwritten through).
+        return Path(out).parent.resolve() / Path(out).name
     folder = Path(config.edition.output_dir) if config.edition.output_dir else archive.path.parent / "edisi"
     suffix = {"draft": "-draf", "final": ""}[record.status] + ("-ralat" if record.kind == "ralat" else "")
     return folder / f"kliping-{record.day}-no-{record.number.replace('/', '-')}{suffix}.pdf"
@@ -125,6 +128,7 @@ def compile_edition(archive: Archive, config: Config, day: str, *, out: Path | N
 
     Raises:
         EditionError: nothing approved that day, or a final edition's PDF went missing.
+        OutputError: ``out`` is a symlink, a device or a folder, or its folder does not exist.
     """
     existing = [r for r in editions.editions_of(archive, day) if r.kind == ("ralat" if ralat else "regular")]
     if not ralat and existing and existing[-1].status == "final":
@@ -140,10 +144,12 @@ def compile_edition(archive: Archive, config: Config, day: str, *, out: Path | N
     record = replace(record, status="final" if final else "draft")
     from clipper.edition.pdf import render_pdf  # reportlab: loaded only when a PDF is written
     target = _output_path(archive, config, record, out)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise EditionError(f"folder {target.parent} tidak dapat dibuat: {exc.strerror or exc}") from None
+    if out is None:  # the archive's own edition folder is made when needed; a folder given is never
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise EditionError(f"folder {target.parent} tidak dapat dibuat: {exc.strerror or exc}") from None
+    check_target(target)  # a refused target fails before the PDF is built (render_pdf checks again)
     info = render_pdf(edition, target)
     stored = editions.record_pdf(
         archive, record.id, path=str(info.path), sha256=info.sha256, size=info.size, pages=info.pages,

@@ -19,13 +19,13 @@ from clipper.errors import ClipperError, StoreError
 from clipper.harvest.addresses import policy_for
 from clipper.harvest.fetch import FetchSettings
 from clipper.harvest.harvester import Finished, Found, Harvester, LinksFound, PageFailure, SourceDone
+from clipper.harvest.runlog import HEARTBEAT_SECONDS, close_dead_runs
 from clipper.harvest.urls import clean_url, url_key
 from clipper.harvest.workers import prestart_workers
 from clipper.models import HarvestResult, Progress, Source, SourceReport
-from clipper.processes import pid_alive, this_host
 from clipper.store import articles, runs
 from clipper.store.archive import Archive
-from clipper.store.records import Evidence, NewArticle, Run, encode_classification
+from clipper.store.records import Evidence, NewArticle, encode_classification
 
 logger = logging.getLogger(__name__)
 
@@ -33,11 +33,6 @@ logger = logging.getLogger(__name__)
 STORY_WINDOW_DAYS = 4
 # How often (seconds) the caller's should_stop() is polled while the network is quiet.
 POLL_SECONDS = 0.1
-# A running harvest writes a heartbeat this often (seconds) ...
-HEARTBEAT_SECONDS = 60
-# ... and one whose heartbeat is older than this is taken as dead even on another machine
-# (where its pid cannot be checked): ten beats missed.
-STALE_RUN_SECONDS = 600
 # Results stored per transaction: one commit per ~50 articles instead of one each.
 BATCH_MAX = 50
 # After the first result, those arriving within this long join its transaction: results come
@@ -257,7 +252,7 @@ def run_harvest(config: Config, archive: Archive, *, sources: list[str] | None =
             if failure is None:
                 raise
             # The archive refuses even this: the run stays "running" until close_dead_runs sees
-            # its process gone (or silent for STALE_RUN_SECONDS) and shows it as interrupted.
+            # its process gone (or silent for runlog.STALE_RUN_SECONDS) and shows it as interrupted.
             logger.exception("harvest run %d could not be closed", run_id)
     if error is not None and not isinstance(error, ClipperError):
         raise error
@@ -267,22 +262,6 @@ def run_harvest(config: Config, archive: Archive, *, sources: list[str] | None =
         index_pending(archive)  # the stemmed roots of what came in (plain words are indexed already)
     result = HarvestResult(run_id, status, tuple(sorted(run.reports, key=lambda r: r.source)))
     yield Progress("done", run.total, run.total, message=status, result=result)
-
-
-def close_dead_runs(archive: Archive) -> list[Run]:
-    """Runs left "running" by a process that died (killed, crashed, the machine switched off)
-    become "interrupted" (shown as terputus); returns them. A run of a live process is kept."""
-    now = datetime.now(UTC)
-    dead = []
-    for held in runs.running_runs(archive):
-        beat = datetime.fromisoformat(held.heartbeat_at or held.started_at)
-        silent = now - beat > timedelta(seconds=STALE_RUN_SECONDS)
-        if silent or (held.host == this_host() and not pid_alive(held.pid)):
-            dead.append(held)
-    runs.mark_interrupted(archive, [r.id for r in dead])
-    for held in dead:
-        logger.warning("harvest run %d (started %s) was interrupted", held.id, held.started_at)
-    return dead
 
 
 def _next_batch(out: queue.Queue) -> list:
