@@ -292,7 +292,7 @@ def load_config(path: str | Path, *, checks: Sequence[SectionCheck]) -> Config:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), [f"{path}: tidak dapat dibaca: {exc}"]) from None
     except ClipperError as exc:  # not a regular file, or too large
-        raise ConfigError(str(path), [str(exc)]) from None
+        raise ConfigError(str(path), [f"{path}:1: {exc}"]) from None
     return parse_config(text, path, checks=checks)
 
 

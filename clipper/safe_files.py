@@ -148,20 +148,21 @@ def read_limited(path: str | Path, limit: int) -> bytes:
 
     Raises:
         FileNotFoundError / OSError: the file cannot be opened.
-        ClipperError: not a regular file (a device, a FIFO, a folder), or larger than ``limit``.
+        ClipperError: not a regular file (a device, a FIFO, a folder), or larger than ``limit``
+            (the message names no file: the caller says which).
     """
     # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then tells what was opened.
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise ClipperError(f"{path}: bukan berkas biasa")
+            raise ClipperError("bukan berkas biasa (perangkat, FIFO atau folder)")
         if info.st_size > limit:
-            raise ClipperError(f"{path}: terlalu besar ({info.st_size:,} bita; paling banyak {limit:,})"
+            raise ClipperError(f"berkas terlalu besar ({info.st_size:,} bita; paling banyak {limit:,})"
                                .replace(",", "."))
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         data = handle.read(limit + 1)
     if len(data) > limit:
-        raise ClipperError(f"{path}: terlalu besar (lebih dari {limit:,} bita)".replace(",", "."))
+        raise ClipperError(f"berkas terlalu besar (lebih dari {limit:,} bita)".replace(",", "."))
     return data

@@ -165,7 +165,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             status = 1
             continue
         except ClipperError as exc:  # not a regular file (/dev/zero, a FIFO), or too large
-            print(f"clipper: {exc}", file=sys.stderr)
+            print(f"clipper: {path}: {exc}", file=sys.stderr)
             status = 1
             continue
         out(json.dumps({"file": str(path), **extracted_to_dict(article)}, ensure_ascii=False))

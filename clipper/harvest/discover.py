@@ -41,16 +41,24 @@ def _absolute(url: str | None, base: str) -> str | None:
     url = url.strip()
     if not url or url.startswith("#") or url.lower().startswith(_SKIP_SCHEMES):
         return None
-    absolute = urljoin(base, url)
-    if urlsplit(absolute).scheme not in ("http", "https"):
+    try:
+        absolute = urljoin(base, url)
+        scheme = urlsplit(absolute).scheme
+    except ValueError:  # "http://[::1/x": kept as written, to be reported as a bad link, never fetched
+        return url.split("#", 1)[0] if url.lower().startswith(("http://", "https://")) else None
+    if scheme not in ("http", "https"):
         return None
     return absolute.split("#", 1)[0]
 
 
 def unwrap_redirect(url: str) -> str:
     """The article behind a news-search click-through link (Bing ``apiclick.aspx?url=``)."""
-    parts = urlsplit(url)
-    if parts.hostname and parts.hostname.endswith("bing.com") and "apiclick" in parts.path:
+    try:
+        parts = urlsplit(url)
+        hostname = parts.hostname
+    except ValueError:
+        return url  # a malformed link stays as it is: reported, never fetched
+    if hostname and hostname.endswith("bing.com") and "apiclick" in parts.path:
         target = dict(parse_qsl(parts.query)).get("url")
         if target and urlsplit(target).scheme in ("http", "https"):
             return target
@@ -102,16 +110,26 @@ def parse_feed(result: FetchedPage) -> list[Link]:
     if len(parsed.entries) > MAX_LINKS_READ:
         logger.warning("feed %s: %d items, the first %d read", result.final_url, len(parsed.entries), MAX_LINKS_READ)
     for entry in parsed.entries[:MAX_LINKS_READ]:
-        href = entry.get("link") or next(
-            (l.get("href") for l in entry.get("links", []) if l.get("href")), None)
-        url = _absolute(href, result.final_url)
-        if not url:
+        try:
+            link = _feed_link(entry, result.final_url)
+        except Exception:  # one odd item never loses the feed's others
+            logger.warning("feed %s: an item skipped", result.final_url, exc_info=True)
             continue
-        url = unwrap_redirect(url)
-        raw_date = entry.get("published") or entry.get("updated") or entry.get("dc_date")
-        links.append(Link(url=url, title=(entry.get("title") or "").strip() or None,
-                          published_at=parse_date(raw_date) if raw_date else None))
+        if link is not None:
+            links.append(link)
     return _dedupe(links)
+
+
+def _feed_link(entry, base: str) -> Link | None:
+    href = entry.get("link") or next((l.get("href") for l in entry.get("links", []) if l.get("href")), None)
+    url = _absolute(href if isinstance(href, str) else None, base)
+    if not url:
+        return None
+    url = unwrap_redirect(url)
+    raw_date = entry.get("published") or entry.get("updated") or entry.get("dc_date")
+    title = entry.get("title")
+    return Link(url=url, title=title.strip() or None if isinstance(title, str) else None,
+                published_at=parse_date(raw_date) if isinstance(raw_date, str) else None)
 
 
 def parse_site(result: FetchedPage, pattern: str, text: str) -> list[Link]:

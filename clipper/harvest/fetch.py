@@ -211,7 +211,8 @@ class Fetcher:
                     if retry.wait > 0:  # the server's own Retry-After is past the deadline
                         raise FetchError(url, f"server meminta menunggu {math.ceil(retry.wait)} dtk "
                                               "(Retry-After), melewati batas waktu", retry.error.status) from None
-                    raise retry.error from None
+                    raise FetchError(url, f"batas waktu {options.deadline:g} dtk habis: {retry.error.reason}",
+                                     retry.error.status) from None
                 attempt += 1
                 logger.info("retry %d for %s in %.2f s: %s", attempt, url, wait, retry.error.reason)
                 await asyncio.sleep(wait)
