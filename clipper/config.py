@@ -82,6 +82,12 @@ class SourceSpec(BaseModel):
         return self
 
 
+# Seconds a source may take in one harvest, its listing and every article page (README "Keamanan
+# dan ketahanan"): sources run side by side, so one that drips cannot keep a run past ~40 s; a
+# healthy source fetches its new pages well within it, and what one did not reach comes next run.
+DEFAULT_SOURCE_BUDGET = 35.0
+
+
 def host_entry(value: str) -> tuple[str, int | None]:
     """An ``allow_hosts`` entry, ``host`` or ``host:port`` (``[::1]:8080`` for IPv6), as (host, port).
 
@@ -91,6 +97,8 @@ def host_entry(value: str) -> tuple[str, int | None]:
         ValueError: with an Indonesian reason.
     """
     text = value.strip().lower()
+    if not text or any(c in text for c in "/@?# "):
+        raise ValueError(f"bukan host atau host:port (tanpa http:// dan jalur): {value!r}")
     host, port = text, None
     if text.startswith("["):
         host, _, rest = text[1:].partition("]")
@@ -135,7 +143,7 @@ class HarvestSpec(BaseModel):
     per_host: int = Field(2, ge=1, le=16)
     delay: float = Field(0.0, ge=0, le=120)
     timeout: float = Field(30.0, gt=0, le=600)  # per address: retries and redirects included
-    source_budget: float = Field(180.0, gt=0, le=3600)  # per source: its listing and all its pages
+    source_budget: float = Field(DEFAULT_SOURCE_BUDGET, gt=0, le=3600)  # per source: listing and all its pages
     max_page_mb: float = Field(10.0, gt=0, le=200)
     retries: int = Field(2, ge=0, le=10)
     keep_html: bool = True  # keep each article's raw HTML (compressed) as evidence

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
+from clipper.config import DEFAULT_SOURCE_BUDGET
 from clipper.errors import ExtractionError, FetchError
 from clipper.extract import reader as extract
 from clipper.harvest.body import is_textual
@@ -35,10 +36,6 @@ MAX_EXTRA_PAGES = 10
 MAX_PAGE_ATTEMPTS = 3
 # Below this many pages to extract, a process pool costs more to start than it saves.
 POOL_MIN_PAGES = 4
-# A source's whole work (listing, child sitemaps, every article page) ends after this many
-# seconds (sources.yaml `harvest: source_budget`): 50 pages at 2 per host and ~3 s a page
-# take ~75 s, so a healthy source never meets it, and a dripping one cannot hold the run.
-DEFAULT_SOURCE_BUDGET = 180.0
 
 
 @dataclass
@@ -106,7 +103,7 @@ class Harvester:
     keep_html: bool = True
     out: queue.Queue = field(default_factory=queue.Queue)
     workers: int = field(default_factory=default_workers)
-    source_budget: float = DEFAULT_SOURCE_BUDGET  # seconds for one source: listing and every page
+    source_budget: float = DEFAULT_SOURCE_BUDGET  # seconds for one source: listing, child sitemaps, pages
 
     def __post_init__(self) -> None:
         self._loop: asyncio.AbstractEventLoop | None = None

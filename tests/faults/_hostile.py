@@ -77,12 +77,12 @@ def config_for(text: str, values: dict[str, str], folder: Path):
 
 
 class SlowWeb:
-    """A server on 127.0.0.1 that misbehaves by path: ``/mati/…`` reads the request and never
+    """A server on ``host`` (a loopback address) that misbehaves by path: ``/mati/…`` reads the request and never
     answers; ``/tetes/…`` sends its headers, then one byte every ``drip`` seconds; any other
     path ending in ``rss.xml`` is a quick feed whose items are ``{path}-1.html`` … (which drip).
     """
 
-    def __init__(self, drip: float = 1.0, items: int = 3):
+    def __init__(self, drip: float = 1.0, items: int = 3, host: str = "127.0.0.1"):
         stop = self.stop = threading.Event()
 
         class Handler(socketserver.BaseRequestHandler):
@@ -93,7 +93,7 @@ class SlowWeb:
                     stop.wait()  # holds the connection, says nothing
                     return
                 if path.endswith("rss.xml") and not path.startswith("/tetes/"):
-                    links = "".join(f"<item><title>Berita {i}</title><link>http://127.0.0.1:{port()}"
+                    links = "".join(f"<item><title>Berita {i}</title><link>http://{host}:{port()}"
                                     f"{path[:-len('rss.xml')]}berita-{i}.html</link></item>" for i in range(items))
                     body = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title>{links}'
                             "</channel></rss>").encode()
@@ -107,11 +107,11 @@ class SlowWeb:
                 except OSError:
                     return  # the client gave up
 
-        self._server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+        self._server = socketserver.ThreadingTCPServer((host, 0), Handler)
         self._server.daemon_threads = True
         self.port = self._server.server_address[1]
         port = lambda: self.port  # noqa: E731
-        self.base = f"http://127.0.0.1:{self.port}"
+        self.base = f"http://{host}:{self.port}"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     def __enter__(self) -> SlowWeb:
