@@ -25,20 +25,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from clipper.cli.demo import DemoServer, render  # noqa: E402
-from tests.core._site import build_site  # noqa: E402
+from tests.core._site import CONFIG, build_site  # noqa: E402
 from tests.faults._hostile import SlowWeb  # noqa: E402
 
-SOURCES = """\
-sources:
-  - name: Warta Uji
-    feed: "{{BASE}}/warta/rss.xml"
-  - name: Kabar Uji
-    feed: "{{BASE}}/kabar/rss.xml"
-  - name: Rusak Uji
-    feed: "{{BASE}}/rusak/rss.xml"
-  - name: Lambat
-    feed: "{{SLOW}}/PATH"
-"""
+# The tests' sources (without their fast harvest: settings) and the slow one.
+SOURCES = CONFIG.split("harvest:")[0] + '  - name: Lambat\n    feed: "{{SLOW}}/PATH"\n'
+
 PATHS = {"dead": "mati/rss.xml", "drip": "tetes/rss.xml", "drip-pages": "lambat/rss.xml"}
 
 

@@ -153,10 +153,11 @@ def read_limited(path: str | Path, limit: int) -> bytes:
     """
     # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then tells what was opened.
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise ClipperError("bukan berkas biasa (perangkat, FIFO atau folder)")
     with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise ClipperError("bukan berkas biasa (perangkat, FIFO atau folder)")
         if info.st_size > limit:
             raise ClipperError(f"berkas terlalu besar ({info.st_size:,} bita; paling banyak {limit:,})"
                                .replace(",", "."))

@@ -20,7 +20,7 @@ from clipper.harvest.addresses import policy_for
 from clipper.harvest.fetch import FetchSettings
 from clipper.harvest.harvester import Finished, Found, Harvester, LinksFound, PageFailure, SourceDone
 from clipper.harvest.runlog import HEARTBEAT_SECONDS, close_dead_runs
-from clipper.harvest.urls import clean_url, url_key
+from clipper.harvest.urls import clean_url, link_problem, url_key
 from clipper.harvest.workers import prestart_workers
 from clipper.models import HarvestResult, Progress, Source, SourceReport
 from clipper.store import articles, runs
@@ -99,8 +99,8 @@ class _Run:
         article, source = found.article, found.source
         keys = set(found.keys)
         canonical = article.canonical_url
-        if canonical and not _same_site(canonical, found.fetch.final_url):
-            canonical = None  # another site's address is not this copy's
+        if canonical and (link_problem(canonical) or not _same_site(canonical, found.fetch.final_url)):
+            canonical = None  # a malformed address, or another site's, is not this copy's
         canonical_key = url_key(canonical) if canonical else None
         if canonical_key:
             keys.add(canonical_key)

@@ -9,7 +9,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from pathlib import Path
 
-from clipper.limits import MAX_DESCRIPTION_CHARS, MAX_LABEL_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS, clip
+from clipper.limits import (MAX_DESCRIPTION_CHARS, MAX_LABEL_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS,
+                            clip)
 from clipper.store.archive import Archive, evidence_bytes, now_utc
 from clipper.store.records import Article, Evidence, NewArticle, Outlet, StoryMember, article_from_row
 
@@ -36,6 +37,8 @@ def _row(new: NewArticle) -> dict:
     row["description"] = clip(row["description"], MAX_DESCRIPTION_CHARS)
     for label in ("media", "author", "rubrik", "language", "source"):
         row[label] = clip(row[label], MAX_LABEL_CHARS)
+    if row["image_url"] and len(row["image_url"]) > MAX_URL_CHARS:
+        row["image_url"] = None  # a cut address is a wrong one
     return row
 
 
