@@ -12,6 +12,7 @@ import time
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from functools import partial
+from multiprocessing.connection import wait as wait_for
 from pathlib import Path
 
 from clipper.config import DEFAULT_SOURCE_BUDGET
@@ -36,6 +37,9 @@ MAX_EXTRA_PAGES = 10
 MAX_PAGE_ATTEMPTS = 3
 # Below this many pages to extract, a process pool costs more to start than it saves.
 POOL_MIN_PAGES = 4
+# An idle worker leaves within milliseconds of the pool's shutdown; one still working then is
+# on a page nobody waits for.
+WORKER_EXIT_SECONDS = 2.0
 
 
 @dataclass
@@ -141,7 +145,7 @@ class Harvester:
             error = exc
         finally:
             if self._pool is not None:
-                self._pool.shutdown(wait=True, cancel_futures=True)
+                _end_pool(self._pool)
             self.out.put(Finished(error))
 
     async def _run(self) -> None:
@@ -336,6 +340,23 @@ class Harvester:
             if done.article is not None:
                 rest.append(done.article)
         return extract.join_pages(first, rest) if rest else first
+
+
+def _end_pool(pool: concurrent.futures.Executor) -> None:
+    """Shut the worker pool without waiting for a page nobody awaits any more: a source out of
+    time (or a cancel) can leave a hostile page in extraction for tens of seconds, and the run
+    would wait for it. Idle workers leave at once; one still busy after WORKER_EXIT_SECONDS is
+    terminated."""
+    processes = list(getattr(pool, "_processes", {}).values())  # the executor's own (3.14: terminate_workers)
+    pool.shutdown(wait=False, cancel_futures=True)
+    busy = {process.sentinel: process for process in processes}
+    give_up = time.monotonic() + WORKER_EXIT_SECONDS
+    while busy and (left := give_up - time.monotonic()) > 0:
+        for sentinel in wait_for(list(busy), left):
+            busy.pop(sentinel)
+    for process in busy.values():
+        logger.warning("extraction worker %s still busy at the end of the harvest: terminated", process.pid)
+        process.terminate()
 
 
 async def _probe(source: Source, settings: FetchSettings) -> list[Link]:

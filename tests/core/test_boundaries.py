@@ -81,3 +81,25 @@ def test_only_dead_runs_become_interrupted(tmp_path):
         statuses = [r["status"] for r in archive.query("select status from runs order by id")]
     assert [r.id for r in dead] == [2, 4, 5]
     assert statuses == ["running", "interrupted", "running", "interrupted", "interrupted"]
+
+
+def test_the_harvest_does_not_wait_for_an_abandoned_extraction():
+    """At a harvest's end a worker still busy on a page nobody awaits is terminated, not waited for."""
+    import concurrent.futures
+    import threading
+    import time
+
+    from clipper.harvest.harvester import _end_pool
+    from clipper.harvest.workers import worker_context
+
+    pool = concurrent.futures.ProcessPoolExecutor(2, mp_context=worker_context())
+    pool.submit(time.sleep, 3600)  # a hostile page that would take an hour
+    assert pool.submit(sum, [1, 2]).result(timeout=60) == 3
+    processes = list(pool._processes.values())
+    ended = threading.Thread(target=_end_pool, args=(pool,))
+    ended.start()
+    ended.join(timeout=60)
+    assert not ended.is_alive()  # returned without the hour
+    for process in processes:
+        process.join(timeout=60)
+        assert not process.is_alive()
