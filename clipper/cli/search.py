@@ -112,6 +112,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.format and not args.out:
         print("clipper: --format memerlukan --out FILE", file=sys.stderr)
         return 2
+    if args.format:
+        from clipper.safe_files import check_target
+        check_target(args.out)  # refused before any work (written safely by the export itself)
     with open_archive(args) as archive:
         _prepare(archive)
         if args.format:
