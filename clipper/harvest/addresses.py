@@ -151,6 +151,21 @@ class Guard:
             raise AddressRefused(host, addresses[0])
         return kept
 
+    def check_literal(self, host: str, port: int) -> None:
+        """A URL whose host is an IP address connects exactly there: judged before the request, as
+        itself (a grant made to an allowed name never lets a literal of the same address through).
+
+        Raises:
+            AddressRefused: an internal address that is no allowed origin.
+        """
+        try:
+            ipaddress.ip_address(_plain(host))
+        except ValueError:
+            return  # a name: judged where it is resolved
+        if not self.policy.permits(host, port, host):
+            logger.warning("refused %s:%s", host, port)
+            raise AddressRefused(None, host)
+
     def open_socket(self, addr_info: tuple) -> socket.socket:
         """aiohttp's socket factory: the last check, on the address the socket connects to."""
         family, kind, proto, _, sockaddr = addr_info

@@ -17,7 +17,7 @@ import aiohttp
 import httpx
 
 from clipper.errors import FetchError
-from clipper.harvest.addresses import AddressPolicy, Guard
+from clipper.harvest.addresses import AddressPolicy, AddressRefused, Guard
 from clipper.harvest.clients import host_client
 from clipper.harvest.decoding import read_body
 from clipper.harvest.fetch_errors import (Retry, blocked_error, rejected_by_aiohttp, status_error,
@@ -260,6 +260,10 @@ class Fetcher:
     ) -> FetchedPage | tuple[int, str]:
         """One HTTP exchange under the URL's deadline: a result, or (status, Location) to follow."""
         self._client_for(target.host)  # built before the slot: the host delay counts from the request
+        try:
+            self._guard.check_literal(target.host, target.port or (443 if target.scheme == "https" else 80))
+        except AddressRefused as refused:
+            raise transport_error(url, refused) from None
         async with self._slot(target.host, options):
             if clock.until is None:  # the first request of this URL starts its clock
                 clock.until = asyncio.get_running_loop().time() + options.deadline

@@ -118,3 +118,21 @@ def test_probing_a_new_source_reaches_its_own_origin(httpserver):
         f'{httpserver.port}/a.html</link></item></channel></rss>', content_type="application/rss+xml")
     links = probe_source(Source("Baru", "feed", httpserver.url_for("/rss.xml")))
     assert [link.url for link in links] == [f"http://localhost:{httpserver.port}/a.html"]
+
+
+@pytest.mark.parametrize("lenient", [False, True], ids=["aiohttp", "httpx"])
+def test_an_allowed_name_does_not_open_its_address_to_literals(httpserver, fake_dns, lenient):
+    """berita.contoh allowed (resolving to 127.0.0.1) lets nobody reach http://127.0.0.1:port/ by its number."""
+    httpserver.expect_request("/x").respond_with_data("ok")
+    policy = AddressPolicy.allowing(f"berita.contoh:{httpserver.port}")
+
+    async def go():
+        async with Fetcher(FetchSettings(addresses=policy, retries=0)) as fetcher:
+            if lenient:
+                fetcher._lenient.update({"berita.contoh", "127.0.0.1"})
+            page = await fetcher.fetch(f"http://berita.contoh:{httpserver.port}/x")
+            with pytest.raises(FetchError, match=r"alamat internal ditolak \(127\.0\.0\.1\)"):
+                await fetcher.fetch(f"http://127.0.0.1:{httpserver.port}/x")
+            return page.content
+
+    assert asyncio.run(go()) == b"ok" and len(httpserver.log) == 1
