@@ -8,7 +8,8 @@ import logging
 import sys
 from pathlib import Path
 
-from clipper.cli.common import article_ids, command, count_arg, date_arg, open_archive, open_config, out
+from clipper.cli.common import (article_ids, command, count_arg, date_arg, open_archive, open_config, out,
+                                visible)
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +73,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     for article in rows:
         topics = ",".join(article.topics) or "-"
         out(f"{article.id:>6}  {article.day}  {article.status:<10} {topics:<16} "
-            f"{article.media[:20]:<20}  {article.title[:80]}")
+            f"{visible(article.media)[:20]:<20}  {visible(article.title)[:80]}")
     out(f"{len(rows)} artikel.")
     return 0
 
@@ -124,7 +125,7 @@ def cmd_review(args: argparse.Namespace) -> int:
                                  tone=args.tone, summary=args.summary, highlight=args.highlight,
                                  editor=config.editor.name)
         for article in articles_by_id(archive, change.ids):
-            out(f"#{article.id} {article.status}: {article.title[:80]}")
+            out(f"#{article.id} {article.status}: {visible(article.title)[:80]}")
     return 0
 
 
@@ -141,7 +142,7 @@ def cmd_reclassify(args: argparse.Namespace) -> int:
             for topic, changes in sorted(groups.items()):
                 out(f"  {topic}: {len(changes)} {label}")
                 for change in changes[:10]:
-                    out(f"    #{change.article_id} {change.title[:70]}")
+                    out(f"    #{change.article_id} {visible(change.title)[:70]}")
                 if len(changes) > 10:
                     out(f"    … dan {len(changes) - 10} lagi")
         if args.dry_run:

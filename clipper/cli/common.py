@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -84,6 +85,16 @@ def open_archive(args: argparse.Namespace):
     """The archive named by --db, or the user's (the store is imported here: `--help` stays quick)."""
     from clipper.store.archive import Archive
     return Archive(args.db or paths.default_db_path())
+
+
+# Characters a terminal may act on (escape sequences, bells, C1 controls): text from the web or
+# the archive shows them as spaces, one for one, so highlight offsets stay right.
+_TERMINAL_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def visible(text: str | None) -> str:
+    """Archived or fetched text for a terminal line: control characters as spaces (same length)."""
+    return _TERMINAL_CONTROLS.sub(" ", text or "")
 
 
 def out(text: str = "") -> None:

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from clipper.cli.common import command, open_archive, open_config, out
+from clipper.cli.common import command, open_archive, open_config, out, visible
 from clipper.models import ExtractedArticle, HarvestResult, Progress
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ class ProgressLine:
         filled = int(20 * min(step.done, step.total) / step.total)
         text = f"\r[{'#' * filled}{'.' * (20 - filled)}] {step.done}/{step.total} {step.source or ''}"
         if step.message:
-            text += f": {step.message}"
+            text += f": {visible(step.message)}"
         text = text[:110]
         self.stream.write(text.ljust(self.width))
         self.width = len(text)
@@ -80,7 +80,7 @@ def print_summary(result: HarvestResult, states: dict[str, SourceState] | None =
         if r.status == "failed" and streak > 1:
             reason += f" (gagal {streak}× berturut-turut)"
         rows.append((r.source, STATUS_WORDS.get(r.status, r.status), str(r.links), str(r.new_articles),
-                     str(r.duplicates), str(r.failed_pages), reason))
+                     str(r.duplicates), str(r.failed_pages), visible(reason)))
     widths = [max(len(row[i]) for row in rows) for i in range(6)]
     out(f"Ringkasan panen #{result.run_id}:")
     for row in rows:
@@ -90,7 +90,7 @@ def print_summary(result: HarvestResult, states: dict[str, SourceState] | None =
     if page_failures:
         out(f"Halaman gagal ({len(page_failures)}):")
         for source, message in page_failures[:MAX_PAGE_FAILURES_SHOWN]:
-            out(f"  {source}: {message}")
+            out(f"  {source}: {visible(message)}")
         if len(page_failures) > MAX_PAGE_FAILURES_SHOWN:
             out(f"  … dan {len(page_failures) - MAX_PAGE_FAILURES_SHOWN} lagi (tercatat di arsip)")
     failed = len(result.failed_sources)

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from clipper import paths
-from clipper.cli.common import command, count_arg, date_arg, fail, open_archive, open_config, out
+from clipper.cli.common import command, count_arg, date_arg, fail, open_archive, open_config, out, visible
 
 logger = logging.getLogger(__name__)
 
@@ -83,9 +83,9 @@ def _print_hits(result) -> None:
     bold = ("\033[1m", "\033[0m") if sys.stdout.isatty() else ("[", "]")
     for hit in result.hits:
         editions = ", ".join(f"No. {e.number}" for e in hit.editions)
-        out(f"#{hit.article_id}  {hit.day}  {hit.media}  ({STATUS_WORDS.get(hit.status, hit.status)}"
-             f"{'; ' + editions if editions else ''})")
-        out(f"  {mark(hit.title, hit.title_spans, *bold)}")
+        out(f"#{hit.article_id}  {hit.day}  {visible(hit.media)}  ({STATUS_WORDS.get(hit.status, hit.status)}"
+             f"{'; ' + visible(editions) if editions else ''})")
+        out(f"  {mark(visible(hit.title), hit.title_spans, *bold)}")
         out(f"  {_flat(hit, bold)}")
     shown = f"{result.offset + 1}–{result.offset + len(result.hits)}" if result.hits else "0"
     total = f"{result.total:,}".replace(",", ".") + ("" if result.total_exact else "+")
@@ -97,7 +97,7 @@ def _print_hits(result) -> None:
 
 def _flat(hit, bold) -> str:
     from clipper.search.snippet import mark
-    return " ".join(mark(hit.snippet, hit.snippet_spans, *bold).split())
+    return " ".join(mark(visible(hit.snippet), hit.snippet_spans, *bold).split())
 
 
 def _prepare(archive) -> None:

@@ -20,7 +20,7 @@ from clipper.harvest.urls import url_key
 from clipper.limits import MAX_TEXT_CHARS, MAX_TITLE_CHARS, clip
 from clipper.models import PAGED, ExtractedArticle, FetchedPage
 from clipper.store.records import ClassificationColumns, encode_classification
-from clipper.textnorm import stems_of
+from clipper.textnorm import stems_of, storable
 
 logger = logging.getLogger(__name__)
 
@@ -68,9 +68,10 @@ def finish_job(article: ExtractedArticle, content: bytes, rules: RulesKey | None
 
 
 def bounded_article(article: ExtractedArticle) -> ExtractedArticle:
-    """The article with its title and text within the archive's limits (clipper.limits), cut
-    before it is classified so that matched terms never point past the stored text."""
-    title, text = clip(article.title, MAX_TITLE_CHARS) or "", clip(article.text, MAX_TEXT_CHARS) or ""
+    """The article with its title and text as the archive keeps them (no control characters,
+    within clipper.limits), before it is classified so that matched terms point into the stored text."""
+    title = clip(storable(article.title), MAX_TITLE_CHARS) or ""
+    text = clip(storable(article.text), MAX_TEXT_CHARS) or ""
     if title is article.title and text is article.text:
         return article
     return replace(article, title=title, text=text)

@@ -13,6 +13,7 @@ from clipper.limits import (MAX_DESCRIPTION_CHARS, MAX_LABEL_CHARS, MAX_TEXT_CHA
                             clip)
 from clipper.store.archive import Archive, evidence_bytes, now_utc
 from clipper.store.records import Article, Evidence, NewArticle, Outlet, StoryMember, article_from_row
+from clipper.textnorm import storable
 
 logger = logging.getLogger(__name__)
 
@@ -31,12 +32,13 @@ def _row(new: NewArticle) -> dict:
     row = asdict(new)
     row.update(row.pop("classification"))
     row["updated_at"] = now_utc()
-    # What arrives from the web is bounded before it is kept (clipper.limits; README).
-    row["title"] = clip(row["title"], MAX_TITLE_CHARS)
-    row["text"] = clip(row["text"], MAX_TEXT_CHARS)
-    row["description"] = clip(row["description"], MAX_DESCRIPTION_CHARS)
-    for label in ("media", "author", "rubrik", "language", "source"):
-        row[label] = clip(row[label], MAX_LABEL_CHARS)
+    # What arrives from the web is cleaned and bounded before it is kept (clipper.limits; README).
+    row["title"] = clip(storable(row["title"]), MAX_TITLE_CHARS)
+    row["text"] = clip(storable(row["text"]), MAX_TEXT_CHARS)
+    row["description"] = clip(storable(row["description"]), MAX_DESCRIPTION_CHARS)
+    for label in ("author", "rubrik", "language", "source"):
+        row[label] = clip(storable(row[label]), MAX_LABEL_CHARS) or None
+    row["media"] = clip(storable(row["media"]), MAX_LABEL_CHARS) or "(tanpa nama media)"
     if row["image_url"] and len(row["image_url"]) > MAX_URL_CHARS:
         row["image_url"] = None  # a cut address is a wrong one
     return row

@@ -103,3 +103,26 @@ def test_the_harvest_does_not_wait_for_an_abandoned_extraction():
     for process in processes:
         process.join(timeout=60)
         assert not process.is_alive()
+
+
+def test_control_characters_never_reach_the_archive_or_a_terminal(tmp_path, capsys):
+    """NULs, terminal escapes and lone surrogates from a page are dropped when stored; old rows print safely."""
+    from clipper.cli.main import main
+    from tests._archive import insert_row
+
+    db = tmp_path / "a.db"
+    with Archive(db) as archive:
+        insert_row(archive, {"url": "https://c.id/1", "url_key": "c.id/1", "media": "Me\x00dia\x9b",
+                             "title": "Judul\x1b]0;jahat\x07 \x1b[31mmerah \ud800", "text": "Teks\x00 isi.\n" * 20,
+                             "day": "2026-11-24", "author": "\x00"})
+        row = archive.query("select title, media, author, text from articles")[0]
+        with archive.write():  # a row from before this cleaning, as an old archive may hold
+            archive.execute("update articles set summary = ?", ["\x1b[2J bersih layar"])
+            insert_row(archive, {"url": "https://c.id/2", "url_key": "c.id/2", "media": "M", "title": "Lama",
+                                 "text": "x", "day": "2026-11-24"})
+            archive.execute("update articles set title = ? where url_key = 'c.id/2'", ["Lama\x1b[31m"])
+    assert row == {"title": "Judul]0;jahat [31mmerah \ufffd", "media": "Media", "author": None,
+                   "text": "Teks isi.\n" * 20}
+    assert main(["--db", str(db), "list", "--status", "all"]) == 0
+    printed = capsys.readouterr().out
+    assert "\x1b" not in printed and "Lama [31m" in printed
