@@ -12,7 +12,6 @@ import time
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from functools import partial
-from multiprocessing.connection import wait as wait_for
 from pathlib import Path
 
 from clipper.config import DEFAULT_SOURCE_BUDGET
@@ -23,7 +22,7 @@ from clipper.harvest.fetch import Fetcher, FetchSettings
 from clipper.harvest.jobs import Extracted, RulesKey, extract_job, finish_job, warm_worker
 from clipper.harvest.listing import discover_links
 from clipper.harvest.urls import link_problem, url_key
-from clipper.harvest.workers import default_workers, end_with, warm_pool_wanted, worker_context
+from clipper.harvest.workers import default_workers, end_pool, end_with, warm_pool_wanted, worker_context
 from clipper.limits import MAX_URL_CHARS
 from clipper.models import ExtractedArticle, FetchedPage, Link, Source
 from clipper.store.articles import KnownPages
@@ -37,9 +36,6 @@ MAX_EXTRA_PAGES = 10
 MAX_PAGE_ATTEMPTS = 3
 # Below this many pages to extract, a process pool costs more to start than it saves.
 POOL_MIN_PAGES = 4
-# An idle worker leaves within milliseconds of the pool's shutdown; one still working then is
-# on a page nobody waits for.
-WORKER_EXIT_SECONDS = 2.0
 
 
 @dataclass
@@ -145,7 +141,7 @@ class Harvester:
             error = exc
         finally:
             if self._pool is not None:
-                _end_pool(self._pool)
+                end_pool(self._pool)
             self.out.put(Finished(error))
 
     async def _run(self) -> None:
@@ -342,27 +338,22 @@ class Harvester:
         return extract.join_pages(first, rest) if rest else first
 
 
-def _end_pool(pool: concurrent.futures.Executor) -> None:
-    """Shut the worker pool without waiting for a page nobody awaits any more: a source out of
-    time (or a cancel) can leave a hostile page in extraction for tens of seconds, and the run
-    would wait for it. Idle workers leave at once; one still busy after WORKER_EXIT_SECONDS is
-    terminated."""
-    processes = list(getattr(pool, "_processes", {}).values())  # the executor's own (3.14: terminate_workers)
-    pool.shutdown(wait=False, cancel_futures=True)
-    busy = {process.sentinel: process for process in processes}
-    give_up = time.monotonic() + WORKER_EXIT_SECONDS
-    while busy and (left := give_up - time.monotonic()) > 0:
-        for sentinel in wait_for(list(busy), left):
-            busy.pop(sentinel)
-    for process in busy.values():
-        logger.warning("extraction worker %s still busy at the end of the harvest: terminated", process.pid)
-        process.terminate()
+async def _within_budget(url: str, settings: FetchSettings, work):
+    """A one-off fetch (test a source, add a URL) within a source's budget: it never hangs the app."""
+    budget = max(DEFAULT_SOURCE_BUDGET, 2 * settings.deadline)
+    try:
+        async with asyncio.timeout(budget):
+            return await work
+    except TimeoutError:
+        raise FetchError(url, f"batas waktu {budget:g} dtk habis") from None
 
 
 async def _probe(source: Source, settings: FetchSettings) -> list[Link]:
-    async with Fetcher(settings) as fetcher:
-        listing = await fetcher.fetch(source.url, timeout=source.timeout)
-        return await discover_links(fetcher, source, listing)
+    async def work() -> list[Link]:
+        async with Fetcher(settings) as fetcher:
+            listing = await fetcher.fetch(source.url, timeout=source.timeout)
+            return await discover_links(fetcher, source, listing)
+    return await _within_budget(source.url, settings, work())
 
 
 def probe_source(source: Source, settings: FetchSettings | None = None) -> list[Link]:
@@ -378,6 +369,10 @@ def probe_source(source: Source, settings: FetchSettings | None = None) -> list[
 
 
 async def _fetch_one(source: Source, url: str, settings: FetchSettings) -> Found:
+    return await _within_budget(url, settings, _fetch_one_now(source, url, settings))
+
+
+async def _fetch_one_now(source: Source, url: str, settings: FetchSettings) -> Found:
     async with Fetcher(settings) as fetcher:
         harvester = Harvester([source], {}, None, settings, workers=1)  # no archive: nothing is skipped
         page = await harvester._fetch_page(fetcher, source, url)

@@ -89,14 +89,14 @@ def test_the_harvest_does_not_wait_for_an_abandoned_extraction():
     import threading
     import time
 
-    from clipper.harvest.harvester import _end_pool
+    from clipper.harvest.workers import end_pool
     from clipper.harvest.workers import worker_context
 
     pool = concurrent.futures.ProcessPoolExecutor(2, mp_context=worker_context())
     pool.submit(time.sleep, 3600)  # a hostile page that would take an hour
     assert pool.submit(sum, [1, 2]).result(timeout=60) == 3
     processes = list(pool._processes.values())
-    ended = threading.Thread(target=_end_pool, args=(pool,))
+    ended = threading.Thread(target=end_pool, args=(pool,))
     ended.start()
     ended.join(timeout=60)
     assert not ended.is_alive()  # returned without the hour
