@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import re
 import shutil
@@ -18,6 +17,7 @@ from clipper import paths
 from clipper.config_report import describe, line_of, problem_line, regex_problem
 from clipper.config_yaml import load_yaml
 from clipper.errors import ClipperError, ConfigError
+from clipper.hosts import host_entry
 from clipper.limits import MAX_CONFIG_BYTES
 from clipper.models import SOURCE_KINDS, Source
 from clipper.safe_files import read_limited
@@ -86,44 +86,6 @@ class SourceSpec(BaseModel):
 # dan ketahanan"): sources run side by side, so one that drips cannot keep a run past ~40 s; a
 # healthy source fetches its new pages well within it, and what one did not reach comes next run.
 DEFAULT_SOURCE_BUDGET = 35.0
-
-
-def host_entry(value: str) -> tuple[str, int | None]:
-    """An ``allow_hosts`` entry, ``host`` or ``host:port`` (``[::1]:8080`` for IPv6), as (host, port).
-
-    The host is lower-cased, without brackets or a trailing dot; port None means any port.
-
-    Raises:
-        ValueError: with an Indonesian reason.
-    """
-    text = value.strip().lower()
-    if not text or any(c in text for c in "/@?# "):
-        raise ValueError(f"bukan host atau host:port (tanpa http:// dan jalur): {value!r}")
-    host, port = text, None
-    if text.startswith("["):
-        host, _, rest = text[1:].partition("]")
-        if rest:
-            if not rest.startswith(":"):
-                raise ValueError(f"bukan host atau host:port: {value!r}")
-            port = rest[1:]
-    elif text.count(":") == 1:
-        host, port = text.split(":")
-    host = host.rstrip(".")
-    if not host or not re.fullmatch(r"[a-z0-9._:\-]+", host) or (":" in host and not _is_ip(host)):
-        raise ValueError(f"bukan host atau host:port: {value!r}")
-    if port is None:
-        return host, None
-    if not port.isdigit() or not 0 < int(port) < 65536:
-        raise ValueError(f"port tidak sah (1-65535): {value!r}")
-    return host, int(port)
-
-
-def _is_ip(text: str) -> bool:
-    try:
-        ipaddress.ip_address(text)
-    except ValueError:
-        return False
-    return True
 
 
 def _valid_host_entry(value: str) -> str:

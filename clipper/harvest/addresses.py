@@ -34,7 +34,8 @@ import httpcore
 import httpx
 from aiohttp.abc import AbstractResolver, ResolveResult
 
-from clipper.config import Config, host_entry
+from clipper.config import Config
+from clipper.hosts import host_entry
 
 logger = logging.getLogger(__name__)
 

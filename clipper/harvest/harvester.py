@@ -215,22 +215,19 @@ class Harvester:
 
     async def _source(self, fetcher: Fetcher, known: KnownPages, source: Source) -> None:
         """One source within its time budget; whatever goes wrong ends this source alone."""
-        started = time.monotonic()
-        links = [0]  # how many the listing gave, for a report cut short
-        budget = asyncio.timeout(self.source_budget)
+        started, links, budget = time.monotonic(), [0], asyncio.timeout(self.source_budget)
         try:
             async with budget:
-                await self._source_work(fetcher, known, source, started, links)
+                return await self._source_work(fetcher, known, source, started, links)
         except TimeoutError:
             if not budget.expired():
                 raise
-            logger.warning("%s: source budget of %g s spent", source.name, self.source_budget)
-            self.out.put(SourceDone(source, "failed", links=links[0], seconds=time.monotonic() - started,
-                                    reason=f"batas waktu sumber habis ({self.source_budget:g} dtk)"))
+            reason = f"batas waktu sumber habis ({self.source_budget:g} dtk)"
         except Exception as exc:  # what no check foresaw stays with this source
             logger.exception("source %s failed unexpectedly", source.name)
-            self.out.put(SourceDone(source, "failed", links=links[0], seconds=time.monotonic() - started,
-                                    reason=f"galat tak terduga: {type(exc).__name__}"))
+            reason = f"galat tak terduga: {type(exc).__name__}"
+        logger.warning("%s: %s", source.name, reason)  # links: how many its listing gave, for a report cut short
+        self.out.put(SourceDone(source, "failed", links=links[0], seconds=time.monotonic() - started, reason=reason))
 
     async def _source_work(self, fetcher: Fetcher, known: KnownPages, source: Source, started: float,
                            found: list[int]) -> None:
