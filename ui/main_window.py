@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import logging
-from datetime import datetime
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -12,7 +11,6 @@ from PySide6.QtWidgets import (QDockWidget, QMainWindow, QSplitter, QStyle, QTab
                                QWidget)
 
 from clipper.config import Config
-from clipper.dates import long_moment
 from clipper.models import HarvestResult
 from clipper.store.archive import Archive
 from clipper.store.articles import get_article, story_outlets
@@ -73,7 +71,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.schedule = QTimer(self, timeout=self.start_harvest)
         self.restore_state()
-        self._report_interrupted_runs()
+        self.harvest.report_interrupted_runs()  # a run whose process died: shown once as terputus
 
     # --- layout -------------------------------------------------------------------------
 
@@ -210,6 +208,7 @@ class MainWindow(QMainWindow):
         self.harvest.running_changed.connect(self._harvest_running)
         self.harvest.finished.connect(self._harvest_finished)
         self.harvest.failed.connect(lambda exc: self.show_message(describe(exc), "error"))
+        self.harvest.interrupted.connect(lambda text: self.show_message(text, "info"))
         self.edition.message.connect(self.show_message)
         self.edition.compiled.connect(self.show_preview)
 
@@ -235,21 +234,6 @@ class MainWindow(QMainWindow):
 
     def _load_vocabulary(self) -> None:
         self.tasks.run_in_background(tag_vocabulary, self.editor.set_vocabulary, parent=self)
-
-    def _report_interrupted_runs(self) -> None:
-        """A harvest whose process died (killed, crashed, switched off) is shown as terputus, once."""
-        def op(archive: Archive) -> list:
-            from clipper.harvest.runlog import close_dead_runs
-            return close_dead_runs(archive)
-
-        self.tasks.run_in_background(op, self._interrupted_runs, lambda exc: logger.info("runs: %s", exc),
-                                     parent=self)
-
-    def _interrupted_runs(self, dead: list) -> None:
-        for run in dead:
-            started = long_moment(datetime.fromisoformat(run.started_at))
-            self.show_message(_("Panen #{id} (mulai {started}) terputus: prosesnya berhenti sebelum selesai; "
-                                "yang sudah tersimpan tetap ada.").format(id=run.id, started=started), "info")
 
     def show_message(self, text: str, level: str = "error") -> None:
         self.messages.show_message(text, level, timeout_ms=0 if level == "error" else 6000)

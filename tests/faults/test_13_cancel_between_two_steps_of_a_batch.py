@@ -7,11 +7,14 @@ import queue
 
 from clipper.cli.demo import DemoServer, render
 from clipper.harvest import run as harvest_run
-from clipper.harvest.harvester import Finished
+from clipper.harvest.harvester import Finished, Found
 from clipper.harvest.run import run_harvest
 from clipper.store.archive import Archive
 from clipper.workspace.configuration import parse_config
 from tests.core._site import CONFIG, build_site
+
+
+FOUND: list = []
 
 
 def _whole_run_in_one_batch(out: queue.Queue) -> list:
@@ -19,11 +22,13 @@ def _whole_run_in_one_batch(out: queue.Queue) -> list:
     batch = [out.get(timeout=120)]
     while not isinstance(batch[-1], Finished):
         batch.append(out.get(timeout=120))
+    FOUND.extend(item for item in batch if isinstance(item, Found))
     return batch
 
 
 def test_13_cancel_between_two_steps_of_a_batch(tmp_path, monkeypatch):
     """A cancel asked after the first step ends the run as cancelled, and the whole batch stays stored."""
+    FOUND.clear()
     monkeypatch.setattr(harvest_run, "_next_batch", _whole_run_in_one_batch)
     with DemoServer(build_site(tmp_path / "site")) as server:
         path = tmp_path / "s.yaml"
@@ -35,5 +40,6 @@ def test_13_cancel_between_two_steps_of_a_batch(tmp_path, monkeypatch):
                 seen.append(step)
             assert seen[-1].stage == "done" and seen[-1].result.status == "cancelled"
             assert archive.scalar("select status from runs") == "cancelled"
-            assert archive.scalar("select count(*) from articles") == 7  # what the batch held is kept
+            stored = archive.scalar("select count(*) from articles")
+            assert stored == len(FOUND) >= 7  # what the batch held is kept
             assert archive.conn.execute("pragma integrity_check").fetchone()[0] == "ok"
