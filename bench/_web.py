@@ -370,6 +370,23 @@ def write_corpus(root: Path, sites: int, per_site: int, port: int, seed: int = 7
     return pages
 
 
+def write_real_corpus(root: Path, sites: int, per_site: int, port: int, real_pages: list[bytes],
+                      seed: int = 7) -> list[tuple[str, Path]]:
+    """Like write_corpus, but every article URL serves one of ``real_pages`` (saved real news
+    pages, in turn): the feeds and addresses are ours, the pages' markup and size are real."""
+    pages = []
+    for s, items in enumerate(plan(sites, per_site, seed)):
+        host, media = hosts(sites)[s], MEDIA[s % len(MEDIA)]
+        site_dir = root / host
+        site_dir.mkdir(parents=True, exist_ok=True)
+        (site_dir / "rss.xml").write_bytes(render_feed(items, media, host, port))
+        for k, item in enumerate(items):
+            file = site_dir / (item.path.strip("/").replace("/", "__") + ".html")
+            file.write_bytes(real_pages[(s * per_site + k) % len(real_pages)])
+            pages.append((item.url(port), file))
+    return pages
+
+
 def free_port(host_list: list[str]) -> int:
     """A port that is free on every host (checked by binding; a tiny race remains)."""
     for _ in range(50):

@@ -11,7 +11,9 @@ then measures, from one run:
 * the peer: trafilatura's command line (`trafilatura -i urls.txt`) on the same URLs, with
   SLEEP_TIME = 0 and SSRF_PROTECTION = off.
 
-Run: .venv/bin/python bench/harvest.py [--pages 2000] [--sites 20] [--repeat 2] [--keep] [--skip-peer]
+Run: .venv/bin/python bench/harvest.py [--pages 2000] [--sites 20] [--repeat 2] [--keep] [--skip-peer] [--real]
+With --real the pages are the saved real Indonesian article pages of ../shared/corpus/pages
+(~135 KB each, served in turn under the generated addresses) instead of generated ones.
 The server shares the machine's cores with the measured process; its CPU time is printed.
 """
 
@@ -48,6 +50,7 @@ logger = logging.getLogger(__name__)
 
 # Targets from the issue.
 TARGET_PEER_RATIO = 1.5  # clipper pages/s over trafilatura CLI pages/s, at least
+TARGET_PEER_RATIO_REAL = 1.2  # the same on the real pages, at the quality of issue 14
 TARGET_CPU_RATIO = 1.3  # clipper wall ms/page over in-process trafilatura.extract ms/page, at most
 TARGET_PEAK_MB = 500
 # The sampler must not compete with what it measures (clipper keeps both cores busy, the peer
@@ -68,12 +71,28 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--repeat", type=int, default=1,
                    help="rounds of clipper and the peer, alternating; the fastest of each is reported")
     p.add_argument("--skip-inprocess", action="store_true", help="do not time in-process extraction")
+    p.add_argument("--real", action="store_true",
+                   help="serve the saved real article pages of ../shared/corpus/pages (~135 KB) instead of "
+                        "generated ~50 KB ones, each in turn under the generated addresses")
     p.add_argument("--keep", action="store_true", help="keep the work directory (pages, archive, outputs)")
     p.add_argument("--workdir", type=Path, help="where to put the work directory (default: system temp)")
     return p.parse_args()
 
 
 # --- setup ------------------------------------------------------------------------------
+
+
+def real_article_pages() -> list[bytes]:
+    """The saved real article pages of the corpus (every page but the index pages)."""
+    import json
+
+    from _corpus import corpus_dir
+    folder = corpus_dir() / "pages"
+    entries = [json.loads(line) for line in (folder / "index.jsonl").read_text(encoding="utf-8").splitlines()]
+    chosen = [(folder / e["file"]).read_bytes() for e in entries if "index" not in e.get("page_type", "")]
+    if not chosen:
+        raise SystemExit(f"no real article pages under {folder}")
+    return chosen
 
 
 def write_inputs(work: Path, urls: list[str], sites: int, port: int, per_host: int, per_site: int) -> dict:
@@ -373,14 +392,20 @@ def report(n: int, per_host: int, ours: dict, archive: dict, peer: dict | None, 
 
 
 def main() -> None:
+    global TARGET_PEER_RATIO
     args = parse_args()
+    if args.real:
+        TARGET_PEER_RATIO = TARGET_PEER_RATIO_REAL
     per_site = max(1, args.pages // args.sites)
     n = per_site * args.sites
     work = Path(tempfile.mkdtemp(prefix="clipper-bench-harvest-", dir=args.workdir))
     host_list = _web.hosts(args.sites)
     port = _web.free_port(host_list)
     t0 = time.perf_counter()
-    pages = _web.write_corpus(work / "web", args.sites, per_site, port)
+    if args.real:
+        pages = _web.write_real_corpus(work / "web", args.sites, per_site, port, real_article_pages())
+    else:
+        pages = _web.write_corpus(work / "web", args.sites, per_site, port)
     sizes = [f.stat().st_size for _, f in pages]
     print(f"generated {n} pages ({sum(sizes) / n / 1000:.1f} KB average, {min(sizes) // 1000}-{max(sizes) // 1000} KB) "
           f"and {args.sites} feeds in {time.perf_counter() - t0:.1f} s under {work}")

@@ -1,6 +1,13 @@
-"""Relevance benchmark: per-topic precision/recall/F1, hard negatives, and throughput.
+"""Relevance benchmark: topic decisions on real articles and on our fixture set, and throughput.
 
-Run: .venv/bin/python bench/relevance.py [tests/data/relevance_eval.jsonl] [-v]
+Real articles: the labelled part of ../shared/corpus (bench/_corpus.py), development and held-out
+split side by side; a topic counts as decided when the article is ABOUT it (tier "utama"), which
+is what the labels mean ("a one-line 'since the pandemic' is not covid"); the "any tier" line
+shows the same with mentions counted. litbang false alarms are also counted over the whole pool
+of real texts (it holds no litbang story). Fixture set: tests/data/relevance_eval.jsonl (our own
+headlines and leads, hard negatives marked).
+
+Run: .venv/bin/python bench/relevance.py [-v]
 """
 
 from __future__ import annotations
@@ -9,9 +16,13 @@ import json
 import logging
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _corpus import SPLITS, labelled_articles, pool_texts  # noqa: E402
 
 from clipper.classify.classifier import Classifier  # noqa: E402
 from clipper.classify.rules import default_topics  # noqa: E402
@@ -77,13 +88,75 @@ def throughput(classifier: Classifier, pairs: list[tuple[str, str]], full: bool)
     return THROUGHPUT_ROUNDS * len(pairs) / (time.perf_counter() - start)
 
 
+TOPICS = ("kemenag", "litbang", "covid")
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def corpus_counts(classifier: Classifier, split: str) -> tuple[dict, list]:
+    """Per topic and tier ("utama", "any"): tp, fp, fn over the split's labelled articles."""
+    counts = {(topic, tier): {"tp": 0, "fp": 0, "fn": 0} for topic in TOPICS for tier in ("utama", "any")}
+    errors = []
+    items = labelled_articles(split)
+    for item in items:
+        result = classifier.classify_topics(item.title, item.text, _day(item.date))
+        for tier, found in (("utama", set(result.about)), ("any", set(result.topics))):
+            for topic in TOPICS:
+                key = "tp" if topic in found and topic in item.labels else "fp" if topic in found else \
+                    "fn" if topic in item.labels else None
+                if key:
+                    counts[(topic, tier)][key] += 1
+                    if key != "tp" and tier == "utama":
+                        errors.append((key.upper(), topic, item))
+    return {"items": len(items), "counts": counts}, errors
+
+
+def _metrics(c: dict) -> tuple[float, float, float]:
+    p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
+    r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def print_corpus(classifier: Classifier, verbose: bool) -> None:
+    results = {split: corpus_counts(classifier, split) for split in SPLITS}
+    print("real articles (../shared/corpus/labelled.jsonl), decided = the article is about the topic:")
+    print(f"{'topic':<9}{'tier':<7}" + "".join(f"{split + ' ' + h:>9}" for split in SPLITS
+                                            for h in ("gold", "tp", "fp", "fn", "P", "R", "F1")))
+    for topic in TOPICS:
+        for tier in ("utama", "any"):
+            cells = []
+            for split in SPLITS:
+                c = results[split][0]["counts"][(topic, tier)]
+                p, r, f1 = _metrics(c)
+                cells += [f"{c['tp'] + c['fn']:>9}", f"{c['tp']:>9}", f"{c['fp']:>9}", f"{c['fn']:>9}",
+                          f"{p:>9.3f}", f"{r:>9.3f}", f"{f1:>9.3f}"]
+            print(f"{topic:<9}{tier:<7}" + "".join(cells))
+    print("  items: " + ", ".join(f"{split} {results[split][0]['items']}" for split in SPLITS))
+    pool = pool_texts()
+    alarms = [row for row in pool if "litbang" in classifier.classify_topics(row[1], row[2], _day(row[3])).about]
+    print(f"litbang false alarms over the whole pool of {len(pool)} real texts (none is a litbang story): "
+          f"{len(alarms)} ({300 * len(alarms) / len(pool):.2f} per 300 articles)")
+    for row in alarms[:10]:
+        print(f"  ALARM {row[0]} {row[1][:90]}")
+    if verbose:
+        for split in SPLITS:
+            for kind, topic, item in results[split][1]:
+                print(f"  {split} {kind} {topic:<8} {item.id} {item.kind:<24} {item.title[:80]}")
+
+
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
-    paths = [arg for arg in argv if arg != "-v"]
-    items = load_eval(Path(paths[0]) if paths else EVAL_PATH)
     classifier = Classifier(default_topics())
+    print_corpus(classifier, verbose)
+    print()
+    items = load_eval(EVAL_PATH)
     result = evaluate(classifier, items)
-    print(f"evaluation set: {len(items)} items, {result['hard_negatives']} hard negatives")
+    print(f"our fixture set ({EVAL_PATH.name}): {len(items)} items, {result['hard_negatives']} hard negatives")
     print(f"{'topic':<10}{'gold':>6}{'tp':>5}{'fp':>5}{'fn':>5}{'P':>8}{'R':>8}{'F1':>8}")
     for topic, c in result["topics"].items():
         gold = c["tp"] + c["fn"]

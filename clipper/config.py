@@ -11,15 +11,17 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
+from cssselect import ExpressionError, GenericTranslator, SelectorError
 from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator,
                       model_validator)
+
 from clipper import paths
 from clipper.config_report import describe, line_of, problem_line, regex_problem
 from clipper.config_yaml import load_yaml
 from clipper.errors import ClipperError, ConfigError
 from clipper.hosts import host_entry
 from clipper.limits import MAX_CONFIG_BYTES
-from clipper.models import SOURCE_KINDS, Source
+from clipper.models import SOURCE_KINDS, ExtractHints, Source
 from clipper.safe_files import read_limited
 
 logger = logging.getLogger(__name__)
@@ -35,6 +37,49 @@ def _check_http_url(value: str | None) -> str | None:
     if not parts.netloc:
         raise ValueError(f"URL tanpa nama host: {value!r}")
     return value
+
+
+def _css_selector(value: str) -> str:
+    """A CSS selector as lxml will run it (clipper.extract.hints); ValueError when it is not one."""
+    value = value.strip()
+    if not value:
+        raise ValueError("selektor CSS kosong")
+    try:
+        GenericTranslator().css_to_xpath(value)
+    except (SelectorError, ExpressionError) as exc:
+        raise ValueError(f"selektor CSS tidak sah {value!r}: {exc}") from None
+    return value
+
+
+class ExtractSpec(BaseModel):
+    """A source's `extract:` hints: CSS selectors for its pages (see clipper.extract.hints)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    body: list[str] = Field(default_factory=list, max_length=10)
+    drop: list[str] = Field(default_factory=list, max_length=50)
+    next_page: str | None = None
+
+    @field_validator("body", "drop", mode="before")
+    @classmethod
+    def _listed(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+    @field_validator("body", "drop")
+    @classmethod
+    def _selectors(cls, values: list[str]) -> list[str]:
+        return [_css_selector(v) for v in values]
+
+    @field_validator("next_page")
+    @classmethod
+    def _selector(cls, value: str | None) -> str | None:
+        return None if value is None else _css_selector(value)
+
+    @model_validator(mode="after")
+    def _something(self) -> ExtractSpec:
+        if not (self.body or self.drop or self.next_page):
+            raise ValueError("extract: butuh body:, drop: atau next_page:")
+        return self
 
 
 class SourceSpec(BaseModel):
@@ -55,6 +100,7 @@ class SourceSpec(BaseModel):
     concurrency: int | None = Field(None, ge=1, le=16)
     timeout: float | None = Field(None, gt=0, le=600)
     aggregator: bool = False  # keyword query feeds: media name taken from each article page
+    extract: ExtractSpec | None = None  # per-media extraction hints
 
     _check_urls = field_validator(*SOURCE_KINDS)(_check_http_url)
 
@@ -319,6 +365,8 @@ def _to_source(spec: SourceSpec) -> Source:
         enabled=spec.enabled, language=spec.language, rubrik=spec.rubrik, max_items=spec.max_items,
         delay=spec.delay, concurrency=spec.concurrency, timeout=spec.timeout,
         aggregator=spec.aggregator,
+        extract=ExtractHints(tuple(spec.extract.body), tuple(spec.extract.drop), spec.extract.next_page)
+        if spec.extract else None,
     )
 
 

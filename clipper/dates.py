@@ -164,11 +164,24 @@ def clock(moment: datetime) -> str:
     return f"{local.hour:02d}.{local.minute:02d}"
 
 
+def time_unknown(moment: datetime) -> bool:
+    """True for a moment at exactly 00.00.00 WIB: what a source gives when it names only the day.
+
+    Publication times are kept as instants; a page or feed that names only a date yields
+    midnight, which is shown as a date without a time rather than an invented "00.00". (A
+    story really published at 00.00.00 loses its time on screen, not its day.)
+    """
+    local = to_jakarta(moment)
+    return (local.hour, local.minute, local.second, local.microsecond) == (0, 0, 0, 0)
+
+
 def long_moment(moment: datetime | None, separator: str = ", ") -> str:
-    """Date and time in WIB: "Rabu, 25 November 2026, 10.15 WIB" ("—" for None)."""
+    """Date and time in WIB: "Rabu, 25 November 2026, 10.15 WIB" ("—" for None; the date alone
+    when the time is unknown)."""
     if moment is None:
         return "—"
-    return f"{long_date(to_jakarta(moment).date())}{separator}{clock(moment)} WIB"
+    day = long_date(to_jakarta(moment).date())
+    return day if time_unknown(moment) else f"{day}{separator}{clock(moment)} WIB"
 
 
 def _parse_iso(text: str, default_tz: tzinfo) -> datetime | None:

@@ -16,6 +16,15 @@ def dumps(value) -> str:
 
 
 @dataclass(frozen=True)
+class ExtractHints:
+    """A medium's extraction hints (sources.yaml `extract:`): CSS selectors, checked on load."""
+
+    body: tuple[str, ...] = ()  # the element(s) holding the story
+    drop: tuple[str, ...] = ()  # furniture inside or around it (ads, teaser boxes)
+    next_page: str | None = None  # the link(s) to the story's further pages
+
+
+@dataclass(frozen=True)
 class Source:
     """One medium to watch, as configured in sources.yaml."""
 
@@ -31,6 +40,7 @@ class Source:
     concurrency: int | None = None  # per-host parallel requests (None: the run's default)
     timeout: float | None = None  # total deadline per request (None: the run's default)
     aggregator: bool = False  # a keyword/news-search feed: the media name comes from each page
+    extract: ExtractHints | None = None  # per-media extraction hints for this source's site
 
 
 @dataclass(frozen=True)
@@ -73,9 +83,15 @@ class Link:
     published_at: datetime | None = None
 
 
-# What extraction found on a page (ExtractedArticle.kind).
-ARTICLE, INDEX, EMPTY, PAGED = "article", "index", "empty", "paged"
-PAGE_KINDS = (ARTICLE, INDEX, EMPTY, PAGED)
+# What extraction found on a page (ExtractedArticle.kind). Galleries, videos and live reports
+# keep their text (a caption, a lead) but are no articles; index and empty pages have none;
+# "paged" is the harvest's: the page links the whole article on one page.
+ARTICLE, GALLERY, VIDEO, LIVE, INDEX, EMPTY, PAGED = "article", "gallery", "video", "live", "index", "empty", "paged"
+PAGE_KINDS = (ARTICLE, GALLERY, VIDEO, LIVE, INDEX, EMPTY, PAGED)
+STORED_KINDS = (ARTICLE, GALLERY, VIDEO, LIVE, INDEX, EMPTY)  # what the archive may hold
+PRINTED_KINDS = (ARTICLE, GALLERY, VIDEO, LIVE)  # what an edition may carry (never an index page)
+KIND_LABELS = {ARTICLE: "Artikel", GALLERY: "Galeri foto", VIDEO: "Video", LIVE: "Laporan langsung",
+               INDEX: "Halaman indeks", EMPTY: "Tanpa teks"}
 
 
 @dataclass(frozen=True)
@@ -92,7 +108,7 @@ class ExtractedArticle:
     title: str = ""
     text: str = ""
     kind: str = ARTICLE  # one of PAGE_KINDS
-    reason: str | None = None  # why the page is not an article
+    reason: str | None = None  # why the page holds no text
     confidence: str = "ok"  # ok | doubtful
     doubt: str | None = None  # why the text is doubtful
     author: str | None = None
@@ -109,8 +125,9 @@ class ExtractedArticle:
     extractor: str = "trafilatura"
 
     @property
-    def is_article(self) -> bool:
-        return self.kind == ARTICLE
+    def has_text(self) -> bool:
+        """An article, gallery, video or live report: a page with a text to keep."""
+        return self.kind in (ARTICLE, GALLERY, VIDEO, LIVE)
 
 
 @dataclass(frozen=True)
@@ -142,10 +159,16 @@ class Classification:
     matches: tuple[TermMatch, ...] = ()
     tone: str | None = "netral"  # None: not computed (an irrelevant article during a harvest)
     narasumber: tuple[Narasumber, ...] = ()
+    tiers: dict[str, str] = field(default_factory=dict)  # topic -> "utama" (about it) | "disebut" (mentioned)
 
     @property
     def relevant(self) -> bool:
         return bool(self.topics)
+
+    @property
+    def about(self) -> tuple[str, ...]:
+        """The topics the article is about (tier "utama"), best first."""
+        return tuple(t for t in self.topics if self.tiers.get(t) == "utama")
 
 
 # --- the edition as the PDF renderer sees it -------------------------------------------
@@ -171,6 +194,7 @@ class EditionItem:
     image: bytes | None = None  # the lead image file content (any format), if cached
     also_in: tuple[str, ...] = ()
     highlight: bool = False
+    kind: str = ARTICLE  # a gallery, video or live report is printed as such
 
 
 @dataclass(frozen=True)
@@ -221,6 +245,7 @@ class SourceReport:
     reason: str | None = None
     http_status: int | None = None
     seconds: float = 0.0
+    other_pages: int = 0  # kept as index, gallery, video or live pages, not articles
 
 
 @dataclass(frozen=True)
@@ -232,6 +257,10 @@ class HarvestResult:
     @property
     def new_articles(self) -> int:
         return sum(s.new_articles for s in self.sources)
+
+    @property
+    def other_pages(self) -> int:
+        return sum(s.other_pages for s in self.sources)
 
     @property
     def failed_sources(self) -> tuple[SourceReport, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime
 
-from clipper.dates import MONTHS_SHORT_ID, clock, to_jakarta, today_wib
+from clipper.dates import MONTHS_SHORT_ID, clock, time_unknown, to_jakarta, today_wib
 from ui.i18n_en import ENGLISH
 
 logger = logging.getLogger(__name__)
@@ -26,6 +26,8 @@ def set_language(code: str) -> None:
     global _language
     _language = code if code in LANGUAGES else "id"
     logger.debug("interface language %s", _language)
+    from ui.qt_indonesian import use_indonesian_qt  # Qt's own buttons and dialogs too
+    use_indonesian_qt(_language == "id")
 
 
 def language() -> str:
@@ -40,10 +42,14 @@ def _(text: str) -> str:
 
 
 def format_time(moment: datetime | None, today: date | None = None) -> str:
-    """A queue time in WIB: "10.15" today, "24 Nov 10.15" on another day."""
+    """A queue time in WIB: "10.15" today, "24 Nov 2026 10.15" on another day (the year always:
+    a 2015 article must not look like today's)."""
     if moment is None:
         return "—"
     local = to_jakarta(moment)
+    day = f"{local.day} {MONTHS_SHORT_ID[local.month - 1]} {local.year}"
+    if time_unknown(local):
+        return "hari ini" if today is not None and local.date() == today else day
     if today is not None and local.date() == today:
         return clock(local)
-    return f"{local.day} {MONTHS_SHORT_ID[local.month - 1]} {clock(local)}"
+    return f"{day} {clock(local)}"

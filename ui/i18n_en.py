@@ -131,4 +131,50 @@ ENGLISH: dict[str, str] = {
     "belum dikirim": "not sent yet",
     "{day}: belum ada edisi; kliping disusun dan difinalkan saat dikirim.":
         "{day}: no edition yet; the clipping is compiled and finalised when sent.",
+    # page kinds, tiers, doubt and text correction
+    "Diragukan": "Doubtful", "Hanya artikel yang teks ekstraksinya diragukan": "Only articles with a doubtful text",
+    "Jenis halaman: hanya artikel yang masuk antrean secara bawaan":
+        "Page kind: only articles are queued by default",
+    "Jenis halaman: {kind}": "Page kind: {kind}", "Koreksi teks artikel #{id}": "Correct the text of article #{id}",
+    "Koreksi teks…": "Correct text…",
+    "Perbaiki atau hapus paragraf; teks hasil ekstraksi tetap tersimpan":
+        "Fix or remove paragraphs; the extracted text is kept",
+    "Pulihkan teks asli": "Restore the original text", "Simpan koreksi": "Save correction",
+    "Teks diragukan: {reason}": "Doubtful text: {reason}",
+    "Teks ini sudah dikoreksi; teks hasil ekstraksi dapat dipulihkan.":
+        "This text has been corrected; the extracted text can be restored.",
+    "Teks sudah dikoreksi editor": "Text corrected by an editor",
+    "Topik hanya disebut, bukan pokok artikel": "Topic only mentioned, not what the article is about",
+    "Topik utama: artikel tentang topik ini": "Main topic: the article is about it",
+    "Utama: artikel tentang topiknya; disebut: topik hanya disebut sambil lalu":
+        "Main: articles about their topic; mentioned: the topic is mentioned in passing",
+    "artikel #{id} tidak ada di arsip": "article #{id} is not in the archive", "editor": "editor",
+    "hanya disebut": "mentioned only", "disebut": "mentioned", "isi": "body", "pembuka": "opening",
+    "judul": "title", "tanpa keterangan": "no reason given", "utama": "main",
+    "⚠ Teks diragukan: {reason}. Periksa dengan halaman aslinya.":
+        "⚠ Doubtful text: {reason}. Check it against the original page.",
+    "✎ Teks dikoreksi oleh {who} ({when}); teks hasil ekstraksi tersimpan.":
+        "✎ Text corrected by {who} ({when}); the extracted text is kept.",
+    "Satu paragraf per baris. Hapus baris iklan, keterangan foto atau \"Baca juga\"; perbaiki paragraf yang salah. "
+    "Teks hasil ekstraksi tetap tersimpan.":
+        "One paragraph per line. Remove advert lines, photo captions or \"Read also\"; fix wrong paragraphs. "
+        "The extracted text is kept.",
+    "Artikel": "Article", "Galeri foto": "Photo gallery", "Video": "Video", "Laporan langsung": "Live report",
+    "Halaman indeks": "Index page", "Tanpa teks": "No text", "Galeri, video, laporan langsung":
+        "Galleries, videos, live reports", "Semua jenis halaman": "All page kinds", "Topik utama": "Main topic",
+    "Topik hanya disebut": "Topic only mentioned", "Utama dan disebut": "Main and mentioned",
+    # the editor's tone, the lead photo, the archive search tab
+    "(belum ditetapkan)": "(not set)", "Foto utama": "Lead photo", "Klik untuk ukuran penuh": "Click for full size",
+    "Nada ini tebakan otomatis; hanya nada yang ditetapkan editor dicetak di kliping":
+        "This tone is an automatic guess; only a tone the editor set is printed in the clipping",
+    "Tetapkan saran: {tone}": "Use the suggestion: {tone}",
+    "Artikel ini belum dimuat di edisi ber-PDF.": "This article is not in an edition with a PDF yet.",
+    "Buka PDF edisi": "Open the edition's PDF", "Cari": "Search", "Ekspor hasil": "Export results",
+    "Ekspor pilihan…": "Export selection…", "Ekspor semua hasil…": "Export all results…",
+    "Ketik kata yang dicari lalu tekan Enter.": "Type the words to find and press Enter.",
+    "Mencari…": "Searching…", "Mengekspor…": "Exporting…", "Muat lebih banyak": "Load more",
+    "PDF edisi No. {number} tidak ditemukan: {path}": "PDF of edition No. {number} not found: {path}",
+    "Terbit": "Published", "mis. 12/2026": "e.g. 12/2026", "relevansi": "relevance", "tanggal": "date",
+    "{n} artikel diekspor ke {path}": "{n} articles exported to {path}",
+    "{total} hasil, {shown} ditampilkan, urut {order} ({ms} ms)": "{total} results, {shown} shown, by {order} ({ms} ms)",
 }

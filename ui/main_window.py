@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
             self.tabs.currentChanged.connect(self._tab_changed)
 
     def _tab_changed(self, index: int) -> None:
+        self.editor.flush()
         if self._search_page is not None and self.tabs.widget(index) is self._search_page:
             self.ensure_search_tab()
 
@@ -200,9 +201,11 @@ class MainWindow(QMainWindow):
         queue.archive_changed.connect(self.edition.reload)
         queue.tags_changed.connect(self._load_vocabulary)  # a 50,000-row scan: only when tags change
         editor.save_requested.connect(queue.edit)
+        editor.unsaved_left.connect(queue.edit)  # typed, then approved / moved on: kept
         editor.approve.clicked.connect(lambda: queue.decide("approve"))
         editor.reject.clicked.connect(lambda: queue.decide("reject"))
         editor.reset.clicked.connect(lambda: queue.decide("reset"))
+        editor.correct.clicked.connect(self.correct_text)
         self.harvest.articles_added.connect(queue.add_articles)  # one batch per FLUSH_MS
         queue.loaded.connect(self._load_labels)
         self.harvest.running_changed.connect(self._harvest_running)
@@ -281,6 +284,17 @@ class MainWindow(QMainWindow):
 
         self.tasks.run_in_background(op, done, lambda exc: logger.info("image: %s", exc),
                                      parent=self, uses_store=False)
+
+    def correct_text(self) -> None:
+        """The editor's correction of the selected article's text (a dialog)."""
+        from ui.review.text_dialog import TextCorrectionDialog
+        rows = self.queue.selected_rows()
+        if len(rows) != 1:
+            return
+        dialog = TextCorrectionDialog(self.tasks, rows[0].id, rows[0].title, self.config.editor.name, self)
+        dialog.saved.connect(lambda article_id: (self.queue.add_articles([article_id]),
+                                                 self._request_article(article_id)))
+        dialog.show()
 
     # --- harvest, adding, settings, preview ---------------------------------------------
 
@@ -372,6 +386,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/columns", self.queue.view.horizontalHeader().saveState())
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.editor.flush()  # what was typed and not saved is stored before the app ends
         self.save_state()
         self.harvest.cancel()
         super().closeEvent(event)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import logging
+from dataclasses import replace
+from datetime import date
 from itertools import compress, count
 from operator import itemgetter
 
 from clipper import textnorm
-from clipper.classify.rules import (_EXCLUDE, _FIELDS, _IGNORE, _REQ_ALL, _REQ_ANY, _TERM, _TEXT, _TITLE,
-                                    Phrase, RulesKey, Topic, topics_for, topics_from)
+from clipper.classify.aboutness import STRONG_WEIGHT, UTAMA, in_spans, teaser_spans, tier_of
+from clipper.classify.rules import (_EXCLUDE, _FIELDS, _IGNORE, _REQ_ALL, _REQ_ANY, _RIVAL, _TERM, _TEXT,
+                                    _TITLE, Phrase, RulesKey, Topic, in_period, topics_for, topics_from)
 from clipper.models import Classification, TermMatch
 
 logger = logging.getLogger(__name__)
@@ -22,12 +25,13 @@ class Classifier:
         self.topics = tuple(topics)
         uses: dict[Phrase, list[tuple]] = {}
         for t_idx, topic in enumerate(self.topics):
-            for keys, term, weight in topic.terms:
-                uses.setdefault(keys, []).append((t_idx, _TERM, term, weight))
+            for keys, term, weight, period in topic.terms:
+                uses.setdefault(keys, []).append((t_idx, _TERM, term, (weight, period)))
             for c_idx, entry in enumerate(topic.require_all):
                 for keys in entry:
                     uses.setdefault(keys, []).append((t_idx, _REQ_ALL, c_idx, 0.0))
-            for role, phrases in ((_REQ_ANY, topic.require_any), (_EXCLUDE, topic.exclude), (_IGNORE, topic.ignore)):
+            for role, phrases in ((_REQ_ANY, topic.require_any), (_EXCLUDE, topic.exclude), (_IGNORE, topic.ignore),
+                                  (_RIVAL, topic.rivals)):
                 for keys in phrases:
                     uses.setdefault(keys, []).append((t_idx, role, None, 0.0))
         # first key → [(keys after the first, length, uses)], longest phrases first
@@ -49,41 +53,56 @@ class Classifier:
                     continue
                 hits.append((field, i, i + length, tokens[i][0], tokens[i + length - 1][1], uses))
 
-    def classify_topics(self, title: str, text: str) -> Classification:
+    def classify_topics(self, title: str, text: str, published: date | None = None) -> Classification:
         """Score the article against every topic, without tone or narasumber.
 
         Args:
             title: The article title.
             text: The article body.
+            published: The article's day: a term counts only within its period (an
+                institution that left the ministry); None counts every term.
 
         Returns:
             A Classification with ``scores`` for every topic (0.0 when a require/exclude
-            condition fails), ``topics`` over threshold with the primary first, then by
-            score, and the matched terms with offsets into the original title/text.
+            condition fails), ``topics`` over threshold (the subjects first, then by
+            priority and score), each one's tier ("utama" or "disebut", see
+            clipper.classify.aboutness), and the matched terms with offsets into the
+            original title/text (links to other stories left out).
         """
         hits: list = []
         self._scan(title or "", _TITLE, hits)
         self._scan(text or "", _TEXT, hits)
+        teasers = teaser_spans(text or "")
         per_topic: dict[int, list] = {}
         for field, start, end, c_start, c_end, uses in hits:
+            if teasers and field == _TEXT and in_spans(c_start, teasers):
+                continue  # a headline linked from the body is another story's evidence
             for t_idx, role, what, weight in uses:
+                if role == _TERM:
+                    weight, period = weight
+                    if not in_period(period, published):
+                        continue
                 per_topic.setdefault(t_idx, []).append((role, field, start, end, c_start, c_end, what, weight))
         scores = {topic.id: 0.0 for topic in self.topics}
-        ranked, matches = [], []
+        ranked, matches, tiers = [], [], {}
         for t_idx, topic_hits in per_topic.items():
             topic = self.topics[t_idx]
             score, kept, ok = self._score(topic, topic_hits)
             if not ok:
                 continue
             scores[topic.id] = round(float(score), 3)
-            matches += [TermMatch(topic.id, term, _FIELDS[f], cs, ce) for f, cs, ce, term in kept]
+            matches += [TermMatch(topic.id, term, _FIELDS[f], cs, ce) for f, cs, ce, term, _ in kept]
             if score >= topic.threshold - 1e-9:
-                ranked.append((-topic.priority, -score, t_idx, topic.id))
+                strong = [(f, cs, ce) for f, cs, ce, _, w in kept if w >= STRONG_WEIGHT]
+                rivals = sum(1 for h in topic_hits if h[0] == _RIVAL)
+                tiers[topic.id] = tier_of(sum(1 for f, _, _ in strong if f == _TITLE),
+                                          [(cs, ce) for f, cs, ce in strong if f == _TEXT], rivals)
+                ranked.append((tiers[topic.id] != UTAMA, -topic.priority, -score, t_idx, topic.id))
         ranked.sort()
         matches.sort(key=lambda m: (m.field != "title", m.start, m.topic))
-        topics = tuple(item[3] for item in ranked)
+        topics = tuple(item[4] for item in ranked)
         return Classification(scores=scores, topics=topics, primary=topics[0] if topics else None,
-                              matches=tuple(matches))
+                              matches=tuple(matches), tiers=tiers)
 
     @staticmethod
     def _score(topic: Topic, topic_hits: list) -> tuple[float, list, bool]:
@@ -110,14 +129,16 @@ class Classifier:
             fields.setdefault(h[6], [h[7], False, False])[1 + h[1]] = True
         score = sum(w * (topic.title_weight * in_title + topic.body_weight * in_text)
                     for w, in_title, in_text in fields.values())
-        return score, [(h[1], h[4], h[5], h[6]) for h in kept], ok
+        return score, [(h[1], h[4], h[5], h[6], h[7]) for h in kept], ok
 
-    def classify(self, title: str, text: str, *, relevant_only: bool = False) -> Classification:
+    def classify(self, title: str, text: str, *, published: date | None = None,
+                 relevant_only: bool = False) -> Classification:
         """Classify an article: topics, primary, matches, suggested tone and narasumber.
 
         Args:
             title: The article title.
             text: The article body.
+            published: The article's day (see classify_topics).
             relevant_only: compute tone and narasumber only when a topic matches (a harvest:
                 irrelevant articles are not queued, and most of a harvest is irrelevant).
 
@@ -129,13 +150,10 @@ class Classifier:
         from clipper.classify.narasumber import find_narasumber
         from clipper.classify.tone import suggest_tone
 
-        result = self.classify_topics(title, text)
+        result = self.classify_topics(title, text, published)
         if relevant_only and not result.relevant:
-            return Classification(scores=result.scores, topics=result.topics, primary=result.primary,
-                                  matches=result.matches, tone=None, narasumber=())
-        return Classification(scores=result.scores, topics=result.topics, primary=result.primary,
-                              matches=result.matches, tone=suggest_tone(title or "", text or ""),
-                              narasumber=find_narasumber(text or ""))
+            return replace(result, tone=None, narasumber=())
+        return replace(result, tone=suggest_tone(title or "", text or ""), narasumber=find_narasumber(text or ""))
 
 
 def classifier_for(config) -> Classifier:

@@ -6,6 +6,7 @@ import json
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
 from clipper.store.archive import Archive
 from clipper.store.classifications import classified_articles, write_classifications
@@ -52,18 +53,20 @@ def plan_reclassify(archive: Archive, classifier, *, date_from: str | None = Non
     changes, checked = [], 0
     for row in classified_articles(archive, date_from=date_from):
         checked += 1
-        result = classifier.classify_topics(row.title, row.text)
+        published = date.fromisoformat(row.day) if row.day else None
+        result = classifier.classify_topics(row.title, row.text, published)
         before = tuple(json.loads(row.topics or "[]"))
         status = row.status
         if status in ("new", "irrelevant"):  # undecided: the rules decide the queue
             status = "new" if result.relevant else "irrelevant"
         columns = encode_classification(result)
         values = {"topics": columns.topics, "primary_topic": columns.primary_topic, "scores": columns.scores,
-                  "matches": columns.matches, "status": status}
+                  "matches": columns.matches, "tiers": columns.tiers, "tier": columns.tier, "status": status}
         if status == "new" and row.tone_suggested is None:  # entering the queue: add what editors see
-            full = encode_classification(classifier.classify(row.title, row.text))
+            full = encode_classification(classifier.classify(row.title, row.text, published=published))
             values.update(tone_suggested=full.tone_suggested, narasumber=full.narasumber)
-        if tuple(result.topics) != before or status != row.status or values["matches"] != row.matches:
+        if (tuple(result.topics) != before or status != row.status or values["matches"] != row.matches
+                or values["tiers"] != row.tiers):
             changes.append(TopicChange(row.id, row.title, before, tuple(result.topics), row.status, status, values))
     return ReclassifyPlan(checked, tuple(changes))
 

@@ -49,6 +49,7 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -73,10 +74,23 @@ GAZETTEER_PATH = paths.resource("gazetteer.yaml")
 
 _TITLE, _TEXT = 0, 1
 _FIELDS = ("title", "text")
-_TERM, _REQ_ALL, _REQ_ANY, _EXCLUDE, _IGNORE = range(5)
+_TERM, _REQ_ALL, _REQ_ANY, _EXCLUDE, _IGNORE, _RIVAL = range(6)
 
 
 Phrase = tuple[str, ...]
+# When a term names the ministry's business: (from, until), either end open (None). A term of
+# an institution that left the ministry (BPJPH in 2024, hajj in 2025) counts only for articles
+# published within its period (an undated article counts).
+Period = tuple[date | None, date | None]
+ALWAYS: Period = (None, None)
+
+
+def in_period(period: Period, day: date | None) -> bool:
+    """Whether a term with this period counts for an article of ``day`` (None: undated)."""
+    if day is None or period is ALWAYS:
+        return True
+    start, end = period
+    return (start is None or day >= start) and (end is None or day <= end)
 
 
 @dataclass(frozen=True, eq=False)
@@ -89,11 +103,12 @@ class Topic:
     title_weight: float
     body_weight: float
     threshold: float
-    terms: tuple[tuple[Phrase, str, float], ...]  # (keys, canonical term, weight)
+    terms: tuple[tuple[Phrase, str, float, Period], ...]  # (keys, canonical term, weight, period)
     require_all: tuple[frozenset[Phrase], ...]  # each entry: any of these phrases
     require_any: frozenset[Phrase]
     exclude: frozenset[Phrase]
     ignore: frozenset[Phrase]
+    rivals: frozenset[Phrase]
     spec: TopicSpec
 
 
@@ -118,8 +133,7 @@ def _load_gazetteer(path: str | Path | None) -> tuple[dict[str, list], list[Topi
     except (OSError, YAMLError) as exc:
         raise ConfigError(str(path), [f"{path}: {exc}"]) from exc
     groups = data.get("groups") or {}
-    problems = [f"{path}: groups.{name}: harus daftar / must be a list"
-                for name, items in groups.items() if not isinstance(items, list)]
+    problems = [problem for name, items in groups.items() if (problem := _group_problem(path, name, items))]
     specs = []
     for i, raw in enumerate(data.get("topics") or []):
         try:
@@ -132,10 +146,25 @@ def _load_gazetteer(path: str | Path | None) -> tuple[dict[str, list], list[Topi
     return groups, specs
 
 
+def _group_problem(path: Path, name: str, items) -> str | None:
+    """What is wrong with a gazetteer group: a list of terms, or {terms: [...], from:, until:}."""
+    if isinstance(items, list):
+        return None
+    if not isinstance(items, dict) or not isinstance(items.get("terms"), list):
+        return f"{path}: groups.{name}: harus daftar, atau pemetaan dengan terms / must be a list or a mapping with terms"
+    unknown = set(items) - {"terms", "from", "until"}
+    if unknown:
+        return f"{path}: groups.{name}: kunci tidak dikenal / unknown keys: {', '.join(sorted(map(str, unknown)))}"
+    for key in ("from", "until"):
+        if key in items and not isinstance(items[key], date):
+            return f"{path}: groups.{name}.{key}: harus tanggal YYYY-MM-DD / must be a date"
+    return None
+
+
 def _merge(base: TopicSpec, change: TopicSpec) -> TopicSpec:
     merged = base.model_dump()
     extra = change.model_dump(exclude_unset=True)
-    for key in ("terms", "require_all", "require_any", "exclude", "ignore"):
+    for key in ("terms", "require_all", "require_any", "exclude", "ignore", "rivals"):
         merged[key] = merged[key] + extra.pop(key, [])
     aliases = {term: list(variants) for term, variants in merged["aliases"].items()}
     for term, variants in extra.pop("aliases", {}).items():
@@ -146,8 +175,17 @@ def _merge(base: TopicSpec, change: TopicSpec) -> TopicSpec:
     return TopicSpec.model_validate(merged)
 
 
-def _expand(entries: list, groups: dict[str, list], weight: float = 1.0, seen: tuple = ()):
-    """Yield ``(term, weight)`` for entries, resolving ``$group`` references."""
+def _narrow(period: Period, group) -> Period:
+    """The period of a term reached through ``group`` (a dated group narrows it)."""
+    if not isinstance(group, dict):
+        return period
+    start = max((d for d in (period[0], group.get("from")) if d is not None), default=None)
+    end = min((d for d in (period[1], group.get("until")) if d is not None), default=None)
+    return (start, end)
+
+
+def _expand(entries: list, groups: dict, weight: float = 1.0, seen: tuple = (), period: Period = ALWAYS):
+    """Yield ``(term, weight, period)`` for entries, resolving ``$group`` references."""
     for entry in entries:
         term, factor = next(iter(entry.items())) if isinstance(entry, dict) else (entry, 1.0)
         term = str(term).strip()
@@ -157,28 +195,30 @@ def _expand(entries: list, groups: dict[str, list], weight: float = 1.0, seen: t
                 raise ValueError(f"grup tidak dikenal / unknown group {term!r} (gazetteer groups: {', '.join(groups)})")
             if name in seen:
                 raise ValueError(f"grup melingkar / circular group {term!r}")
-            yield from _expand(groups[name], groups, weight * factor, seen + (name,))
+            group = groups[name]
+            members = group["terms"] if isinstance(group, dict) else group
+            yield from _expand(members, groups, weight * factor, seen + (name,), _narrow(period, group))
         else:
-            yield term, weight * factor
+            yield term, weight * factor, period
 
 
-def _phrases(entries: list[str], groups: dict[str, list]) -> frozenset[Phrase]:
-    return frozenset(textnorm.phrase_keys(term) for term, _ in _expand(entries, groups))
+def _phrases(entries: list[str], groups: dict) -> frozenset[Phrase]:
+    return frozenset(textnorm.phrase_keys(term) for term, _, _ in _expand(entries, groups))
 
 
-def _compile(spec: TopicSpec, groups: dict[str, list]) -> Topic:
-    weights: dict[str, float] = {}
-    for term, weight in _expand(spec.terms, groups):
-        weights[term] = weight  # a later entry overrides an earlier weight
-    phrase_map: dict[Phrase, tuple[str, float]] = {}
-    for term, weight in weights.items():
+def _compile(spec: TopicSpec, groups: dict) -> Topic:
+    weights: dict[str, tuple[float, Period]] = {}
+    for term, weight, period in _expand(spec.terms, groups):
+        weights[term] = (weight, period)  # a later entry overrides an earlier weight
+    phrase_map: dict[Phrase, tuple[str, float, Period]] = {}
+    for term, (weight, period) in weights.items():
         keys = textnorm.phrase_keys(term)
         if keys and (keys not in phrase_map or phrase_map[keys][1] < weight):
-            phrase_map[keys] = (term, weight)
+            phrase_map[keys] = (term, weight, period)
     for term, variants in spec.aliases.items():
-        weight = weights.get(term, 1.0)
+        weight, period = weights.get(term, (1.0, ALWAYS))
         for variant in [term, *variants]:
-            phrase_map[textnorm.phrase_keys(variant)] = (term, weight)
+            phrase_map[textnorm.phrase_keys(variant)] = (term, weight, period)
     if not phrase_map:
         raise ValueError(f"topik {spec.id!r} tanpa istilah / topic has no terms")
     return Topic(
@@ -188,11 +228,12 @@ def _compile(spec: TopicSpec, groups: dict[str, list]) -> Topic:
         title_weight=DEFAULT_TITLE_WEIGHT if spec.title_weight is None else spec.title_weight,
         body_weight=DEFAULT_BODY_WEIGHT if spec.body_weight is None else spec.body_weight,
         threshold=DEFAULT_THRESHOLD if spec.threshold is None else spec.threshold,
-        terms=tuple((keys, term, weight) for keys, (term, weight) in phrase_map.items()),
+        terms=tuple((keys, term, weight, period) for keys, (term, weight, period) in phrase_map.items()),
         require_all=tuple(_phrases([entry], groups) for entry in spec.require_all),
         require_any=_phrases(spec.require_any, groups),
         exclude=_phrases(spec.exclude, groups),
         ignore=_phrases(spec.ignore, groups),
+        rivals=_phrases(spec.rivals, groups),
         spec=spec,
     )
 

@@ -59,6 +59,7 @@ class TopicSpec(BaseModel):
     require_any: list[str] = []
     exclude: list[str] = []
     ignore: list[str] = []
+    rivals: list[str] = []  # other subjects: when they outnumber the topic's own terms, it is only mentioned
     title_weight: float | None = None
     body_weight: float | None = None
     threshold: float | None = None
@@ -104,7 +105,7 @@ class TopicSpec(BaseModel):
                 out.append(_check_term(entry, "terms"))
         return out
 
-    @field_validator("require_all", "require_any", "exclude", "ignore")
+    @field_validator("require_all", "require_any", "exclude", "ignore", "rivals")
     @classmethod
     def _valid_lists(cls, value: list[str], info) -> list[str]:
         return [_check_term(term, info.field_name) for term in value]

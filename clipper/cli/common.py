@@ -8,7 +8,6 @@ import re
 import sys
 from collections.abc import Callable
 from datetime import date
-
 from typing import TYPE_CHECKING
 
 from clipper import paths

@@ -95,7 +95,9 @@ def print_summary(result: HarvestResult, states: dict[str, SourceState] | None =
             out(f"  … dan {len(page_failures) - MAX_PAGE_FAILURES_SHOWN} lagi (tercatat di arsip)")
     failed = len(result.failed_sources)
     word = "dibatalkan" if result.status == "cancelled" else "selesai"
-    out(f"Panen {word}: {result.new_articles} artikel baru dari {len(result.sources)} sumber"
+    others = f" dan {result.other_pages} halaman lain (indeks, galeri, video, laporan langsung)" \
+        if result.other_pages else ""
+    out(f"Panen {word}: {result.new_articles} artikel baru{others} dari {len(result.sources)} sumber"
          + (f", {failed} sumber gagal (lihat KETERANGAN)." if failed else "."))
 
 
@@ -149,13 +151,15 @@ def cmd_harvest(args: argparse.Namespace) -> int:
 @command("extract")
 def cmd_extract(args: argparse.Namespace) -> int:
     from clipper.errors import ClipperError, ExtractionError
+    from clipper.extract.hints import hints_by_site, hints_for_url
     from clipper.extract.reader import extract_article
     from clipper.safe_files import os_reason, read_limited
+    by_site = hints_by_site(open_config(args).sources) if args.url else {}  # the medium's hints, if any
     status = 0
     for path in args.files:
         url = args.url or path.resolve().as_uri()
         try:
-            article = extract_article(read_limited(path, MAX_SAVED_PAGE_BYTES), url)
+            article = extract_article(read_limited(path, MAX_SAVED_PAGE_BYTES), url, hints=hints_for_url(url, by_site))
         except OSError as exc:
             print(f"clipper: {path}: {os_reason(exc)}", file=sys.stderr)
             status = 1

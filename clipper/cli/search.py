@@ -185,5 +185,25 @@ def cmd_check(args: argparse.Namespace) -> int:
     out(f"Bukti HTML diperiksa: {report.evidence_checked}, bermasalah: {len(report.evidence_bad)}")
     for article_id, reason in report.evidence_bad[:20]:
         out(f"  #{article_id}: {reason}")
+    _print_doubtful(args)
     healthy = report.ok and (report.index_ok or report.rebuilt)
     return 0 if healthy else 1
+
+
+# Doubtful articles listed by `clipper check` (the rest are counted).
+MAX_DOUBTFUL_SHOWN = 20
+
+
+def _print_doubtful(args: argparse.Namespace) -> None:
+    """The queued and approved articles whose text the editor should check against the page."""
+    from clipper.store.articles import doubtful_articles
+    with open_archive(args) as archive:
+        total, rows = doubtful_articles(archive, MAX_DOUBTFUL_SHOWN)
+    if not total:
+        out("Teks diragukan: tidak ada di antrean")
+        return
+    out(f"Teks diragukan ({total}; periksa dengan halaman aslinya, koreksi dengan `clipper correct`):")
+    for row in rows:
+        out(f"  #{row['id']} {row['day']} {row['status']:<8} {row['media'][:20]}: {row['title'][:70]} — {row['doubt']}")
+    if total > len(rows):
+        out(f"  … dan {total - len(rows)} lagi (clipper list --doubtful)")

@@ -37,9 +37,9 @@ def edition_item(article: Article, labels: dict[str, str], image: bytes | None) 
     return EditionItem(
         article_id=article.id, title=article.title, media=article.media, url=article.url, text=article.text,
         published_at=article.published_at, rubrik=article.rubrik, author=article.author,
-        topic_label=labels.get(article.primary_topic or "", None), tags=article.tags, tone=article.shown_tone,
+        topic_label=labels.get(article.primary_topic or "", None), tags=article.tags, tone=article.tone,  # only a tone the editor confirmed is printed
         narasumber=article.narasumber, summary=article.summary, image=image, also_in=article.outlets,
-        highlight=article.highlight,
+        highlight=article.highlight, kind=article.kind,
     )
 
 

@@ -11,7 +11,7 @@ from clipper.edition.pdf_parts import (ACCENT, FRAME_W, QR_SIZE, RULE, TINT, TON
                                        picture, qr_code)
 from clipper.edition.pdf_text import (clean, link_target, markup, one_line, para, paragraphs, short_url,
                                       text_flowables, wib)
-from clipper.models import Edition, EditionItem, EditionSection
+from clipper.models import ARTICLE, KIND_LABELS, Edition, EditionItem, EditionSection
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +80,8 @@ def _band(item: EditionItem, section: EditionSection, styles: Styles) -> Table:
 def _meta(item: EditionItem, styles: Styles) -> list[Flowable]:
     when = wib(item.published_at) or "waktu terbit tidak diketahui"
     media = markup(one_line(item.media, 120) or "Media tidak diketahui")
-    lines = [Paragraph(f"<b>{media}</b> · {markup(when)}", styles.meta)]
+    kind = f"<b>{KIND_LABELS[item.kind].upper()}</b> · " if item.kind in KIND_LABELS and item.kind != ARTICLE else ""
+    lines = [Paragraph(f"{kind}<b>{media}</b> · {markup(when)}", styles.meta)]
     extra = []
     if item.rubrik:
         extra.append(f"Rubrik: {one_line(item.rubrik, 80)}")

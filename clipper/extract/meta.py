@@ -11,6 +11,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml.html import HtmlElement
 
 from clipper.dates import parse_date
+from clipper.domains import site_label
 
 logger = logging.getLogger(__name__)
 
@@ -89,6 +90,8 @@ def _read_json_ld(raw: str, meta: dict[str, str]) -> None:
             names = [n for n in names if n and len(n) <= 40 and n.lower() not in ("beranda", "home", "index")]
             if names:  # the deepest section; long names are the article's own title
                 meta.setdefault("ld:breadcrumb", names[-1])
+        if kinds:
+            meta["ld:types"] = " ".join(sorted(set(meta.get("ld:types", "").split()) | kinds))
         if kinds & _ARTICLE_TYPES:
             meta["ld:article"] = "1"
             for key in ("headline", "datePublished", "description", "articleSection"):
@@ -127,20 +130,40 @@ def _ld_name(value) -> str | None:
 
 
 def pick_title(meta: dict[str, str], document, page_titles: tuple[str | None, str | None], url: str) -> str:
-    """og:title, JSON-LD headline, trafilatura's title, <h1>, <title>: first one, site name cut.
+    """og:title, JSON-LD headline, trafilatura's title, <h1>, <title>: the first one, suffixes cut.
 
     ``page_titles``: the page's first <h1> text and its <title>.
     """
     candidates = (meta.get("og:title"), meta.get("ld:headline"), document.title if document else None, *page_titles)
     title = next((" ".join(plain_text(c).split()) for c in candidates if c and plain_text(c).strip()), "")
-    site = (meta.get("og:site_name") or "").lower()
-    label = (urlsplit(url).hostname or "").removeprefix("www.").split(".")[0].replace("-", "")
-    for separator in (" | ", " - ", " – ", " — ", " :: "):
-        head, _, tail = title.rpartition(separator)
-        squeezed = tail.lower().replace(" ", "").replace("-", "")
-        if head and ((site and site in tail.lower()) or (label and label in squeezed)):
-            title = head.strip()
-    return title
+    return strip_title_suffixes(title, url, (meta.get("og:site_name"), meta.get("ld:publisher")))
+
+
+def strip_title_suffixes(title: str, url: str, site_names: tuple[str | None, ...] = ()) -> str:
+    """The headline without what sites append to it: their name ("| merdeka.com", ": Okezone
+    Techno", "- Today Kapanlagi.com", "- Zona Jakarta") and page markers ("- PAGE ALL",
+    "- Halaman 2"), however many are chained."""
+    keys = {squeezed(name) for name in (*site_names, site_label(url)) if name}
+    keys = {key for key in keys if len(key) >= 4}
+    while True:
+        for separator in _TITLE_SEPARATORS:
+            head, _, tail = title.rpartition(separator)
+            letters = squeezed(tail)
+            if head.strip() and (_PAGE_MARKER.match(tail.strip())
+                                 or any(key in letters or (len(letters) >= 4 and letters in key) for key in keys)):
+                title = head.strip()
+                break
+        else:
+            return title
+
+
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " : ", " · ")
+_PAGE_MARKER = re.compile(r"(?i)^(?:halaman|page|hal\.?)\s+(?:all|semua|\d+)$")
+
+
+def squeezed(text: str) -> str:
+    """Letters and digits only, "https", "www" and domain endings dropped ("Kapanlagi.com" → "kapanlagi")."""
+    return re.sub(r"[\W_]+|\b(?:https?|www|com|co|id|net|org|go)\b", "", text.casefold())
 
 
 def plain_text(value: str) -> str:
@@ -150,23 +173,6 @@ def plain_text(value: str) -> str:
             break
         value = html.unescape(value)
     return _TAG.sub("", value) if "<" in value else value
-
-
-def pick_author(meta: dict[str, str], document) -> str | None:
-    """JSON-LD author, meta author, trafilatura's byline: the first that survives cleaning."""
-    article_author = meta.get("article:author", "")
-    candidates = (
-        meta.get("ld:author"),
-        meta.get("author"),
-        None if article_author.startswith("http") else article_author,
-        meta.get("dc.creator"),
-        document.author if document else None,
-    )
-    for candidate in candidates:
-        cleaned = clean_author(candidate)
-        if cleaned:
-            return cleaned
-    return None
 
 
 def clean_author(raw: str | None) -> str | None:

@@ -2,25 +2,28 @@
 
 from __future__ import annotations
 
-import copy
-import functools
 import logging
-import warnings
+import re
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from clipper.dates import parse_date
 from clipper.errors import ExtractionError
+from clipper.extract.body import story_lines
+from clipper.extract.confidence import assess
+from clipper.extract.engines import newspaper_article, trafilatura_document, trim_for_trafilatura
+from clipper.extract.header import dateline, page_segments, pick_author, publication_time
+from clipper.extract.hints import body_lines, drop_furniture, next_page_links
 from clipper.extract.html import NO_TEXT_REASON, load_page
+from clipper.extract.kinds import is_index, page_kind
 from clipper.extract.language import detect_language
 from clipper.extract.meta import (DATE_META_KEYS, absolute_url, canonical_url, date_in_page, document_date,
-                                  pick_author, pick_rubrik, pick_title, read_meta)
+                                  pick_rubrik, pick_title, plain_text, read_meta)
 from clipper.extract.pages import anchor_hrefs, next_pages_in, single_page_in
 from clipper.extract.textclean import clean_text
-from clipper.models import EMPTY, INDEX, PAGED, ExtractedArticle, FetchedPage
+from clipper.models import ARTICLE, EMPTY, INDEX, PAGED, ExtractedArticle, ExtractHints, FetchedPage
 
 logger = logging.getLogger(__name__)
 
@@ -31,19 +34,23 @@ MIN_TEXT_CHARS = 250
 # Below this, neither extractor found an article (a JS shell, "Aktifkan JavaScript ...",
 # a video page with a one-line caption): one sentence of news is ~120 characters.
 MIN_ARTICLE_CHARS = 120
-# Index detection: a section page shows many headline links (anchor text of at least
-# HEADLINE_LINK_CHARS; Indonesian headlines run 40-100 characters) and no prose block of
-# ARTICLE_BLOCK_CHARS (three sentences) in one container. Our section-page fixtures have
-# 20-40 headline links; article pages with sidebars have 15-30 but a 1,000+ character body.
-INDEX_MIN_HEADLINE_LINKS = 10
-HEADLINE_LINK_CHARS = 25
-ARTICLE_BLOCK_CHARS = 400
+# A gallery's or a video page's text is a caption: one short sentence is enough.
+MIN_CAPTION_CHARS = 30
+# The story read from its container is taken unless it is much shorter than trafilatura's text
+# (the container was a part of the story only).
+STORY_MIN_SHARE = 0.5
+# Only trafilatura's prose lines count in that comparison: a byline, a gallery counter or a label
+# split into short lines of their own ("Oleh", "1", "/", "4") is not story the container missed.
+PROSE_LINE_CHARS = 60
+# A line before the title that is this short is the page's kicker ("Penanganan Covid").
+KICKER_MAX_CHARS = 40
 
 
 INDEX_REASON = "halaman indeks, bukan artikel"
 
 
-def extract(page: FetchedPage, *, language_hint: str | None = None, follow_single: bool = True) -> ExtractedArticle:
+def extract(page: FetchedPage, *, language_hint: str | None = None, follow_single: bool = True,
+            hints: ExtractHints | None = None) -> ExtractedArticle:
     """Read a fetched page: the article with clean text and metadata, or what the page is instead.
 
     trafilatura runs first on a tree parsed once here; newspaper4k is tried when trafilatura
@@ -56,6 +63,7 @@ def extract(page: FetchedPage, *, language_hint: str | None = None, follow_singl
         language_hint: The source's configured language, used when the text does not tell.
         follow_single: When the page links its whole article on one page ("Tampilkan
             semua"), answer kind "paged" with that link instead of reading this page.
+        hints: The medium's extraction hints (clipper.extract.hints), if configured.
 
     Returns:
         An ExtractedArticle: kind "article" with text cleaned by clean_text and next_pages
@@ -71,10 +79,11 @@ def extract(page: FetchedPage, *, language_hint: str | None = None, follow_singl
         single = single_page_in(tree, url, hrefs)
         if single is not None:
             return ExtractedArticle(url, kind=PAGED, single_page_url=single)
-    return _extract_tree(text_html, tree, url, language_hint, hrefs)
+    return _extract_tree(text_html, tree, url, language_hint, hrefs, hints)
 
 
-def extract_article(html: str | bytes, url: str, *, language_hint: str | None = None) -> ExtractedArticle:
+def extract_article(html: str | bytes, url: str, *, language_hint: str | None = None,
+                    hints: ExtractHints | None = None) -> ExtractedArticle:
     """The article of a saved page (extract without following a single-page link).
 
     Raises:
@@ -82,53 +91,87 @@ def extract_article(html: str | bytes, url: str, *, language_hint: str | None = 
     """
     content = html.encode("utf-8", "replace") if isinstance(html, str) else html
     page = FetchedPage(url, url, 200, {}, content, datetime.now(UTC))
-    article = extract(page, language_hint=language_hint, follow_single=False)
-    if not article.is_article:
+    article = extract(page, language_hint=language_hint, follow_single=False, hints=hints)
+    if not article.has_text:
         raise ExtractionError(url, article.reason or NO_TEXT_REASON)
     return article
 
 
 def _extract_tree(text_html: str, tree: HtmlElement, url: str, language_hint: str | None,
-                  hrefs: list | None = None) -> ExtractedArticle:
+                  hrefs: list | None = None, hints: ExtractHints | None = None) -> ExtractedArticle:
     meta = read_meta(tree)
-    if _is_index_tree(tree, meta):
-        return ExtractedArticle(url, kind=INDEX, reason=INDEX_REASON)
+    if hints and hints.drop:
+        drop_furniture(tree, hints)
+    h1 = tree.find(".//h1")
+    page_titles = (h1.text_content() if h1 is not None else None, tree.findtext(".//title"))
+    if is_index(tree, meta):
+        return _not_article(url, INDEX, INDEX_REASON, meta, page_titles)
     # The page's own meta (og:, article:, JSON-LD) usually names title and time; trafilatura's
     # metadata pass then only costs time (~1.5 ms of ~6 per page), so it runs when they are missing.
     meta_date = next((d for d in map(parse_date, (meta.get(k) for k in DATE_META_KEYS)) if d), None)
     needs_metadata = not (meta.get("og:title") or meta.get("ld:headline")) or meta_date is None
     # What our own reads need from the whole page, before trafilatura gets a trimmed one.
-    next_pages = next_pages_in(tree, url, hrefs, text_html)
-    h1 = tree.find(".//h1")
-    page_titles = (h1.text_content() if h1 is not None else None, tree.findtext(".//title"))
+    hinted_pages = next_page_links(tree, url, hints) if hints else None
+    next_pages = next_pages_in(tree, url, hrefs, text_html) if hinted_pages is None else hinted_pages
     page_date = meta_date or date_in_page(tree)
+    segments = page_segments(tree)
+    hinted_lines = body_lines(tree, hints) if hints else None
     if not needs_metadata:
-        _trim_for_trafilatura(tree)
-    document = _run_trafilatura(tree, url, needs_metadata)
+        trim_for_trafilatura(tree)
+    document = trafilatura_document(tree, url, needs_metadata)
     title = pick_title(meta, document, page_titles, url)
-    text, extractor, fallback_title = _best_text(document, text_html, url, title, language_hint)
-    if len(text) < MIN_ARTICLE_CHARS:
-        return ExtractedArticle(url, kind=EMPTY, reason=f"{NO_TEXT_REASON} (halaman kosong, hanya JavaScript, "
-                                                       "atau teks terlalu pendek)")
+    text, extractor, fallback_title = _hinted_text(hinted_lines, title) or _best_text(
+        document, tree, text_html, url, title, language_hint)
+    kind = page_kind(url, title, meta, text_html)
+    if kind != ARTICLE and len(text) < MIN_CAPTION_CHARS:
+        text = plain_text(meta.get("og:description") or meta.get("description") or "")
+    if len(text) < (MIN_ARTICLE_CHARS if kind == ARTICLE else MIN_CAPTION_CHARS):
+        reason = f"{NO_TEXT_REASON} (halaman kosong, hanya JavaScript, atau teks terlalu pendek)"
+        return _not_article(url, EMPTY, reason, meta, page_titles, document)
     image = absolute_url(url, meta.get("og:image") or meta.get("twitter:image") or meta.get("ld:image")
                          or (getattr(document, "image", None) if document else None))
+    confidence, doubt = assess(text, kind)
     return ExtractedArticle(
         url=url,
         title=title or fallback_title or text.split("\n", 1)[0][:200],
         text=text,
-        author=pick_author(meta, document),
-        published_at=page_date or document_date(document),
+        kind=kind,
+        confidence=confidence,
+        doubt=doubt,
+        author=pick_author(meta, document, segments, url),
+        published_at=publication_time(page_date or document_date(document),
+                                      dateline(segments, page_titles[0] or title)),
         image_url=image,
         images=(image,) if image else (),
         language=detect_language(text, meta.get("lang"), language_hint),
-        site_name=meta.get("og:site_name") or meta.get("ld:publisher") or (
-            getattr(document, "sitename", None) if document else None),
+        site_name=_site_name(meta, document),
         canonical_url=canonical_url(meta, url),
         rubrik=pick_rubrik(meta, document),
-        description=meta.get("og:description") or meta.get("description") or meta.get("ld:description"),
+        description=_description(meta),
         next_pages=next_pages,
         extractor=extractor,
     )
+
+
+def _site_name(meta: dict[str, str], document) -> str | None:
+    return meta.get("og:site_name") or meta.get("ld:publisher") or (
+        getattr(document, "sitename", None) if document else None)
+
+
+def _description(meta: dict[str, str]) -> str | None:
+    value = meta.get("og:description") or meta.get("description") or meta.get("ld:description")
+    return plain_text(value) if value else None
+
+
+def _not_article(url: str, kind: str, reason: str, meta: dict[str, str], page_titles: tuple,
+                 document=None) -> ExtractedArticle:
+    """An index or an empty page, with what the page says of itself (kept, and shown as such)."""
+    confidence, doubt = assess("", kind, reason=reason)
+    return ExtractedArticle(
+        url=url, title=pick_title(meta, document, page_titles, url), kind=kind, reason=reason,
+        confidence=confidence, doubt=doubt, description=_description(meta), site_name=_site_name(meta, document),
+        canonical_url=canonical_url(meta, url),
+        published_at=next((d for d in map(parse_date, (meta.get(k) for k in DATE_META_KEYS)) if d), None))
 
 
 def find_next_pages(html: str | bytes, url: str) -> tuple[str, ...]:
@@ -189,7 +232,10 @@ def join_pages(first: ExtractedArticle, rest: list[ExtractedArticle]) -> Extract
         for name in ("author", "published_at", "image_url", "language", "site_name", "rubrik", "description")
         if not getattr(first, name)
     }
-    return replace(first, text="\n".join(paragraphs), next_pages=tuple(p.url for p in rest), **missing)
+    text = "\n".join(paragraphs)
+    confidence, doubt = assess(text, first.kind)
+    return replace(first, text=text, next_pages=tuple(p.url for p in rest), confidence=confidence, doubt=doubt,
+                   **missing)
 
 
 def is_index_page(html: str | bytes, url: str) -> bool:
@@ -206,141 +252,55 @@ def is_index_page(html: str | bytes, url: str) -> bool:
         True for an index or section page.
     """
     tree = load_page(html, url)[1]
-    return _is_index_tree(tree, read_meta(tree))
+    return is_index(tree, read_meta(tree))
 
 
-# --- loading --------------------------------------------------------------------------------
-
-
-def warm_up() -> None:
-    """Import trafilatura and build its options now (an extraction worker's start)."""
-    _trafilatura_options(True)
-    _trafilatura_options(False)
-
-
-@functools.cache
-def _trafilatura_options(with_metadata: bool):
-    """trafilatura's options, built once: building them reads its config (~0.4 ms a page).
-
-    trafilatura is imported here, not with the module (~0.2 s): the harvest's main process
-    imports this module but extracts nothing itself (its workers do).
-    """
-    from trafilatura.settings import Extractor
-    return Extractor(output_format="python", fast=True, comments=False, with_metadata=with_metadata)
-
-
-def _run_trafilatura(tree: HtmlElement, url: str, with_metadata: bool = True):
-    """trafilatura on our tree (it copies it); None when it finds nothing.
-
-    ``fast=True`` skips trafilatura's own fallback extractors (readability, jusText): they
-    nearly double the cost per page, and a page they would rescue falls back to newspaper4k.
-    """
-    from trafilatura import bare_extraction
-    options = copy.copy(_trafilatura_options(with_metadata))
-    options.url = options.source = url
-    try:
-        return bare_extraction(tree, url=url, options=options)
-    except (RecursionError, ValueError, TypeError) as exc:
-        logger.warning("trafilatura failed on %s: %s", url, exc)
+def _hinted_text(lines: list[str] | None, title: str) -> tuple[str, str, str] | None:
+    """The story read from the medium's hinted body, when it holds an article's worth of text."""
+    if not lines:
         return None
+    text = _strip_heading_lines(clean_text("\n".join(lines)), title)
+    return (text, "hints", "") if len(text) >= MIN_ARTICLE_CHARS else None
 
 
-def _best_text(document, text_html: str, url: str, title: str, language: str | None) -> tuple[str, str, str]:
-    """(clean text, extractor name, newspaper's title): trafilatura's, or newspaper's when longer."""
-    text = _strip_title_line(clean_text(document.text or "") if document else "", title)
+def _best_text(document, tree: HtmlElement, text_html: str, url: str, title: str,
+               language: str | None) -> tuple[str, str, str]:
+    """(clean text, extractor name, newspaper's title): the story read from its container when
+    trafilatura's paragraphs locate it (clipper.extract.body), else trafilatura's text, else
+    newspaper's when longer."""
+    seeds = (document.text or "").splitlines() if document else []
+    text = _strip_heading_lines(clean_text("\n".join(seeds)), title)
+    story = story_lines(tree, seeds) if seeds else None
+    if story:
+        story_text = _strip_heading_lines(clean_text("\n".join(story)), title)
+        prose = sum(len(line) for line in text.split("\n") if len(line) >= PROSE_LINE_CHARS)
+        if len(story_text) >= STORY_MIN_SHARE * prose:
+            return story_text, "trafilatura", ""
     if len(text) >= MIN_TEXT_CHARS:
         return text, "trafilatura", ""
-    fallback = _run_newspaper(text_html, url, language)
-    fallback_text = _strip_title_line(clean_text(fallback.text or ""), title) if fallback else ""
+    fallback = newspaper_article(text_html, url, language)
+    fallback_text = _strip_heading_lines(clean_text(fallback.text or ""), title) if fallback else ""
     if len(fallback_text) > len(text):
         return fallback_text, "newspaper", (fallback.title or "").strip()
     return text, "trafilatura", ""
 
 
-def _run_newspaper(text_html: str, url: str, language: str | None):
-    """newspaper4k on the page text, images not fetched, no NLP; None on failure."""
-    with warnings.catch_warnings():  # imported here: ~370 ms, and only the fallback needs it
-        warnings.simplefilter("ignore")
-        from newspaper import Article
-    options = {"fetch_images": False, "memorize_articles": False, "follow_meta_refresh": False}
-    if language in ("id", "en", "ar"):
-        options["language"] = language
-    try:
-        article = Article(url, **options)
-        article.download(input_html=text_html)
-        article.parse()
-    except Exception as exc:  # newspaper raises many kinds; a failed fallback is no text
-        logger.warning("newspaper failed on %s: %s", url, exc)
-        return None
-    return article
+_ALNUM = re.compile(r"\w+")
 
 
-# --- metadata -------------------------------------------------------------------------------
+def _same_words(a: str, b: str) -> bool:
+    return _ALNUM.findall(a.casefold()) == _ALNUM.findall(b.casefold())
 
 
-# Elements trafilatura deletes with their content before it reads the text (tree_cleaning,
-# and html2txt's page measure for aside/footer/script/style/svg/template): removed before
-# it sees the tree, its raw-tree XPath passes and copies walk ~30% fewer elements (~1 ms a
-# page). JSON-LD stays (trafilatura reads it), and forms (it keeps forms holding text).
-_TRIM_TAGS = ("aside", "footer", "nav", "style", "noscript", "template", "svg", "iframe",
-              "object", "embed", "canvas", "video", "audio", "map", "button", "select", "textarea",
-              "input", "link", "meta",
-              # text-free media wrappers (no effect on html2txt's page measure, which the
-              # recall escalation compares the extraction with)
-              "picture", "source", "track", "area", "param")
-# Tags it strips (their text stays): images, ~15% of a news page's elements.
-_STRIP_TAGS = ("img", "wbr")
-
-
-def _trim_for_trafilatura(tree: HtmlElement) -> None:
-    """Drop (keeping tails) what trafilatura would delete anyway; only when its metadata
-    pass is off, as that reads bylines and categories anywhere on the page."""
-    for script in list(tree.iter("script")):
-        if (script.get("type") or "").strip().lower() != "application/ld+json":
-            script.drop_tree()
-    etree.strip_elements(tree, *_TRIM_TAGS, with_tail=False)  # in C, tails kept
-    etree.strip_tags(tree, *_STRIP_TAGS)
-
-
-def _strip_title_line(text: str, title: str) -> str:
-    """Drop a first line that repeats the title (trafilatura keeps the <h1>)."""
-    first, _, rest = text.partition("\n")
-    if title and " ".join(first.casefold().split()) == " ".join(title.casefold().split()):
-        return rest
+def _strip_heading_lines(text: str, title: str) -> str:
+    """Drop opening lines that repeat the title (the <h1>), with the kicker right above it."""
+    lines = text.split("\n")
+    for index, line in enumerate(lines[:3]):
+        if title and _same_words(line, title):
+            kicker = index == 1 and len(lines[0]) <= KICKER_MAX_CHARS and not lines[0].endswith(".")
+            return "\n".join(lines[index + 1:] if kicker or index == 0 else lines[:index] + lines[index + 1:])
     return text
 
 
 # The publication time comes from meta tags and JSON-LD (read by read_meta), else from
 # <time> or a dated element (date_in_page), else from trafilatura's htmldate (document_date).
-
-
-# --- page structure -------------------------------------------------------------------------
-
-
-def _is_index_tree(tree: HtmlElement, meta: dict[str, str]) -> bool:
-    """Many headline links and no article-sized prose block, on a page not marked as article."""
-    if meta.get("og:type", "").lower() == "article" or meta.get("ld:article") or meta.get("article:published_time"):
-        return False
-    headline_links = sum(len(" ".join(a.text_content().split())) >= HEADLINE_LINK_CHARS for a in tree.iter("a"))
-    if headline_links < INDEX_MIN_HEADLINE_LINKS:
-        return False
-    return _largest_prose_block(tree) < ARTICLE_BLOCK_CHARS
-
-
-def _largest_prose_block(tree: HtmlElement) -> int:
-    """Characters of non-link text in the richest container (<p>s summed per parent)."""
-    per_parent: dict[HtmlElement, int] = {}
-    best = 0
-    for element in tree.iter("p", "div", "td"):
-        if element.tag == "p":
-            links = sum(len(a.text_content()) for a in element.iter("a"))
-            size = len(element.text_content().strip()) - links
-            parent = element.getparent()
-            per_parent[parent] = per_parent.get(parent, 0) + max(size, 0)
-            best = max(best, per_parent[parent])
-        else:  # text sitting directly in a container (<br>-separated bodies)
-            own = (element.text or "") + "".join(child.tail or "" for child in element)
-            best = max(best, len(own.strip()))
-    return best
-
-

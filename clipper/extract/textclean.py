@@ -1,4 +1,30 @@
-"""Cleaning extracted article text of what Indonesian media put inside bodies."""
+"""Cleaning extracted article text of what Indonesian media put inside and around bodies.
+
+Each rule removes whole lines (paragraphs) only; a sentence that merely contains a marker word
+stays. The rules, from what real pages of detik, Kompas, Tribun, KLY (Liputan6, Merdeka,
+KapanLagi, Fimela), Okezone, Media Indonesia and regional media put in the text:
+
+- teaser links: "Baca juga: …", "Lihat juga", "Simak juga", "Tonton video …", "Artikel terkait";
+- widget labels standing alone: "Video Rekomendasi", "Berita Pilihan", "Jangan lewatkan";
+- end of the story: a heading such as "Berita Lainnya", "Artikel Terkait", "Rekomendasi untuk
+  anda", "Terkini Lainnya", "Tags", "Topik" after the story ends it (what follows is lists);
+- ad and scroll markers ("ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT"), pagers ("Halaman
+  selanjutnya", "2 dari 3 halaman", "1 2 3 »"), gallery counters ("1 / 5"), "Lanjutkan membaca";
+- channel and app promos: "Ikuti berita … di Google News", WhatsApp/Telegram channels, "Baca
+  berita tanpa iklan", newsletter prompts; share and rating prompts; comment prompts;
+- embedded posts: "View this post on Instagram", "A post shared by …", tweet credit lines,
+  "pic.twitter.com/…", embed placeholders "[Gambas:Video 20detik]";
+- captions and photo credits ("… (Foto: Antara)", "Ilustrasi … Dok. Istimewa");
+- bylines, editor, source and copyright lines ("Penulis: …", "Editor: …", "Sumber: …", "©",
+  "Oleh Name pada <date>", "Laporan Wartawan <media>, Name"), no-copying notices ("Dilarang
+  mengutip … tanpa izin tertulis"), editor codes ("(mdk/yan)", "(kpl/pur/ums)") wherever they
+  stand as a line, and at the end of the last paragraph; syndication notes ("Artikel ini telah
+  tayang di …");
+- date-only lines (a dateline apart from the story: "Kompas.com - 28/05/2021, 05:33 WIB");
+- short labels repeated on the page (a caption shown under every photo).
+
+A dateline set apart from the lead ("Jakarta -" before detik's first paragraph) is joined to it.
+"""
 
 from __future__ import annotations
 
@@ -8,83 +34,138 @@ import re
 logger = logging.getLogger(__name__)
 
 # "Baca juga"-style lines longer than this are real paragraphs, not promo links (promo
-# lines hold a marker plus one headline: under 200 characters in our fixtures).
+# lines hold a marker plus one headline: under 200 characters on real pages).
 PROMO_MAX_CHARS = 200
-
 # Social-channel promos ("Dapatkan update berita ... Telegram") are one or two sentences.
 CHANNEL_PROMO_MAX_CHARS = 400
-
-# Ad markers and pager text are short lines ("ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT"
-# is the longest, 45); longer lines skip those regexes (they are most of clean_text's time).
+# Ad markers, pager text and labels are short lines ("ADVERTISEMENT SCROLL TO CONTINUE WITH
+# CONTENT" is the longest, 45); longer lines skip those regexes (most of clean_text's time).
 NOISE_LINE_MAX_CHARS = 80
+# Captions are one short sentence with a credit; longer lines are paragraphs.
+CAPTION_MAX_CHARS = 200
+# An end-of-story heading counts only after this much story (a label at the top is a kicker).
+END_AFTER_CHARS = 400
 
 _PROMO_START = re.compile(
-    r"^[\W_]*(?:baca juga|baca pula|baca lagi|simak juga|lihat juga|tonton juga|simak video"
-    r"|tonton video|saksikan video|baca selengkapnya|artikel terkait|berita terkait"
+    r"^[\W_]*(?:baca juga|baca pula|baca lagi|simak juga|lihat juga|tonton juga|simak video|simak juga video"
+    r"|tonton video|saksikan video|baca selengkapnya|baca berita selengkapnya|artikel terkait|berita terkait"
     r"|read also|also read|see also|read more)\b",
     re.I,
 )
-
 _NOISE_TOKENS = re.compile(
     r"advertisement|advertisment|scroll to continue with content|scroll to continue"
-    r"|scroll untuk melanjutkan membaca|scroll untuk melanjutkan|lanjutkan membaca|iklan|ads",
+    r"|scroll untuk melanjutkan membaca|scroll untuk melanjutkan|lanjutkan membaca|lanjut membaca|iklan|ads",
     re.I,
 )
-
 _PAGER_LINE = re.compile(
     r"^(?:halaman|hal\.?|page)\s*(?:selanjutnya|berikutnya|sebelumnya|\d{1,2}(?:\s*(?:dari|of|/)\s*\d{1,2})?)"
     r"\s*[»›>:.]*$|^[«‹<\s]*(?:selanjutnya|sebelumnya|berikutnya|next|prev|previous)[\s»›>]*$"
-    r"|^[«‹<]?\s*\d{1,2}(?:\s+\d{1,2})+(?:\s+(?:selanjutnya|berikutnya|next))?\s*[»›>]?$",
+    r"|^[«‹<]?\s*\d{1,2}(?:\s+\d{1,2})+(?:\s+(?:selanjutnya|berikutnya|next))?\s*[»›>]?$"
+    r"|^\d{1,2}\s+dari\s+\d{1,2}\s+halaman$|^baca\s+(?:selanjutnya|halaman\s+berikutnya)\W*$"
+    r"|^\d{1,3}\s*/\s*\d{1,3}$|^foto\s+\d{1,3}\s+(?:dari|of)\s+\d{1,3}$",
     re.I,
 )
-
 _CHANNEL_PROMO_VERB = re.compile(
-    r"^[\W_]*(?:dapatkan|ikuti|gabung|bergabung|follow|klik|kunjungi|jangan lewatkan|yuk"
-    r"|simak|update|unduh|download|pantau|berlangganan|subscribe)\b",
+    r"^[\W_]*(?:dapatkan|ikuti|gabung|bergabung|follow|klik|kunjungi|jangan lewatkan|yuk|simak|update|unduh"
+    r"|download|pantau|berlangganan|subscribe|cek|baca berita|temukan|nikmati)\b",
     re.I,
 )
-
-_CHANNEL = re.compile(r"google news|whatsapp|telegram|saluran|channel|instagram|tiktok|youtube|aplikasi", re.I)
-
+_CHANNEL = re.compile(r"google news|whatsapp|telegram|saluran|channel|instagram|tiktok|youtube|aplikasi|app store"
+                      r"|play store|newsletter|tanpa iklan|facebook|twitter|x\.com|line today|berita lainnya", re.I)
+_WIDGET_LABEL = re.compile(
+    r"^(?:video|foto|berita|artikel|konten)\s+(?:rekomendasi|pilihan|terkait|populer|unggulan|menarik)\W*$"
+    r"|^(?:baca|lihat|simak|tonton)\s+(?:juga|pula)\s*:?$|^jangan\s+lewatkan\W*$|^rekomendasi\s+untuk\s+anda$"
+    r"|^(?:bagikan|share)(?:\s+(?:artikel|berita)(?:\s+ini)?)?\s*:?$|^(?:powered by|lengkapi profil|jelajahi)\b.{0,60}$"
+    r"|^(?:tulis|beri|kirim)\s+komentar\b.{0,80}$|^(?:komentar|comments?)\s*(?:\(\d+\))?$"
+    r"|^bagaimana\s+(?:perasaan|reaksi)\w*\s+(?:anda|kamu|mu)\b.{0,80}$",
+    re.I,
+)
+_END_MARKER = re.compile(
+    r"^(?:(?:berita|artikel)\s+(?:lainnya|terkait|terbaru|pilihan|populer|rekomendasi)|rekomendasi\s+untuk\s+anda"
+    r"|terkini\s+lainnya|tags?|topik|topik\s+terkait|kata\s+kunci|komentar|tulis\s+komentar)\s*:?$",
+    re.I,
+)
+_EMBED = re.compile(
+    r"^\[[^\]]{0,80}:[^\]]{0,80}\]$|^view this post on instagram$|^lihat (?:postingan|kiriman) ini di instagram$"
+    r"|^a post shared by\b.{0,120}$|^sebuah kiriman dibagikan oleh\b.{0,120}$|.{0,200}\bpic\.twitter\.com/\S+.{0,80}$"
+    r"|^[—–-]\s*[^(\n]{1,60}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}$",
+    re.I,
+)
+_SYNDICATED = re.compile(r"^(?:artikel|berita) ini (?:telah|sudah|juga) (?:naik|tayang|terbit|dimuat|diunggah)\b.{0,250}$",
+                         re.I)
+_CAPTION_CREDIT = re.compile(
+    r"(?:\(\s*(?:sumber|foto|dok|doc|dokumentasi|istimewa|ist|source|credit|kredit|ilustrasi|shutterstock"
+    r"|getty images|freepik|unsplash|pexels|antara foto|reuters|afp|ap photo)\b[^()\n]{0,80}\)"
+    r"|\b(?:foto|sumber|dok|kredit|credit|source)\s*[:.]\s*[^\n.]{1,80}"
+    r"|\b(?:shutterstock|getty images|freepik|unsplash|pexels)\b[^\n.]{0,40}|\.\s*dok)\.?$",
+    re.I,
+)
+_DATELINE_ONLY = re.compile(
+    r"^(?:[\w.]+(?:\.com|\.id)?\s*[-–—|,]\s*)?(?:\w+,\s*)?\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}"
+    r"(?:\s*,?\s*(?:pukul\s*)?\d{1,2}[:.]\d{2}(?:\s*(?:WIB|WITA|WIT))?)?$"
+    r"|^(?:\w+,\s*)?\d{1,2}\s+\w+\s+\d{4}(?:\s*[,|-]?\s*(?:pukul\s*)?\d{1,2}[:.]\d{2}(?:\s*(?:WIB|WITA|WIT))?)?$",
+    re.I,
+)
+_LABEL_LINE = re.compile(
+    r"^(?:editor|penulis|reporter|pewarta|redaktur|penyunting|editor bahasa|sumber|kontributor|fotografer|foto"
+    r"|video|copyright|hak cipta|laporan wartawan|laporan reporter)\b[^:：]{0,30}[:：].{0,100}$|^©.{0,120}$"
+    r"|^copyright\b.{0,120}$|^#\w+(?:\s+with\s+\w+)?$",
+    re.I,
+)
+# "Penulis Tria Sutrisna | Editor Irfan Maullana": a label, then capitalised names only.
+_BYLINE = re.compile(r"^(?:[Pp]enulis|[Rr]eporter|[Ee]ditor|[Pp]ewarta)\s*:?\s+(?:[A-Z][\w.'-]*\s?){1,5}"
+                     r"(?:\s*\|\s*(?:[Ee]ditor|[Pp]enulis|[Rr]eporter)\s*:?\s+(?:[A-Z][\w.'-]*\s?){1,5})*$")
 _TRAILING_LABEL = re.compile(
     r"^(?:editor|penulis|reporter|pewarta|redaktur|penyunting|editor bahasa|sumber|kontributor"
     r"|fotografer|foto|video|copyright|hak cipta|©)\b[^:：]{0,20}[:：]|^©",
     re.I,
 )
-
+# "Oleh Yusuf Maulana pada 19 Nov 2025, 16:20 WIB": the label, capitalised names, perhaps the time.
+_OLEH_BYLINE = re.compile(r"^[Oo]leh\s*:?\s+(?:[A-Z][\w.'-]*\s?){1,5}(?:(?:pada|,|-|\|)\s*(?:\w+,?\s+)?\d{1,2}\s+\w+"
+                          r"\s+\d{4}(?:,?\s*(?:pukul\s*)?\d{1,2}[:.]\d{2}(?:\s*(?:WIB|WITA|WIT))?)?)?$")
+# "Laporan Wartawan TribunSolo.com, Dwi Prasetyo": the reporter line above a Tribun story.
+_REPORTER_LINE = re.compile(r"^[Ll]aporan\s+(?:[Ww]artawan|[Rr]eporter|[Kk]oresponden|[Kk]ontributor|[Jj]urnalis)"
+                            r"(?:\s+[\w.]+){1,3},\s*(?:[A-Z][\w.'-]*\s?){1,5}$")
+# "Dilarang mengutip … tanpa izin tertulis": the publisher's no-copying notice under a story.
+_RIGHTS_NOTICE = re.compile(r"^dilarang\s+(?:keras\s+)?(?:mengutip|menyalin|mengambil|memperbanyak|menyebarluaskan"
+                            r"|mereproduksi|menggandakan)\b.{0,200}\b(?:konten|isi|berita|artikel|laman|situs)\b"
+                            r".{0,200}\bizin\b.{0,80}$", re.I)
+# "Jakarta -", "JAKARTA, KOMPAS.com -", "Sleman (Kemenag) ---": a dateline set apart from the lead.
+_DATELINE_PREFIX = re.compile(r"^[A-Z][\w.]*(?:[ ,]+[A-Za-z][\w.]*){0,3}(?:\s*\([A-Za-z]+\))?\s*[-–—]{1,3}$")
+DATELINE_PREFIX_MAX_CHARS = 40  # the longest seen: "TANGERANG SELATAN, KOMPAS.com -" (31)
 _INITIALS_LINE = re.compile(
-    r"^[(\[]\s*[a-z]{2,5}(?:\s*/\s*[a-z0-9]{2,5}){0,3}\s*[)\]]$|^[a-z]{2,5}(?:/[a-z0-9]{2,5}){1,3}$|^\(\*+\)$", re.I
+    r"^[(\[]\s*[a-z*]{1,5}(?:\s*/\s*[a-z0-9*]{1,6}){0,4}\s*[)\]]$|^[a-z]{2,5}(?:/[a-z0-9]{2,5}){1,3}$|^\(\*+\)$"
+    r"|^\(\s*\*{3}\s*/?\s*[\w .]{0,40}\)$",
+    re.I,
 )
-
 _TRAILING_INITIALS = re.compile(
     r"(?<=[.!?\"”'’)\]])\s*[(\[]\s*[a-z]{2,5}(?:\s*/\s*[a-z0-9]{2,5}){0,3}\s*[)\]]\s*$", re.I
 )
-
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-
 _INVISIBLE = re.compile(r"[\u200b\u00ad\ufeff\x00]")
+_ENDS_SENTENCE = (".", ":", "?", "!", '"', "”", "’", "'")
 
 
 def clean_text(text: str) -> str:
     """Remove what Indonesian media put inside article bodies, and tidy whitespace.
 
-    Drops lines that are "Baca juga"/"Simak juga"/"Lihat juga" links, advertisement and
-    "scroll to continue" markers, pager text ("Halaman 2", "Selanjutnya"), social-channel
-    promos ("Dapatkan update berita ... Telegram"), and at the end editor initials
-    ("(fai/idh)"), "Editor: ..." and "Penulis: ..." lines. Sentences that merely contain
-    these words are kept.
-
     Args:
         text: Extracted text, one paragraph per line.
 
     Returns:
-        The cleaned text, one paragraph per line.
+        The cleaned text, one paragraph per line (see the module docstring for the rules).
     """
-    lines = []
-    for raw in text.splitlines():
-        line = _SPACES.sub(" ", _INVISIBLE.sub("", raw)).strip()
-        if line and not _is_boilerplate_line(line):
-            lines.append(line)
+    raw = [_SPACES.sub(" ", _INVISIBLE.sub("", line)).strip() for line in text.splitlines()]
+    raw = [line for line in raw if line]
+    repeated = _repeated_labels(raw)
+    lines: list[str] = []
+    for line in raw:
+        if _END_MARKER.match(line) and sum(map(len, lines)) >= END_AFTER_CHARS:
+            break
+        if line in repeated or _is_boilerplate_line(line):
+            continue
+        lines.append(line)
+    lines = _joined_datelines(lines)
     while lines and (_TRAILING_LABEL.match(lines[-1]) or _INITIALS_LINE.match(lines[-1])):
         lines.pop()
     if lines:
@@ -92,13 +173,42 @@ def clean_text(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def _joined_datelines(lines: list[str]) -> list[str]:
+    """Lines with a standalone dateline ("Jakarta -") joined to the paragraph after it."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and len(joined[-1]) <= DATELINE_PREFIX_MAX_CHARS and _DATELINE_PREFIX.match(joined[-1]):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
+def _repeated_labels(lines: list[str]) -> set[str]:
+    """Short lines that are not sentences and stand more than once (a caption under every photo)."""
+    seen: dict[str, int] = {}
+    for line in lines:
+        if len(line) < CAPTION_MAX_CHARS and not line.endswith(_ENDS_SENTENCE):
+            seen[line] = seen.get(line, 0) + 1
+    return {line for line, count in seen.items() if count > 1}
+
+
 def _is_boilerplate_line(line: str) -> bool:
-    """A whole line of promo link, ad marker, pager text or channel promo."""
-    if _PROMO_START.match(line):
-        marker_end = _PROMO_START.match(line).end()
-        return len(line) <= PROMO_MAX_CHARS or bool(re.match(r"\s*[:\-–—]", line[marker_end:]))
+    """A whole line of promo link, ad marker, pager, widget, embed, caption, byline or the like."""
+    promo = _PROMO_START.match(line)
+    if promo:
+        return len(line) <= PROMO_MAX_CHARS or bool(re.match(r"\s*[:\-–—]", line[promo.end():]))
+    if line[0] == "|" and len(line) < NOISE_LINE_MAX_CHARS and _BYLINE.match(line.lstrip("| ")):
+        return True
     if len(line) <= NOISE_LINE_MAX_CHARS and (
-        not _NOISE_TOKENS.sub("", line).strip(" .:-–—|·•*") or _PAGER_LINE.match(line)
+        not _NOISE_TOKENS.sub("", line).strip(" .:-–—|·•*↓→") or _PAGER_LINE.match(line)
+        or _WIDGET_LABEL.match(line) or _INITIALS_LINE.match(line)
     ):
+        return True
+    if (_EMBED.match(line) or _SYNDICATED.match(line) or _DATELINE_ONLY.match(line) or _LABEL_LINE.match(line)
+            or _BYLINE.match(line) or _OLEH_BYLINE.match(line) or _REPORTER_LINE.match(line)
+            or _RIGHTS_NOTICE.match(line)):
+        return True
+    if len(line) < CAPTION_MAX_CHARS and _CAPTION_CREDIT.search(line) and not line.endswith(('."', '.”')):
         return True
     return bool(_CHANNEL_PROMO_VERB.match(line) and _CHANNEL.search(line) and len(line) <= CHANNEL_PROMO_MAX_CHARS)

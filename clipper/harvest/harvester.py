@@ -17,6 +17,8 @@ from pathlib import Path
 from clipper.config import DEFAULT_SOURCE_BUDGET
 from clipper.errors import ExtractionError, FetchError
 from clipper.extract import reader as extract
+from clipper.extract.confidence import DOUBTFUL
+from clipper.extract.hints import hints_by_site, hints_for_url
 from clipper.harvest.body import is_textual
 from clipper.harvest.fetch import Fetcher, FetchSettings
 from clipper.harvest.jobs import Extracted, RulesKey, extract_job, finish_job, warm_worker
@@ -113,6 +115,7 @@ class Harvester:
         self._cancelled = threading.Event()
         self._seen: set[str] = set()
         self._pages_expected = 0
+        self._hints = hints_by_site(self.sources)  # per-media extraction hints, by site
         self._thread = threading.Thread(target=self._main, name="clipper-harvest", daemon=True)
 
     def start(self) -> None:
@@ -167,7 +170,8 @@ class Harvester:
                        finish: bool = True) -> Extracted:
         # The page without the body as sent: the worker needs the decoded content only.
         job = partial(extract_job, replace(page, gzipped=None), language, follow_single=follow_single,
-                      rules=self.rules, keep_html=self._compress_evidence(page), finish=finish)
+                      rules=self.rules, keep_html=self._compress_evidence(page), finish=finish,
+                      hints=hints_for_url(page.final_url, self._hints))
         return self._with_evidence(await self._in_worker(job), page)
 
     async def _finish(self, article: ExtractedArticle, page: FetchedPage) -> Extracted:
@@ -322,17 +326,24 @@ class Harvester:
         return done
 
     async def _more_pages(self, fetcher: Fetcher, source: Source, first: ExtractedArticle) -> ExtractedArticle:
-        rest = []
-        for url in first.next_pages[:MAX_EXTRA_PAGES]:
+        rest, missing = [], []
+        for number, url in enumerate(first.next_pages[:MAX_EXTRA_PAGES], 2):
             try:
                 page = await self._fetch_page(fetcher, source, url)
             except FetchError as exc:
                 logger.warning("page %s of %s not fetched: %s", url, first.url, exc.reason)
+                missing.append(number)
                 continue
             done = await self._extract(page, source.language, follow_single=False, finish=False)
-            if done.article is not None:
+            if done.article is not None and done.article.has_text:
                 rest.append(done.article)
-        return extract.join_pages(first, rest) if rest else first
+            else:
+                missing.append(number)
+        joined = extract.join_pages(first, rest) if rest else first
+        if missing:  # kept, with the gap told to the editor
+            pages = ", ".join(map(str, missing))
+            return replace(joined, confidence=DOUBTFUL, doubt=f"halaman {pages} dari artikel tidak dapat diambil")
+        return joined
 
 
 async def _within_budget(url: str, settings: FetchSettings, work):

@@ -15,10 +15,12 @@ from dataclasses import dataclass, replace
 from clipper.classify.classifier import classifier_from
 from clipper.classify.rules import RulesKey
 from clipper.classify.stories import text_sketch
-from clipper.extract.reader import extract, warm_up
-from clipper.harvest.urls import url_key
+from clipper.dates import sane_moment, to_jakarta
+from clipper.extract.engines import warm_up
+from clipper.extract.reader import extract
+from clipper.harvest.urls import clean_url
 from clipper.limits import MAX_TEXT_CHARS, MAX_TITLE_CHARS, clip
-from clipper.models import PAGED, ExtractedArticle, FetchedPage
+from clipper.models import INDEX, PAGED, STORED_KINDS, ExtractedArticle, ExtractHints, FetchedPage
 from clipper.store.records import ClassificationColumns, encode_classification
 from clipper.textnorm import stems_of, storable
 
@@ -59,12 +61,17 @@ def finish_job(article: ExtractedArticle, content: bytes, rules: RulesKey | None
     process, and cheaper to send than the objects.
     """
     article = bounded_article(article)
-    classified = encode_classification(classifier_from(rules).classify(article.title, article.text)) if rules else None
+    published = to_jakarta(article.published_at).date() if article.published_at else None
+    # A page without a text is judged on what it says of itself (its description); an index
+    # page is kept as such and never queued.
+    text = article.text if article.has_text else article.description or ""
+    classified = encode_classification(classifier_from(rules).classify(
+        article.title, text, published=published)) if rules and article.kind != INDEX else None
     return Extracted(
         article=article, finished=True, sketch=text_sketch(article.text),
         classification=classified, sha256=hashlib.sha256(content).hexdigest(),
         evidence=zlib.compress(content, EVIDENCE_ZLIB_LEVEL) if keep_html else None,
-        stems=stems_of(article.title, article.text))
+        stems=stems_of(article.title, text))
 
 
 def bounded_article(article: ExtractedArticle) -> ExtractedArticle:
@@ -72,21 +79,24 @@ def bounded_article(article: ExtractedArticle) -> ExtractedArticle:
     within clipper.limits), before it is classified so that matched terms point into the stored text."""
     title = clip(storable(article.title), MAX_TITLE_CHARS) or ""
     text = clip(storable(article.text), MAX_TEXT_CHARS) or ""
-    if title is article.title and text is article.text:
+    published = sane_moment(article.published_at)  # 9999-12-31 is no date (and would overflow below)
+    if title is article.title and text is article.text and published is article.published_at:
         return article
-    return replace(article, title=title, text=text)
+    return replace(article, title=title, text=text, published_at=published)
 
 
 def extract_job(page: FetchedPage, language: str | None, *, follow_single: bool = True,
-                rules: RulesKey | None = None, keep_html: bool = True, finish: bool = True) -> Extracted:
+                rules: RulesKey | None = None, keep_html: bool = True, finish: bool = True,
+                hints: ExtractHints | None = None) -> Extracted:
     """Extract one page, and finish a one-page article (runs in a worker process; never raises)."""
     try:
-        article = extract(page, language_hint=language, follow_single=follow_single)
+        article = extract(page, language_hint=language, follow_single=follow_single, hints=hints)
         if article.kind == PAGED:
-            if url_key(article.single_page_url) != url_key(page.final_url):
+            if clean_url(article.single_page_url) != clean_url(page.final_url):  # (keys ignore ?page=all)
                 return Extracted(single_page_url=article.single_page_url)
-            article = extract(page, language_hint=language, follow_single=False)  # the link was this page
-        if not article.is_article:
+            # the link was this page
+            article = extract(page, language_hint=language, follow_single=False, hints=hints)
+        if article.kind not in STORED_KINDS:
             return Extracted(error=article.reason)
         if finish and not article.next_pages:
             return finish_job(article, page.content, rules, keep_html)

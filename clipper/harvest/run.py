@@ -14,18 +14,19 @@ from clipper.classify.classifier import classifier_for
 from clipper.classify.rules import rules_key
 from clipper.classify.stories import DUPLICATE_THRESHOLD, StoryIndex, sketch_from_bytes, sketch_to_bytes
 from clipper.config import Config
-from clipper.dates import sane_moment, to_jakarta
-from clipper.errors import ClipperError, StoreError
+from clipper.dates import sane_moment, time_unknown, to_jakarta
+from clipper.errors import ClipperError, ExtractionError, StoreError
+from clipper.extract.hints import hints_by_site, hints_for_url
 from clipper.harvest.addresses import policy_for
 from clipper.harvest.fetch import FetchSettings
 from clipper.harvest.harvester import Finished, Found, Harvester, LinksFound, PageFailure, SourceDone
 from clipper.harvest.runlog import HEARTBEAT_SECONDS, close_dead_runs
 from clipper.harvest.urls import clean_url, link_problem, url_key
 from clipper.harvest.workers import prestart_workers
-from clipper.models import HarvestResult, Progress, Source, SourceReport
+from clipper.models import ARTICLE, EMPTY, INDEX, HarvestResult, Progress, Source, SourceReport
 from clipper.store import articles, runs
 from clipper.store.archive import Archive
-from clipper.store.records import Evidence, NewArticle, encode_classification
+from clipper.store.records import ClassificationColumns, Evidence, NewArticle, encode_classification
 
 logger = logging.getLogger(__name__)
 
@@ -63,7 +64,7 @@ class _Run:
         since = (datetime.now(UTC) - timedelta(days=STORY_WINDOW_DAYS)).date().isoformat()
         for member in articles.recent_story_members(archive, since):
             self.stories.add(member.id, sketch_from_bytes(member.sketch), member.story_id, member.media)
-        self.counts: dict[str, dict[str, int]] = {s.name: {"new": 0, "dup": 0, "failed": 0} for s in sources}
+        self.counts: dict[str, dict[str, int]] = {s.name: {"new": 0, "dup": 0, "failed": 0, "other": 0} for s in sources}
         self.reports: list[SourceReport] = []
         self.done = 0
         self.total = len(sources)
@@ -91,7 +92,7 @@ class _Run:
             counts["dup"] += 1
             return Progress("duplicate", self.done, self.total, found.source.name,
                             message=found.article.title)
-        counts["new"] += 1
+        counts["new" if found.article.kind in (ARTICLE, EMPTY) else "other"] += 1
         return Progress("article", self.done, self.total, found.source.name, article_id,
                         found.article.title)
 
@@ -127,15 +128,22 @@ class _Run:
     def _new_article(self, found: Found, media: str, canonical: str | None, canonical_key: str | None,
                      story_id: int | None) -> NewArticle:
         article, link = found.article, found.link
-        published = sane_moment(article.published_at) or sane_moment(link.published_at)  # never 9999-12-31
+        published = _published(sane_moment(article.published_at), sane_moment(link.published_at))  # never 9999-12-31
         fetched = found.fetch.fetched_at
         url = clean_url(canonical or found.fetch.final_url)
-        classification = found.classification or encode_classification(
-            self.classifier.classify(article.title, article.text))
+        day = to_jakarta(published or fetched).date()
+        text = article.text if article.has_text else article.description or ""
+        if article.kind == INDEX:
+            classification = ClassificationColumns(status="irrelevant")
+        else:
+            classification = found.classification or encode_classification(
+                self.classifier.classify(article.title, text, published=day))
         return NewArticle(
             url=url, url_key=canonical_key if url == canonical else url_key(url), media=media,
-            source=found.source.name, title=article.title, text=article.text,
-            day=to_jakarta(published or fetched).date().isoformat(),
+            source=found.source.name, title=article.title, text=text,
+            kind=ARTICLE if article.kind == EMPTY else article.kind,  # a page whose text was not read
+            confidence=article.confidence, doubt=article.doubt or article.reason,
+            day=day.isoformat(),
             published_utc=(published or fetched).astimezone(UTC).isoformat(), fetched_at=fetched.isoformat(),
             classification=classification, author=article.author,
             published_at=to_jakarta(published).isoformat() if published else None,
@@ -154,7 +162,8 @@ class _Run:
     def on_source(self, run_id: int, done: SourceDone) -> Progress:
         counts = self.counts[done.source.name]
         report = SourceReport(done.source.name, done.status, done.links, counts["new"], counts["dup"],
-                              counts["failed"], done.reason, done.http_status, round(done.seconds, 2))
+                              counts["failed"], done.reason, done.http_status, round(done.seconds, 2),
+                              other_pages=counts["other"])
         self.reports.append(report)
         runs.record_source(self.archive, run_id, report, url=done.source.url, etag=done.etag,
                            last_modified=done.last_modified)
@@ -305,8 +314,11 @@ def add_url(config: Config, archive: Archive, url: str, *, media: str | None = N
     if existing is not None:
         return existing
     host = (urlsplit(url).hostname or "manual").removeprefix("www.")
-    source = Source(name=media or host, kind="feed", url=url, aggregator=media is None)
+    source = Source(name=media or host, kind="feed", url=url, aggregator=media is None,
+                    extract=hints_for_url(url, hints_by_site(config.sources)))
     found = fetch_article(source, url, fetch_settings(config))
+    if found.article.kind == INDEX:  # an editor's URL must be an article
+        raise ExtractionError(url, found.article.reason or INDEX)
     article_id = _Run(config, archive, [source])._store(found)
     if article_id is None:
         existing = articles.find_by_url_keys(archive, found.keys)
@@ -315,3 +327,14 @@ def add_url(config: Config, archive: Archive, url: str, *, media: str | None = N
         raise ClipperError(f"artikel ini sudah ada di arsip dengan alamat lain: {url}")
     articles.queue_by_hand(archive, article_id)
     return article_id
+
+
+def _published(page: datetime | None, listed: datetime | None) -> datetime | None:
+    """The page's publication time; the feed's or sitemap's when the page names only the day
+    (or nothing) and the listing has the time of that day."""
+    if page is None:
+        return listed
+    if listed is not None and time_unknown(page) and not time_unknown(listed) \
+            and to_jakarta(page).date() == to_jakarta(listed).date():
+        return listed
+    return page

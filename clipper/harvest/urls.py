@@ -19,12 +19,18 @@ TRACKING_PARAMS = re.compile(
 )
 HOST_PREFIXES = ("www.", "m.", "amp.", "mobile.")
 AMP_SEGMENTS = {"amp", "amp.html"}
+# "The whole article on one page" switches: the same article as its first page
+# (kompas, tribunnews, okezone ?page=all; detik ?single=1; others showall/all=1).
+WHOLE_PAGE_PARAMS = {("page", "all"), ("page", "semua"), ("single", "1"), ("showall", "1"), ("showall", ""),
+                     ("all", "1"), ("view", "all")}
+
 
 def url_key(url: str) -> str:
     """The identity of an article URL (never raises: a malformed URL is its own key).
 
     Scheme (http/https), ``www.``/``m.``/``amp.`` hosts, AMP path and query variants,
-    tracking parameters, fragments, default ports and a trailing slash do not change it.
+    "whole article" switches (``?page=all``, ``?single=1``), tracking parameters, fragments,
+    default ports and a trailing slash do not change it.
 
     Args:
         url: an absolute URL as found in a feed, sitemap or page.
@@ -56,7 +62,7 @@ def _key(url: str) -> str:
     path = re.sub(r"/{2,}", "/", path).rstrip("/") or "/"
     query = sorted(
         (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        if not TRACKING_PARAMS.match(k)
+        if not TRACKING_PARAMS.match(k) and (k.lower(), v.lower()) not in WHOLE_PAGE_PARAMS
     )
     key = host + path
     if query:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from clipper.dates import sane_moment
 from clipper.errors import ClipperError
@@ -32,7 +32,8 @@ def add_print_clipping(archive: Archive, *, media: str, title: str, text: str, d
         raise ClipperError(f"tanggal kliping cetak tidak masuk akal: {day}")
     digest = hashlib.sha256(f"{media}|{day}|{page}|{title}".encode()).hexdigest()[:16]
     url = f"cetak://{digest}"
-    classified = encode_classification(classifier.classify(title, text) if classifier else None)
+    classified = encode_classification(classifier.classify(title, text, published=date.fromisoformat(day))
+                                       if classifier else None)
     new = NewArticle(
         url=url, url_key=f"cetak/{digest}", media=media.strip(), source="cetak", title=title.strip(),
         text=text.strip(), day=day, published_at=published,

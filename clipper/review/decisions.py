@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from clipper.errors import ClipperError
-from clipper.models import TONES, dumps
+from clipper.models import PRINTED_KINDS, TONES, dumps
 from clipper.store.archive import Archive, now_utc
-from clipper.store.decisions import editable_values, write_values
+from clipper.store.decisions import editable_values, page_kind, write_values
 
 logger = logging.getLogger(__name__)
 
@@ -93,6 +93,8 @@ def update_articles(archive: Archive, ids: list[int], *, decision: str | None = 
             old = editable_values(archive, article_id)
             if old is None:
                 raise ReviewError(f"artikel #{article_id} tidak ada di arsip")
+            if status == "approved" and page_kind(archive, article_id) not in PRINTED_KINDS:
+                raise ReviewError(f"#{article_id} adalah halaman indeks, bukan artikel: tidak dapat masuk kliping")
             values = _values(status, tags, add_tags, tone, summary, highlight, old)
             if status is not None:
                 values.update(decided_by=editor, decided_at=now_utc())

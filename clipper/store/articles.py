@@ -109,12 +109,16 @@ def articles_by_id(archive: Archive, ids: Iterable[int]) -> Iterator[Article]:
 
 def select_articles(archive: Archive, *, status: str | None = "all", topic: str | None = None,
                     day: str | None = None, day_from: str | None = None, day_to: str | None = None,
-                    limit: int | None = 200) -> list[Article]:
-    """Articles by status, topic and day, newest first."""
+                    limit: int | None = 200, kind: str | None = "article", tier: str | None = None,
+                    doubtful: bool = False) -> list[Article]:
+    """Articles by status, topic, day, page kind ("all": any), topic tier and doubt, newest first."""
     where, params = [], []
-    if status and status != "all":
-        where.append("status = ?")
-        params.append(status)
+    for column, value in (("status", status), ("kind", kind), ("tier", tier)):
+        if value and value != "all":
+            where.append(f"{column} = ?")
+            params.append(value)
+    if doubtful:
+        where.append("confidence = 'doubtful'")
     if topic:
         where.append("exists (select 1 from json_each(articles.topics) where value = ?)")
         params.append(topic)
@@ -129,10 +133,19 @@ def select_articles(archive: Archive, *, status: str | None = "all", topic: str 
     return [article_from_row(r) for r in archive.query(sql, params)]
 
 
+def doubtful_articles(archive: Archive, limit: int = 50) -> tuple[int, list[dict]]:
+    """(how many, the newest ``limit``) queued or approved articles whose extracted text is doubtful."""
+    where = "where confidence = 'doubtful' and status in ('new', 'approved')"
+    total = archive.scalar(f"select count(*) from articles {where}")
+    rows = archive.query(f"select id, day, media, title, doubt, status from articles {where} "
+                         "order by day desc, id desc limit ?", [limit])
+    return total, rows
+
+
 def approved_articles(archive: Archive, day: str) -> list[Article]:
     """The approved articles of a day in the editor's order (then published time)."""
     return [article_from_row(r) for r in archive.query(
-        f"{_WITH_OUTLETS} where day = ? and status = 'approved' "
+        f"{_WITH_OUTLETS} where day = ? and status = 'approved' and kind != 'index' "
         "order by position is null, position, published_utc, id", [day])]
 
 

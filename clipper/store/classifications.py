@@ -23,9 +23,11 @@ class Classified:
     id: int
     title: str
     text: str
+    day: str
     status: str
     topics: str  # as stored (JSON)
     matches: str
+    tiers: str
     tone_suggested: str | None
 
 
@@ -35,7 +37,7 @@ def classified_articles(archive: Archive, *, date_from: str | None = None) -> It
     last_id = 0
     while True:
         rows = archive.query(
-            f"select id, title, text, status, topics, matches, tone_suggested from articles "
+            f"select id, title, text, day, status, topics, matches, tiers, tone_suggested from articles "
             f"where {where}id > ? order by id limit {BATCH}", params + [last_id])
         if not rows:
             return

@@ -26,6 +26,11 @@ def editable_values(archive: Archive, article_id: int) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
+def page_kind(archive: Archive, article_id: int) -> str | None:
+    """What the page of an archived article is (clipper.models.STORED_KINDS), None when unknown."""
+    return archive.scalar("select kind from articles where id = ?", [article_id])
+
+
 def write_values(archive: Archive, changes: dict[int, dict[str, Any]]) -> None:
     """Set editor's columns on articles, in one transaction (``updated_at`` is stamped)."""
     with archive.write():

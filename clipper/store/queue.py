@@ -20,7 +20,8 @@ logger = logging.getLogger(__name__)
 QUEUE_SELECT = (
     "select id, url, media, title, published_at, published_utc, day, status, topics, primary_topic, "
     "case when json_valid(scores) then (select max(value) from json_each(scores)) end, "
-    "tone, tone_suggested, tags, summary, highlight, position, story_id, source, error from articles"
+    "tone, tone_suggested, tags, summary, highlight, position, story_id, source, error, kind, confidence, doubt, "
+    "tier, text_original is not null from articles"
 )
 
 
@@ -88,7 +89,9 @@ def _items(records: list[tuple], outlets: dict[int, int]) -> list[QueueItem]:
         new(QueueItem, (i, url, media, title, parse_time(published) if published else None, utc or "", day,
                         status, _json_list(topics, lists), primary, score or 0.0, tone, suggested,
                         _json_list(tags, lists), summary, bool(highlight), position, story,
-                        outlets.get(story, 1) if story else 1, source, error))
+                        outlets.get(story, 1) if story else 1, source, error, kind, confidence, doubt, tier,
+                        bool(corrected)))
         for (i, url, media, title, published, utc, day, status, topics, primary, score, tone, suggested,
-             tags, summary, highlight, position, story, source, error) in records
+             tags, summary, highlight, position, story, source, error, kind, confidence, doubt, tier,
+             corrected) in records
     ]

@@ -58,6 +58,8 @@ class ClassificationColumns:
     matches: str = "[]"
     tone_suggested: str | None = None
     narasumber: str = "[]"
+    tiers: str = "{}"  # topic -> "utama" | "disebut"
+    tier: str | None = None  # "utama" when the article is about one of its topics, else "disebut"
 
 
 def encode_classification(result: Classification | None) -> ClassificationColumns:
@@ -72,6 +74,8 @@ def encode_classification(result: Classification | None) -> ClassificationColumn
         matches=dumps([[m.topic, m.term, m.field, m.start, m.end] for m in result.matches]),
         tone_suggested=result.tone,
         narasumber=dumps([[n.name, n.role] for n in result.narasumber]),
+        tiers=dumps(result.tiers),
+        tier=("utama" if result.about else "disebut") if result.relevant else None,
     )
 
 
@@ -98,6 +102,9 @@ class NewArticle:
     extractor: str | None = None
     sketch: bytes | None = None
     story_id: int | None = None
+    kind: str = "article"  # clipper.models.PAGE_KINDS
+    confidence: str = "ok"  # ok | doubtful
+    doubt: str | None = None  # why the extraction is doubtful
 
 
 @dataclass(frozen=True)
@@ -148,11 +155,23 @@ class Article:
     decided_at: str | None = None
     updated_at: str | None = None
     outlets: tuple[str, ...] = ()  # the other media of its story, where asked for
+    kind: str = "article"
+    confidence: str = "ok"
+    doubt: str | None = None
+    tiers: dict[str, str] = field(default_factory=dict)  # topic -> "utama" | "disebut"
+    tier: str | None = None
+    text_original: str | None = None  # the extracted text, when an editor corrected it
+    corrected_by: str | None = None
+    corrected_at: str | None = None
 
     @property
     def shown_tone(self) -> str | None:
         """The editor's tone, else the suggestion."""
         return self.tone or self.tone_suggested
+
+    @property
+    def corrected(self) -> bool:
+        return self.text_original is not None
 
 
 def article_from_row(row: dict[str, Any]) -> Article:
@@ -175,6 +194,10 @@ def article_from_row(row: dict[str, Any]) -> Article:
         highlight=bool(row.get("highlight")), position=row.get("position"), decided_by=row.get("decided_by"),
         decided_at=row.get("decided_at"), updated_at=row.get("updated_at"),
         outlets=tuple(m for m in (outlets or "").split("; ") if m),
+        kind=row.get("kind") or "article", confidence=row.get("confidence") or "ok", doubt=row.get("doubt"),
+        tiers={str(k): str(v) for k, v in _dict(row.get("tiers")).items()}, tier=row.get("tier"),
+        text_original=row.get("text_original"), corrected_by=row.get("corrected_by"),
+        corrected_at=row.get("corrected_at"),
     )
 
 
@@ -206,6 +229,11 @@ class QueueItem(NamedTuple):
     outlets: int = 1
     source: str | None = None
     error: str | None = None
+    kind: str = "article"
+    confidence: str = "ok"
+    doubt: str | None = None
+    tier: str | None = None
+    corrected: bool = False
 
     @property
     def shown_tone(self) -> str | None:

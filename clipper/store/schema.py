@@ -138,8 +138,6 @@ def m021_stems_inbox(db: sqlite_utils.Database) -> None:
     create_triggers(db)
 
 
-
-
 @migrations()
 def m022_arabic_bare_forms(db: sqlite_utils.Database) -> None:
     """Articles with vowel-marked Arabic get their stems again (now with the bare forms,
@@ -147,6 +145,34 @@ def m022_arabic_bare_forms(db: sqlite_utils.Database) -> None:
     chars = f"[{ARABIC_SPLIT_CHARS}]"
     db.execute("update search_docs set pending = 1 where article_id in (select id from articles "
                f"where text glob '*{chars}*' or title glob '*{chars}*' or summary glob '*{chars}*')")
+
+
+@migrations()
+def m030_page_kind_confidence_tiers(db: sqlite_utils.Database) -> None:
+    """What a page was (article, gallery, video, live report, index, empty), how sure the
+    extraction is, each topic's tier (about it: "utama", mentioned: "disebut"), and an editor's
+    correction of the text (the extracted text kept in text_original).
+
+    Articles classified before tiers existed are taken as about their topics (they were
+    queued as such); `clipper reclassify` decides again.
+    """
+    articles = db["articles"]
+    articles.add_column("kind", str, not_null_default="article")
+    articles.add_column("confidence", str, not_null_default="ok")
+    articles.add_column("doubt", str)
+    articles.add_column("tiers", str, not_null_default="{}")
+    articles.add_column("tier", str)
+    articles.add_column("text_original", str)
+    articles.add_column("corrected_by", str)
+    articles.add_column("corrected_at", str)
+    db.execute("update articles set tier = 'utama' where topics is not null and topics not in ('', '[]')")
+    articles.create_index(["kind", "status"])
+
+
+@migrations()
+def m031_other_pages(db: sqlite_utils.Database) -> None:
+    """A run's pages kept as what they are rather than articles (index, gallery, video, live)."""
+    db["run_sources"].add_column("other_pages", int, not_null_default=0)
 
 
 @migrations()

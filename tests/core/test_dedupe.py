@@ -21,6 +21,8 @@ def test_url_variants_share_one_key():
         "https://www.kabar.example.id/berita/2026/11/menag-kunjungi-madrasah/amp",
         "https://www.kabar.example.id/berita/2026/11/menag-kunjungi-madrasah?amp=1&fbclid=xyz",
         "HTTPS://WWW.KABAR.EXAMPLE.ID:443/berita/2026/11/menag-kunjungi-madrasah",
+        "https://mobile.kabar.example.id/berita/2026/11/menag-kunjungi-madrasah?page=all",
+        "https://www.kabar.example.id/berita/2026/11/menag-kunjungi-madrasah?single=1",
     ]:
         assert url_key(variant) == base, variant
 
@@ -28,6 +30,7 @@ def test_url_variants_share_one_key():
 def test_meaningful_query_and_other_articles_differ():
     """A query that selects content (id=) and a different path stay different articles."""
     assert url_key("https://x.id/read.php?id=1") != url_key("https://x.id/read.php?id=2")
+    assert url_key("https://x.id/berita?page=2") != url_key("https://x.id/berita?page=all")
     assert url_key("https://x.id/read.php?id=1&utm_campaign=a") == url_key("https://x.id/read.php?id=1")
     assert url_key("https://x.id/a") != url_key("https://y.id/a")
     assert clean_url("https://x.id/a?utm_source=t&id=3#top") == "https://x.id/a?id=3"

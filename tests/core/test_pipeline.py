@@ -47,7 +47,7 @@ def test_harvest_stores_articles_and_reports_sources(config, tmp_path):
     """Every article is stored once; failed pages and the broken source are reported, not fatal."""
     with Archive(tmp_path / "a.db") as archive:
         result = harvest(config, archive, workers=1)
-        rows = by_title(archive)
+        rows = {title: row for title, row in by_title(archive).items() if row["kind"] == "article"}
         reports = {r.source: r for r in result.sources}
         assert result.status == "completed"
         assert set(rows) == {
@@ -56,14 +56,16 @@ def test_harvest_stores_articles_and_reports_sources(config, tmp_path):
             "Nikah Kini Bisa Didaftarkan Daring", "Penelitian Dua Halaman",
         }
         assert reports["Warta Uji"].status == "ok" and reports["Warta Uji"].new_articles == 3
-        assert reports["Kabar Uji"].failed_pages == 4
+        assert reports["Kabar Uji"].failed_pages == 3
         assert reports["Rusak Uji"].status == "failed" and "404" in reports["Rusak Uji"].reason
         errors = {r["url"].rsplit("/", 1)[-1]: r for r in archive.query("select * from page_errors")}
         assert "bukan halaman HTML" in errors["gambar.html"]["reason"]
         assert errors["tidak-ada.html"]["http_status"] == 404
         assert "diblokir" in errors["tantangan.html"]["reason"]
-        assert "indeks" in errors["indeks.html"]["reason"]
-        assert not archive.query("select 1 from articles where title like '%moment%' or title like 'Indeks%'")
+        assert "indeks.html" not in errors  # an index page is kept as such, never queued
+        index = archive.query("select kind, status from articles where url like '%/indeks.html'")
+        assert [dict(r) for r in index] == [{"kind": "index", "status": "irrelevant"}]
+        assert not archive.query("select 1 from articles where title like '%moment%'")
         state = source_rows(archive)
         assert state["Rusak Uji"]["consecutive_failures"] == 1 and state["Warta Uji"]["etag"]
         kua = rows["Kemenag Luncurkan Pendaftaran Nikah Daring"]
@@ -133,8 +135,8 @@ def test_cli_harvest_exit_zero_with_failed_source(config, tmp_path):
                          timeout=120)
     assert run.returncode == 0, run.stderr
     assert "Rusak Uji" in run.stdout and "GAGAL" in run.stdout and "HTTP 404" in run.stdout
-    assert "7 artikel baru" in run.stdout
-    assert "Halaman gagal (4):" in run.stdout and "tidak-ada.html: HTTP 404" in run.stdout
+    assert "7 artikel baru dan 1 halaman lain" in run.stdout
+    assert "Halaman gagal (3):" in run.stdout and "tidak-ada.html: HTTP 404" in run.stdout
     again = subprocess.run([sys.executable, "-m", "clipper", "--config", str(config.path), "--db",
                             str(tmp_path / "cli.db"), "harvest"], capture_output=True, text=True, cwd=ROOT)
     assert "(gagal 2× berturut-turut)" in again.stdout and "0 artikel baru" in again.stdout
@@ -177,8 +179,8 @@ def test_kill_during_harvest_then_resume(tmp_path):
         assert run.returncode == 0, run.stderr
     with sqlite3.connect(db) as conn:
         assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
-        assert conn.execute("select count(*) from articles").fetchone()[0] == 7
-        assert conn.execute("select count(distinct url_key) from articles").fetchone()[0] == 7
+        assert conn.execute("select count(*) from articles where kind = 'article'").fetchone()[0] == 7
+        assert conn.execute("select count(distinct url_key) from articles").fetchone()[0] == 8  # with the index page
         fts = conn.execute("select count(*) from search_fts where search_fts match 'santri'").fetchone()[0]
         assert fts == 1
         statuses = [r[0] for r in conn.execute("select status from runs order by id")]

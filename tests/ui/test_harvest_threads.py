@@ -30,7 +30,7 @@ def test_background_harvest_with_progress_fills_the_queue(qtbot, demo_config, tm
     assert result.status == "completed" and result.new_articles == 36
     assert {s.stage for s in steps} >= {"links", "article", "source", "done"}
     assert set(threads) == {threading.main_thread()}  # slots run on the GUI thread
-    qtbot.waitUntil(lambda: queue.model.rowCount() == 28, timeout=10000)
+    qtbot.waitUntil(lambda: queue.model.rowCount() == 27, timeout=10000)
     assert panel.progress.value() == panel.progress.maximum()
     tasks.shutdown()
 

@@ -155,7 +155,7 @@ def test_window_start_does_not_import_the_harvest_or_pdf_stack(harvested_db, tmp
         window = MainWindow(config, TaskRunner({str(tmp_path / "arsip.db")!r}, store_pool=SyncPool(),
                                                general_pool=SyncPool()))
         window.reload()
-        assert window.queue.model.rowCount() == 28, window.queue.model.rowCount()
+        assert window.queue.model.rowCount() == 27, window.queue.model.rowCount()
         # (the first article's lead image may be fetched, which loads clipper.harvest.fetch: that is needed)
         heavy = [m for m in ("clipper.harvest.run", "clipper.harvest.harvester", "clipper.edition.pdf", "trafilatura",
                              "reportlab") if m in sys.modules]

@@ -38,6 +38,9 @@ class EditorPanel(QWidget):
     """Fields bound to the selection; ``save_requested`` carries only what changed."""
 
     save_requested = Signal(dict)  # keys: tags, tone, summary, highlight
+    # What was typed for articles the panel is leaving (the editor decided, moved on, or the
+    # window closes): (changes, their ids), saved without a click.
+    unsaved_left = Signal(dict, list)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -47,9 +50,16 @@ class EditorPanel(QWidget):
         self.completer = _TagCompleter(self.tags)
         self.tags.setCompleter(self.completer)
         self.tone = QComboBox()
-        self.tone.addItem(_("(saran otomatis)"), "")
+        self.tone.addItem(_("(belum ditetapkan)"), "")
         for tone in TONES:
             self.tone.addItem(_(tone), tone)
+        self.confirm_tone = QPushButton()
+        self.confirm_tone.setToolTip(_("Nada ini tebakan otomatis; hanya nada yang ditetapkan editor dicetak di kliping"))
+        self.confirm_tone.clicked.connect(self._confirm_tone)
+        self.confirm_tone.hide()
+        tone_row = QHBoxLayout()
+        tone_row.addWidget(self.tone, 1)
+        tone_row.addWidget(self.confirm_tone)
         self.summary = QPlainTextEdit()
         self.summary.setPlaceholderText(_("Ringkasan editor: dua baris untuk pimpinan"))
         self.summary.setFixedHeight(64)
@@ -59,8 +69,10 @@ class EditorPanel(QWidget):
         self.approve = QPushButton(_("Setujui (A)"))
         self.reject = QPushButton(_("Tolak (R)"))
         self.reset = QPushButton(_("Kembalikan (U)"))
+        self.correct = QPushButton(_("Koreksi teks…"))
+        self.correct.setToolTip(_("Perbaiki atau hapus paragraf; teks hasil ekstraksi tetap tersimpan"))
         buttons = QHBoxLayout()
-        for button in (self.approve, self.reject, self.reset):
+        for button in (self.approve, self.reject, self.reset, self.correct):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.save)
@@ -68,20 +80,26 @@ class EditorPanel(QWidget):
         form.setContentsMargins(4, 4, 4, 4)
         form.addRow(self.heading)
         form.addRow(_("Tag"), self.tags)
-        form.addRow(_("Nada"), self.tone)
+        form.addRow(_("Nada"), tone_row)
         form.addRow(_("Ringkasan"), self.summary)
         form.addRow("", self.highlight)
         form.addRow(buttons)
         self._shown: dict = {}
+        self._ids: list[int] = []
+        self._suggested: str | None = None
         self.show_rows([])
 
     def set_vocabulary(self, tags: list[str]) -> None:
         self.completer.words.setStringList(tags)
 
     def show_rows(self, rows: list[QueueRow]) -> None:
-        """Fill the fields from the selection (a bulk selection starts empty)."""
+        """Fill the fields from the selection (a bulk selection starts empty); what was typed for
+        the previous selection and not saved is handed on first (unsaved_left)."""
+        self.flush()
+        self._ids = [r.id for r in rows]
         self.setEnabled(bool(rows))
         one = rows[0] if len(rows) == 1 else None
+        self.correct.setEnabled(one is not None)
         if not rows:
             self.heading.setText(_("Tidak ada artikel terpilih"))
         elif one is None:
@@ -97,8 +115,28 @@ class EditorPanel(QWidget):
         }
         self.tags.setText(self._shown["tags"])
         self.tone.setCurrentIndex(max(self.tone.findData(self._shown["tone"]), 0))
+        self._suggested = one.tone_suggested if one and not one.tone else None
+        self.confirm_tone.setVisible(bool(self._suggested))
+        if self._suggested:
+            self.confirm_tone.setText(_("Tetapkan saran: {tone}").format(tone=_(self._suggested)))
         self.summary.setPlainText(self._shown["summary"])
         self.highlight.setChecked(self._shown["highlight"])
+
+    def flush(self) -> bool:
+        """Hand on what was typed and not saved (True when there was something)."""
+        changed = self.changes() if self._ids else {}
+        if changed.get("summary") and len(changed["summary"]) > MAX_SUMMARY:
+            changed["summary"] = changed["summary"][:MAX_SUMMARY]
+        if changed:
+            self._shown.update({k: v for k, v in self.values().items() if k in changed})
+            self.unsaved_left.emit(changed, list(self._ids))
+        return bool(changed)
+
+    def _confirm_tone(self) -> None:
+        """One click: the suggested tone becomes the editor's (and is saved with what was typed)."""
+        if self._suggested:
+            self.tone.setCurrentIndex(max(self.tone.findData(self._suggested), 0))
+            self._emit_save()
 
     def values(self) -> dict:
         return {"tags": self.tags.text().strip(), "tone": self.tone.currentData(),
@@ -117,4 +155,5 @@ class EditorPanel(QWidget):
             self.heading.setText(_("Ringkasan terlalu panjang (paling banyak {n} karakter)").format(n=MAX_SUMMARY))
             return
         if changed:
+            self._shown.update({k: v for k, v in self.values().items() if k in changed})
             self.save_requested.emit(changed)

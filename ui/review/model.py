@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from clipper.models import KIND_LABELS
 from ui.i18n import _, format_time
 from ui.review.filters import STATUS_FILTERS, QueueFilter, text_of
 from ui.review.rows import (COL_MEDIA, COL_OUTLETS, COL_SCORE, COL_STATUS, COL_TIME, COL_TITLE, COL_TONE,
@@ -114,9 +115,16 @@ class ReviewQueueModel(QAbstractTableModel):
         if column == COL_MEDIA:
             return row.media
         if column == COL_TITLE:
-            return ("★ " if row.highlight else "") + row.title
+            return "".join((
+                "★ " if row.highlight else "",
+                "⚠ " if row.confidence == "doubtful" else "",
+                f"[{_(KIND_LABELS[row.kind])}] " if row.kind != "article" and row.kind in KIND_LABELS else "",
+                row.title,
+                " ✎" if row.corrected else "",
+            ))
         if column == COL_TOPICS:
-            return ", ".join(self.topic_labels.get(t, t) for t in row.topics)
+            topics = ", ".join(self.topic_labels.get(t, t) for t in row.topics)
+            return f"{topics} ({_('disebut')})" if topics and row.tier == "disebut" else topics
         if column == COL_SCORE:
             return f"{row.score:.1f}"
         if column == COL_TONE:
@@ -130,7 +138,15 @@ class ReviewQueueModel(QAbstractTableModel):
 
     def _tooltip(self, row: QueueRow, column: int) -> str | None:
         if column == COL_TITLE:
-            return row.title
+            notes = [row.title]
+            if row.confidence == "doubtful":
+                notes.append(_("Teks diragukan: {reason}").format(reason=row.doubt or _("tanpa keterangan")))
+            if row.corrected:
+                notes.append(_("Teks sudah dikoreksi editor"))
+            return "\n".join(notes)
+        if column == COL_TOPICS and row.tier:
+            return _("Topik utama: artikel tentang topik ini") if row.tier == "utama" \
+                else _("Topik hanya disebut, bukan pokok artikel")
         if column == COL_TONE and not row.tone and row.tone_suggested:
             return _("Saran otomatis; belum ditetapkan editor")
         if column == COL_STATUS and row.error:

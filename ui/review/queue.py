@@ -11,7 +11,7 @@ from clipper.dates import today_wib
 from clipper.review.decisions import DECISIONS, Change, undo, update_articles
 from clipper.store.queue import queue_items, queue_items_by_id
 from ui.i18n import _
-from ui.review.filters import STATUS_FILTERS, QueueFilter
+from ui.review.filters import KIND_FILTERS, STATUS_FILTERS, TIER_FILTERS, QueueFilter
 from ui.review.model import COL_TIME, ArticleRole, QueueRow, ReviewQueueModel
 from ui.review.view import FilterBar, ReviewQueueView
 from ui.tasks import TaskRunner
@@ -100,6 +100,10 @@ class ReviewQueue(QWidget):
     def _connect_filters(self) -> None:
         bar = self.bar
         bar.status.currentIndexChanged.connect(lambda: self._status_changed(bar.status.currentData()))
+        bar.kind.currentIndexChanged.connect(lambda: self._kind_changed(bar.kind.currentData()))
+        bar.tier.currentIndexChanged.connect(
+            lambda: self.model.update_filter(tiers=TIER_FILTERS[bar.tier.currentData()]))
+        bar.doubtful.toggled.connect(lambda on: self.model.update_filter(doubtful=on))
         bar.topic.currentIndexChanged.connect(lambda: self.model.update_filter(topic=bar.topic.currentData()))
         bar.media.currentIndexChanged.connect(lambda: self.model.update_filter(media=bar.media.currentData()))
         bar.text.textChanged.connect(lambda text: self.model.update_filter(text=text))
@@ -108,7 +112,14 @@ class ReviewQueue(QWidget):
         bar.day_to.dateChanged.connect(self._dates_changed)
 
     def _wants_irrelevant(self) -> bool:
-        return "irrelevant" in STATUS_FILTERS[self.bar.status.currentData()]
+        """Index pages are stored as irrelevant: showing them needs those rows too."""
+        return "irrelevant" in STATUS_FILTERS[self.bar.status.currentData()] \
+            or "index" in KIND_FILTERS[self.bar.kind.currentData()]
+
+    def _kind_changed(self, key: str) -> None:
+        self.model.update_filter(kinds=KIND_FILTERS[key])
+        if self._wants_irrelevant() and not self._loaded_irrelevant:
+            self.reload()
 
     def _status_changed(self, key: str) -> None:
         self.model.set_statuses(key)
@@ -187,12 +198,11 @@ class ReviewQueue(QWidget):
         self.model.apply_change({i: values for i in ids})
         self._change(lambda a: update_articles(a, ids, decision=decision, editor=editor))
 
-    def edit(self, values: dict) -> None:
-        """Save tags / tone / summary / highlight on the selection (the selection stays)."""
-        rows = self.selected_rows()
-        if not rows:
+    def edit(self, values: dict, ids: list[int] | None = None) -> None:
+        """Save tags / tone / summary / highlight on ``ids`` (default: the selection, which stays)."""
+        ids = ids if ids is not None else [r.id for r in self.selected_rows()]
+        if not ids:
             return
-        ids = [r.id for r in rows]
         self._change(lambda a: update_articles(a, ids, **values))
 
     def undo_last(self) -> None:

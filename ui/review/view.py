@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QTableView, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QTableView, QWidget)
 
 from ui.i18n import _, qdate_today
-from ui.review.model import COL_MEDIA, COL_OUTLETS, COL_SCORE, COL_STATUS, COL_TIME, COL_TITLE, COL_TONE, COL_TOPICS
+from ui.review.model import (COL_MEDIA, COL_OUTLETS, COL_SCORE, COL_STATUS, COL_TIME, COL_TITLE, COL_TONE,
+                             COL_TOPICS)
 
 logger = logging.getLogger(__name__)
 
 ROW_HEIGHT = 24
-_WIDTHS = {COL_TIME: 100, COL_MEDIA: 130, COL_TOPICS: 150, COL_SCORE: 50, COL_TONE: 70,
+_WIDTHS = {COL_TIME: 130, COL_MEDIA: 130, COL_TOPICS: 150, COL_SCORE: 50, COL_TONE: 70,
            COL_STATUS: 90, COL_OUTLETS: 80}
 STATUS_CHOICES = (("new", "Antrean (baru)"), ("approved", "Disetujui"), ("rejected", "Ditolak"),
                   ("reviewed", "Sudah ditinjau"), ("queued", "Semua dalam antrean"),
                   ("irrelevant", "Tidak relevan"), ("all", "Semua, termasuk tidak relevan"))
+KIND_CHOICES = (("article", "Artikel"), ("media", "Galeri, video, laporan langsung"),
+                ("index", "Halaman indeks"), ("all", "Semua jenis halaman"))
+TIER_CHOICES = (("utama", "Topik utama"), ("disebut", "Topik hanya disebut"), ("all", "Utama dan disebut"))
 
 
 class ReviewQueueView(QTableView):
@@ -47,13 +51,23 @@ class ReviewQueueView(QTableView):
 
 
 class FilterBar(QWidget):
-    """Status, topic, media, date range and text filters (the queue widget wires them)."""
+    """Status, page kind, tier, doubt, topic, media, date range and text filters (the queue widget wires them)."""
 
     def __init__(self, topics: dict[str, str], parent: QWidget | None = None):
         super().__init__(parent)
         self.status = QComboBox()
         for key, label in STATUS_CHOICES:
             self.status.addItem(_(label), key)
+        self.kind = QComboBox()
+        self.kind.setToolTip(_("Jenis halaman: hanya artikel yang masuk antrean secara bawaan"))
+        for key, label in KIND_CHOICES:
+            self.kind.addItem(_(label), key)
+        self.tier = QComboBox()
+        self.tier.setToolTip(_("Utama: artikel tentang topiknya; disebut: topik hanya disebut sambil lalu"))
+        for key, label in TIER_CHOICES:
+            self.tier.addItem(_(label), key)
+        self.doubtful = QCheckBox(_("Diragukan"))
+        self.doubtful.setToolTip(_("Hanya artikel yang teks ekstraksinya diragukan"))
         self.topic = QComboBox()
         self.topic.addItem(_("Semua topik"), None)
         for topic_id, label in topics.items():
@@ -73,14 +87,14 @@ class FilterBar(QWidget):
         self.text.setPlaceholderText(_("Saring judul, media, tag … (Ctrl+F)"))
         self.text.setClearButtonEnabled(True)
         self.text.setMinimumWidth(180)
-        for combo in (self.status, self.topic, self.media):
+        for combo in (self.status, self.kind, self.tier, self.topic, self.media):
             combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)
             combo.setMaximumWidth(200)
         self.count = QLabel()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.status, self.topic, self.media, self.use_dates, self.day_from,
-                       QLabel("–"), self.day_to):
+        for widget in (self.status, self.kind, self.tier, self.doubtful, self.topic, self.media, self.use_dates,
+                       self.day_from, QLabel("–"), self.day_to):
             layout.addWidget(widget)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.count)

@@ -1,0 +1,108 @@
+"""The real-news corpus (../shared/corpus) for the benches: pages with gold text, labelled articles,
+and the fixed development / held-out split.
+
+The corpus is publisher text: it is read where it lies and never copied into this repository.
+What the repository keeps about it are annotations that point into it (ids, labels).
+
+The split was fixed before any tuning and never changes: an item is held out when the first
+32 bits of sha256("clipper-split-v1:" + its id) are divisible by 3 (about a third). The id of
+a page is its file name in pages/ ("merdeka-007.html"), of a labelled article its label id
+("L0042"). Tune on "dev" only; report "held" (held-out) beside it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+SPLIT_SALT = "clipper-split-v1:"
+SPLITS = ("dev", "held")
+
+
+def corpus_dir() -> Path:
+    """../shared/corpus beside the checkout (CLIPPER_CORPUS overrides)."""
+    override = os.environ.get("CLIPPER_CORPUS")
+    return Path(override) if override else Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def split_of(item_id: str) -> str:
+    """ "held" for a held-out item, "dev" for the others (see the module docstring)."""
+    digest = hashlib.sha256((SPLIT_SALT + item_id).encode("utf-8")).hexdigest()
+    return "held" if int(digest[:8], 16) % 3 == 0 else "dev"
+
+
+@dataclass(frozen=True)
+class GoldPage:
+    """A saved real article page and its gold body text (one paragraph per line)."""
+
+    id: str
+    media: str
+    url: str
+    html: bytes
+    gold: str
+    split: str
+
+
+@dataclass(frozen=True)
+class LabelledArticle:
+    """A real article text with its hand labels (a subset of kemenag, litbang, covid)."""
+
+    id: str
+    title: str
+    text: str
+    date: str | None
+    labels: frozenset[str]
+    kind: str
+    uncertain: bool
+    split: str
+
+
+def gold_pages(split: str | None = None) -> list[GoldPage]:
+    """The article pages that have gold text, in index order (``split``: "dev", "held" or all).
+
+    Pages added later (extra/pages, same layout and conventions) follow the first cut's and
+    are split by the same rule.
+    """
+    pages = []
+    for folder in (corpus_dir() / "pages", corpus_dir() / "extra" / "pages"):
+        if not (folder / "index.jsonl").is_file():
+            continue
+        for line in (folder / "index.jsonl").read_text(encoding="utf-8").splitlines():
+            entry = json.loads(line)
+            if not entry.get("gold"):
+                continue
+            page = GoldPage(entry["file"], entry["media"], entry["url"], (folder / entry["file"]).read_bytes(),
+                            (folder / entry["gold"]).read_text(encoding="utf-8"), split_of(entry["file"]))
+            if split is None or page.split == split:
+                pages.append(page)
+    return pages
+
+
+def labelled_articles(split: str | None = None) -> list[LabelledArticle]:
+    """The hand-labelled articles with their pool text (``split``: "dev", "held" or all)."""
+    folder = corpus_dir()
+    with gzip.open(folder / "texts" / "pool.jsonl.gz", "rt", encoding="utf-8") as handle:
+        pool = {row["pool_id"]: row for row in map(json.loads, handle)}
+    items = []
+    for line in (folder / "labelled.jsonl").read_text(encoding="utf-8").splitlines():
+        entry = json.loads(line)
+        article = pool[entry["pool_id"]]
+        item = LabelledArticle(entry["id"], article.get("title") or "", article["text"], article.get("date"),
+                               frozenset(entry["labels"]), entry.get("kind", ""), bool(entry.get("uncertain")),
+                               split_of(entry["id"]))
+        if split is None or item.split == split:
+            items.append(item)
+    return items
+
+
+def pool_texts() -> list[tuple[str, str, str, str | None]]:
+    """Every real text of the pool: (pool id, title, text, date)."""
+    with gzip.open(corpus_dir() / "texts" / "pool.jsonl.gz", "rt", encoding="utf-8") as handle:
+        return [(row["pool_id"], row.get("title") or "", row["text"], row.get("date")) for row in map(json.loads, handle)]

@@ -1,0 +1,100 @@
+"""Extraction benchmark: body text of real Indonesian article pages against hand-checked gold.
+
+Reads the saved pages of ../shared/corpus/pages (bench/_corpus.py: the fixed development and
+held-out split) and scores, in one run, Clipper's extraction (clipper.extract.reader.extract,
+the harvest's path, per-media hints of the bundled sources.yaml included), trafilatura's
+default and trafilatura with favor_precision. Token F1: the bag of lower-cased words of the
+extracted text against the gold's (precision: how much of the output is body; recall: how much
+of the body came out), per page, then averaged over the pages of a split (macro).
+
+Run: .venv/bin/python bench/extraction.py [-v]   (-v: per-page figures)
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+import time
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import trafilatura  # noqa: E402
+from _corpus import SPLITS, GoldPage, gold_pages  # noqa: E402
+
+from clipper.extract.hints import hints_by_site, hints_for_url  # noqa: E402
+from clipper.extract.reader import extract  # noqa: E402
+from clipper.models import FetchedPage  # noqa: E402
+from clipper.paths import bundled_config  # noqa: E402
+from clipper.workspace.configuration import load_config  # noqa: E402
+
+logger = logging.getLogger(__name__)
+
+_WORD = re.compile(r"\w+")
+
+
+def token_scores(gold: str, got: str) -> tuple[float, float, float]:
+    """(precision, recall, F1) of the words of ``got`` against ``gold`` (multisets, case-folded)."""
+    want = Counter(w.casefold() for w in _WORD.findall(gold))
+    have = Counter(w.casefold() for w in _WORD.findall(got or ""))
+    both = sum((want & have).values())
+    precision = both / sum(have.values()) if have else 0.0
+    recall = both / sum(want.values()) if want else 0.0
+    return precision, recall, (2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+
+
+def clipper_text(page: GoldPage, by_site: dict) -> str:
+    fetched = FetchedPage(page.url, page.url, 200, {}, page.html, datetime.now(UTC))
+    article = extract(fetched, follow_single=False, hints=hints_for_url(page.url, by_site))
+    return article.text
+
+
+def trafilatura_text(page: GoldPage, precise: bool) -> str:
+    return trafilatura.extract(page.html.decode("utf-8", "replace"), url=page.url, include_comments=False,
+                               favor_precision=precise) or ""
+
+
+def main(argv: list[str]) -> int:
+    verbose = "-v" in argv
+    hints = hints_by_site(load_config(bundled_config()).sources)  # the media hints we ship
+    systems = {
+        "clipper": lambda page: clipper_text(page, hints),
+        **({"clipper without hints": lambda page: clipper_text(page, {})} if hints else {}),
+        "trafilatura": lambda page: trafilatura_text(page, False),
+        "trafilatura precision": lambda page: trafilatura_text(page, True),
+    }
+    pages = gold_pages()
+    scores: dict[str, dict[str, tuple]] = {name: {} for name in systems}
+    seconds = dict.fromkeys(systems, 0.0)
+    for name, run in systems.items():
+        for page in pages:
+            started = time.perf_counter()
+            text = run(page)
+            seconds[name] += time.perf_counter() - started
+            scores[name][page.id] = token_scores(page.gold, text)
+    print("article body text on real pages (../shared/corpus/pages), token precision / recall / F1, "
+          "macro over pages:")
+    print(f"{'system':<24}" + "".join(f"{split + ' ' + m:>10}" for split in SPLITS for m in ("P", "R", "F1"))
+          + f"{'ms/page':>10}")
+    for name in systems:
+        cells = []
+        for split in SPLITS:
+            chosen = [scores[name][p.id] for p in pages if p.split == split]
+            cells += [f"{sum(s[k] for s in chosen) / len(chosen):>10.3f}" for k in range(3)]
+        print(f"{name:<24}" + "".join(cells) + f"{1000 * seconds[name] / len(pages):>10.1f}")
+    print("  pages: " + ", ".join(f"{split} {sum(p.split == split for p in pages)}" for split in SPLITS))
+    print("  media hints in the bundled sources.yaml: " + (", ".join(sorted(hints)) or "none"))
+    if verbose:
+        print(f"\n{'page':<26}{'split':<6}" + "".join(f"{name[:20]:>22}" for name in systems))
+        for page in pages:
+            cells = "".join(f"{'%.2f/%.2f/%.2f' % scores[name][page.id]:>22}" for name in systems)
+            print(f"{page.id:<26}{page.split:<6}{cells}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

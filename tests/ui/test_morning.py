@@ -1,0 +1,124 @@
+"""The editor's morning without surprises: typed input kept, a confirmed tone only, Qt in
+Indonesian, the photo as a thumbnail, the year where the day is not today."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox
+
+from clipper.dates import WIB
+from clipper.store.archive import Archive
+from clipper.store.images import store_image
+from tests._archive import get_row
+from ui.article_view import ArticleView, ImageDialog
+from ui.i18n import format_time, set_language
+from ui.main_window import MainWindow
+from ui.review.model import ArticleRole
+
+
+@pytest.fixture
+def window(qtbot, demo_config, sync_tasks):
+    win = MainWindow(demo_config, sync_tasks)
+    qtbot.addWidget(win)
+    win.show()
+    win.reload()
+    return win
+
+
+def _current(win: MainWindow):
+    return win.queue.view.currentIndex().data(ArticleRole)
+
+
+def test_typed_fields_survive_approve_and_moving_on(qtbot, window, archive_copy):
+    win = window
+    win.queue.select_row(0)
+    first = _current(win)
+    win.editor.summary.setPlainText("Ringkasan yang diketik lalu langsung disetujui.")
+    win.editor.tags.setText("madrasah, beasiswa")
+    win.editor.tone.setCurrentIndex(win.editor.tone.findData("positif"))
+    win.editor.approve.click()  # no Ctrl+S
+    second = _current(win)
+    assert second.id != first.id
+    win.editor.summary.setPlainText("Diketik lalu pindah dengan J.")
+    win.queue.view.setFocus()
+    qtbot.keyClick(win.queue.view, Qt.Key_J)
+    with Archive(archive_copy) as archive:
+        one, two = get_row(archive, first.id), get_row(archive, second.id)
+    assert one["status"] == "approved" and one["summary"] == "Ringkasan yang diketik lalu langsung disetujui."
+    assert one["tags"] == '["madrasah","beasiswa"]' and one["tone"] == "positif"
+    assert two["summary"] == "Diketik lalu pindah dengan J."
+
+
+def test_typed_fields_survive_closing_the_window(qtbot, window, archive_copy):
+    window.queue.select_row(0)
+    row = _current(window)
+    window.editor.summary.setPlainText("Diketik sebelum jendela ditutup.")
+    window.close()
+    with Archive(archive_copy) as archive:
+        assert get_row(archive, row.id)["summary"] == "Diketik sebelum jendela ditutup."
+
+
+def test_a_suggested_tone_is_confirmed_with_one_click(qtbot, window, archive_copy):
+    win = window
+    row = next(win.queue.model.index(r, 0).data(ArticleRole) for r in range(win.queue.model.rowCount())
+               if win.queue.model.index(r, 0).data(ArticleRole).tone_suggested)
+    win.queue.select_article(row.id)
+    assert win.editor.confirm_tone.isVisible() and row.tone_suggested in win.editor.confirm_tone.text()
+    with Archive(archive_copy) as archive:
+        assert get_row(archive, row.id)["tone"] is None  # a guess is not the editor's tone
+    win.editor.confirm_tone.click()
+    with Archive(archive_copy) as archive:
+        assert get_row(archive, row.id)["tone"] == row.tone_suggested
+    assert not win.editor.confirm_tone.isVisible()
+
+
+def test_qt_own_buttons_and_menus_speak_indonesian(qtbot):
+    set_language("id")
+    box = QMessageBox(QMessageBox.Question, "Clipper", "Lanjutkan?", QMessageBox.Yes | QMessageBox.No)
+    qtbot.addWidget(box)
+    assert sorted(b.text().replace("&", "") for b in box.buttons()) == ["Tidak", "Ya"]
+    buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel | QDialogButtonBox.Close)
+    qtbot.addWidget(buttons)
+    assert sorted(b.text() for b in buttons.buttons()) == ["Batal", "Simpan", "Tutup"]
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    menu = [a.text().replace("&", "") for a in field.createStandardContextMenu().actions() if a.text()]
+    assert "Salin\tCtrl+C" in menu and "Tempel\tCtrl+V" in menu and not any("Copy" in t for t in menu)
+
+
+def _jpeg(width: int, height: int) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), (200, 120, 40)).save(out, "JPEG")
+    return out.getvalue()
+
+
+def test_the_lead_photo_is_a_thumbnail_that_opens_full_size(qtbot, window, archive_copy):
+    win = window
+    win.queue.select_row(0)
+    row = _current(win)
+    with Archive(archive_copy) as archive:
+        url = archive.query("select image_url from articles where id = ?", [row.id])[0]["image_url"]
+        assert url
+        store_image(archive, url, _jpeg(1600, 1200))
+    win.article.resize(700, 600)
+    win._request_article(row.id)
+    view: ArticleView = win.article
+    assert view.picture is not None and view.picture.width() == 1600
+    shown = view.document().toHtml()
+    width = int(shown.split('width="')[1].split('"')[0])
+    assert width * 1200 / 1600 <= view.viewport().height() / 3 + 1  # at most a third of the pane's height
+    dialog = view.show_full_image()
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, ImageDialog)
+    assert dialog.findChild(type(dialog.layout().itemAt(0).widget())).pixmap().width() >= width
+
+
+def test_queue_times_show_the_year_when_not_today():
+    today = date(2026, 12, 6)
+    assert format_time(datetime(2026, 12, 6, 10, 15, tzinfo=WIB), today) == "10.15"
+    assert format_time(datetime(2015, 3, 22, 13, 37, tzinfo=WIB), today) == "22 Mar 2015 13.37"
