@@ -76,10 +76,11 @@ def finish_job(article: ExtractedArticle, content: bytes, rules: RulesKey | None
 
 def bounded_article(article: ExtractedArticle) -> ExtractedArticle:
     """The article with its title and text as the archive keeps them (no control characters,
-    within clipper.limits), before it is classified so that matched terms point into the stored text."""
+    within clipper.limits), before it is classified so that matched terms point into the stored text;
+    a publication time no article can have (9999-12-31) is dropped."""
     title = clip(storable(article.title), MAX_TITLE_CHARS) or ""
     text = clip(storable(article.text), MAX_TEXT_CHARS) or ""
-    published = sane_moment(article.published_at)  # 9999-12-31 is no date (and would overflow below)
+    published = sane_moment(article.published_at)
     if title is article.title and text is article.text and published is article.published_at:
         return article
     return replace(article, title=title, text=text, published_at=published)
