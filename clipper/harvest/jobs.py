@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from clipper.classify.classifier import classifier_from
 from clipper.classify.rules import RulesKey
 from clipper.classify.stories import text_sketch
+from clipper.dates import sane_moment
 from clipper.extract.reader import extract, warm_up
 from clipper.harvest.urls import url_key
 from clipper.limits import MAX_TEXT_CHARS, MAX_TITLE_CHARS, clip
@@ -69,12 +70,14 @@ def finish_job(article: ExtractedArticle, content: bytes, rules: RulesKey | None
 
 def bounded_article(article: ExtractedArticle) -> ExtractedArticle:
     """The article with its title and text as the archive keeps them (no control characters,
-    within clipper.limits), before it is classified so that matched terms point into the stored text."""
+    within clipper.limits), before it is classified so that matched terms point into the stored text;
+    a publication time no article can have (9999-12-31) is dropped."""
     title = clip(storable(article.title), MAX_TITLE_CHARS) or ""
     text = clip(storable(article.text), MAX_TEXT_CHARS) or ""
-    if title is article.title and text is article.text:
+    published = sane_moment(article.published_at)
+    if title is article.title and text is article.text and published is article.published_at:
         return article
-    return replace(article, title=title, text=text)
+    return replace(article, title=title, text=text, published_at=published)
 
 
 def extract_job(page: FetchedPage, language: str | None, *, follow_single: bool = True,
