@@ -88,3 +88,22 @@ def test_commands_refuse_non_regular_inputs(tmp_path, capsys):
     assert "bukan berkas biasa" in capsys.readouterr().err
     assert main(["extract", "/dev/zero"]) == 1
     assert capsys.readouterr().err == "clipper: /dev/zero: bukan berkas biasa (perangkat, FIFO atau folder)\n"
+
+
+def test_a_full_disk_is_a_clear_error_and_nothing_half_written(tmp_path, monkeypatch):
+    """ENOSPC while the file is flushed: OutputError "disk penuh", the old file intact, no temporary left."""
+    import errno
+
+    from clipper import safe_files
+
+    target = tmp_path / "kliping.csv"
+    target.write_text("lama", encoding="utf-8")
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(safe_files.os, "fsync", full)
+    with pytest.raises(OutputError, match="tidak dapat ditulis: disk penuh"):
+        with atomic_output(target) as stream:
+            stream.write("baru " * 1000)
+    assert target.read_text(encoding="utf-8") == "lama" and os.listdir(tmp_path) == ["kliping.csv"]
