@@ -1,12 +1,17 @@
 """Archive search benchmark: a synthetic archive of N articles, median and p95 per query kind.
 
 Run: .venv/bin/python bench/search.py [--size 1000000] [--db /tmp/clipper-bench-1m.db] [--rebuild]
+     .venv/bin/python bench/search.py --db postgresql://USER@HOST:PORT/DB [--sqlite /tmp/clipper-bench-1m.db]
 
 The archive is built once through the real schema (migrations, the search view and index)
 and cached at --db; later runs reuse it. Each query kind runs --runs times with different
 words and date ranges; "ours" is clipper.search.engine.search() (default filters: approved and
 published, relevance order, first page of 20 with snippets); "raw" is plain FTS5 on the same
 index: the typed words against title and text, bm25 order, the same date range, LIMIT 20.
+
+With a PostgreSQL --db the same articles are loaded there (COPY; bench/pg_load.py) and both
+backends run the same query mix, printed side by side (the SQLite archive from --sqlite, built
+when missing).
 """
 
 from __future__ import annotations
@@ -208,6 +213,36 @@ def _stats(times: list[float]) -> str:
     return f"{statistics.median(times):8.1f} {p95:8.1f}"
 
 
+def run_side_by_side(archives: dict[str, str], runs: int, seed: int = 11) -> None:
+    """Time every query kind on each archive (same cases), print median and p95 side by side."""
+    words, _ = _vocabulary(random.Random(7))
+    opened = {name: Archive(locator) for name, locator in archives.items()}
+    rng = random.Random(seed)
+    kinds = {kind: [make() for _ in range(runs)] for kind, make in query_kinds(rng, words).items()}
+    head = "".join(f"{name + ' med':>14} {'p95':>8}" for name in opened)
+    print(f"{runs} queries per kind; times in ms (search() with snippets, first page of 20)")
+    print(f"{'query kind':34}{head}   hits (median per backend)")
+    totals: dict[str, list[float]] = {name: [] for name in opened}
+    for kind, cases in kinds.items():
+        line, hits_text = f"{kind:34}", []
+        for name, archive in opened.items():
+            typed, dates, extra = cases[0]
+            search(archive, typed, SearchFilters(*(dates or (None, None)), **extra), limit=20)  # warm
+            times, hits = [], []
+            for typed, dates, extra in cases:
+                started = time.perf_counter()
+                result = search(archive, typed, SearchFilters(*(dates or (None, None)), **extra), limit=20)
+                times.append((time.perf_counter() - started) * 1000)
+                hits.append(result.total)
+            totals[name] += times
+            line += f"{_stats(times):>23}"
+            hits_text.append(f"{int(statistics.median(hits)):,}{'+' if statistics.median(hits) >= COUNT_LIMIT else ''}")
+        print(f"{line}   {' / '.join(hits_text)}", flush=True)
+    print(f"{'all kinds':34}" + "".join(f"{_stats(t):>23}" for t in totals.values()))
+    for archive in opened.values():
+        archive.close()
+
+
 def run(path: Path, runs: int, seed: int = 11) -> None:
     """Time every query kind, ours and raw FTS5, and print median and p95 in ms."""
     rng = random.Random(seed)
@@ -242,12 +277,22 @@ def run(path: Path, runs: int, seed: int = 11) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=1_000_000, help="articles in the synthetic archive")
-    parser.add_argument("--db", type=Path, help="cached archive (default /tmp/clipper-bench-<size>.db)")
+    parser.add_argument("--db", help="cached archive (default /tmp/clipper-bench-<size>.db), or a PostgreSQL URL")
+    parser.add_argument("--sqlite", type=Path, help="with a PostgreSQL --db: the SQLite archive to compare with")
     parser.add_argument("--rebuild", action="store_true", help="build the archive again")
     parser.add_argument("--runs", type=int, default=40, help="queries per kind")
     args = parser.parse_args(argv)
     label = "1m" if args.size == 1_000_000 else str(args.size)
-    path = args.db or Path(f"/tmp/clipper-bench-{label}.db")
+    if args.db and args.db.startswith(("postgresql://", "postgres://")):
+        from bench.pg_load import load_postgres
+        sqlite_path = args.sqlite or Path(f"/tmp/clipper-bench-{label}.db")
+        if not sqlite_path.exists():
+            print(f"Building a synthetic archive of {args.size:,} articles at {sqlite_path} …", flush=True)
+            build(sqlite_path, args.size)
+        load_postgres(args.db, sqlite_path, rebuild=args.rebuild)
+        run_side_by_side({"sqlite": str(sqlite_path), "postgres": args.db}, args.runs)
+        return 0
+    path = Path(args.db) if args.db else Path(f"/tmp/clipper-bench-{label}.db")
     if args.rebuild or not path.exists():
         print(f"Building a synthetic archive of {args.size:,} articles at {path} …", flush=True)
         path.unlink(missing_ok=True)

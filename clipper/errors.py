@@ -48,6 +48,23 @@ class StoreError(ClipperError):
     """The archive cannot be opened or written."""
 
 
+class ConflictError(StoreError):
+    """Another editor changed these articles since they were read: nothing was written.
+
+    ``article_ids``: the articles to read again before deciding.
+    """
+
+    def __init__(self, article_ids: list[int]):
+        self.article_ids = list(article_ids)
+        listed = ", ".join(f"#{i}" for i in self.article_ids)
+        super().__init__(f"artikel {listed} sudah diubah editor lain sejak Anda membukanya; keputusan Anda "
+                         "tidak disimpan (muat ulang artikel itu, lalu putuskan lagi)")
+
+
+class BusyError(StoreError):
+    """Another process holds what this one needs (an edition being compiled); try again later."""
+
+
 class SearchError(ClipperError):
     """A search that cannot run as asked (a bad filter value, an unknown edition)."""
 

@@ -190,6 +190,15 @@ def tokenize_folded(text: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
+def folded_words(text: str) -> list[str]:
+    """The words of ``text``, folded (no stemming), in order: what the search index holds of it."""
+    cached = _recent_tokens(text)
+    if cached is not None:
+        return [folded for _, _, folded, _ in cached]
+    fold_of = folded_word
+    return [fold_of(word) for word in _WORD_RE.findall(text)]
+
+
 def phrase_keys(phrase: str) -> tuple[str, ...]:
     """Return the key sequence of a rule term or phrase ("Balai Litbang Agama").
 

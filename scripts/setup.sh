@@ -14,7 +14,9 @@ WITH_TESTS=0
 PKGS="libglib2.0-0 libgl1 libegl1 libx11-6 libxkbcommon0 libfreetype6 libfontconfig1 libdbus-1-3 \
 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 \
 libxcb-xkb1 libxkbcommon-x11-0"
-[ "$WITH_TESTS" = 1 ] && PKGS="$PKGS poppler-utils"
+# The tests start a throwaway PostgreSQL cluster of their own (initdb, pg_ctl): Debian's
+# server package, whose system service the tests never use.
+[ "$WITH_TESTS" = 1 ] && PKGS="$PKGS poppler-utils postgresql"
 python3 -c 'import ensurepip, venv' 2>/dev/null || PKGS="$PKGS python3-venv"
 
 if command -v dpkg-query >/dev/null 2>&1; then
@@ -27,7 +29,15 @@ if command -v dpkg-query >/dev/null 2>&1; then
         SUDO=""
         [ "$(id -u)" = 0 ] || SUDO="sudo"
         $SUDO apt-get update -qq
+        # Installing postgresql must not start its system service (the tests run their own
+        # server): without a policy-rc.d, one refusing service starts is in place meanwhile.
+        POLICY=""
+        if [ ! -e /usr/sbin/policy-rc.d ]; then
+            POLICY=/usr/sbin/policy-rc.d
+            printf '#!/bin/sh\nexit 101\n' | $SUDO tee $POLICY >/dev/null && $SUDO chmod +x $POLICY
+        fi
         DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $MISSING >/dev/null
+        [ -z "$POLICY" ] || $SUDO rm -f "$POLICY"
     fi
 fi
 

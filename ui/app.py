@@ -14,18 +14,30 @@ logger = logging.getLogger(__name__)
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="clipper-gui", description="Clipper — kliping digital")
     parser.add_argument("--config", type=Path, help="sources.yaml (bawaan: milik pengguna)")
-    parser.add_argument("--db", type=Path, help="arsip.db (bawaan: folder data pengguna)")
+    parser.add_argument("--db", metavar="ARSIP", help="arsip: path SQLite atau postgresql://… (bawaan: pengaturan "
+                                                      "aplikasi, lalu $CLIPPER_DB, lalu folder data pengguna)")
     return parser.parse_args(argv if argv is not None else sys.argv[1:])
 
 
-def create_window(config_path: Path | None, db_path: Path | None, *, tasks=None):
+def archive_for(db: str | Path | None) -> str | Path:
+    """The archive the app opens: --db, else the app's setting (Pengaturan), else CLIPPER_DB, else
+    the user's file."""
+    if db:
+        return db
+    from PySide6.QtCore import QSettings
+
+    from clipper.store.locator import default_locator
+    from ui.settings_dialog import DATABASE_SETTING
+    return str(QSettings().value(DATABASE_SETTING, "") or "").strip() or default_locator()
+
+
+def create_window(config_path: Path | None, db_path: str | Path | None, *, tasks=None):
     """Load the configuration and build the main window (shown by the caller).
 
     Raises:
         ConfigError: the configuration is invalid (every problem with file:line: field).
     """
     from clipper.config import default_config_path, ensure_user_config
-    from clipper.paths import default_db_path
     from clipper.workspace.configuration import load_config
     from ui.i18n import set_language
     from ui.main_window import MainWindow
@@ -34,7 +46,7 @@ def create_window(config_path: Path | None, db_path: Path | None, *, tasks=None)
     path = config_path or ensure_user_config(default_config_path())
     config = load_config(path)
     set_language(config.editor.language)
-    window = MainWindow(config, tasks or TaskRunner(db_path or default_db_path()))
+    window = MainWindow(config, tasks or TaskRunner(archive_for(db_path)))
     window.reload()
     return window
 

@@ -18,6 +18,11 @@ ENGLISH: dict[str, str] = {
     "Panen sedang berjalan.": "A harvest is already running.",
     "Artikel #{id} ditambahkan ke antrean.": "Article #{id} added to the queue.",
     "Pengaturan disimpan.": "Settings saved.",
+    "Arsip (berlaku saat dibuka lagi)": "Archive (applies when reopened)",
+    "kosong: berkas di komputer ini; tim: postgresql://nama@server:5432/kliping":
+        "empty: a file on this computer; team: postgresql://name@server:5432/clipping",
+    "Jangan tulis kata sandi di alamat arsip; simpan di berkas pgpass (lihat README, Mode tim).":
+        "Do not put the password in the archive address; keep it in a pgpass file (see README, Team mode).",
     "Kliping No. {number} disusun: {pages} halaman.": "Clipping No. {number} compiled: {pages} pages.",
     "Pratinjau kliping No. {number}": "Preview of clipping No. {number}",
     # queue

@@ -20,7 +20,7 @@ from clipper.search.snippet import mark
 from clipper.store.searching import index_pending
 from ui.i18n import _
 from ui.search_model import COL_TITLE, ArticleRole, SearchResultsModel, SearchResultsProxy
-from ui.tasks import TaskRunner
+from ui.tasks import TaskRunner, archive_locator
 
 logger = logging.getLogger(__name__)
 
@@ -85,7 +85,7 @@ class SearchTab(QWidget):
     def __init__(self, archive_path: str | Path, config: Config, *, runner: TaskRunner | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.archive_path = Path(archive_path)
+        self.archive_path = archive_locator(archive_path)
         self.config = config
         self.runner = runner or TaskRunner(self.archive_path)
         self.open_url = QDesktopServices.openUrl  # replaced in tests

@@ -24,7 +24,7 @@ from clipper.store.editions import editions_of
 from clipper.store.records import EditionRecord
 from ui.errors import MessageBar, describe
 from ui.i18n import _
-from ui.tasks import TaskRunner
+from ui.tasks import TaskRunner, archive_locator
 
 logger = logging.getLogger(__name__)
 
@@ -67,7 +67,7 @@ class SendDialog(QDialog):
                  day: str | None = None, tasks: TaskRunner | None = None):
         super().__init__(parent)
         self.config = config
-        self.archive_path = Path(archive_path)
+        self.archive_path = archive_locator(archive_path)
         self.tasks = tasks or TaskRunner(self.archive_path)
         self.state: SendState | None = None
         self.task = None

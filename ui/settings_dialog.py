@@ -22,6 +22,24 @@ from ui.tasks import TaskRunner
 logger = logging.getLogger(__name__)
 
 PROBE_SHOWN = 8  # links listed after "test this source"
+# The app's own setting (QSettings, per user and computer: each installation connects itself):
+# the archive it opens, a SQLite path or postgresql://USER@HOST:PORT/DB; empty = the user's file.
+DATABASE_SETTING = "archive/database"
+
+
+def database_problem(text: str) -> str | None:
+    """Why ``text`` cannot be the archive setting (None: fine)."""
+    from clipper.errors import StoreError
+    from clipper.store.locator import parse_locator
+    if not text:
+        return None
+    try:
+        dialect, target = parse_locator(text)
+    except StoreError as exc:
+        return str(exc)
+    if dialect == "postgresql" and "@" in target and ":" in target.split("://", 1)[1].rpartition("@")[0]:
+        return _("Jangan tulis kata sandi di alamat arsip; simpan di berkas pgpass (lihat README, Mode tim).")
+    return None
 
 
 class SettingsDialog(QDialog):
@@ -136,11 +154,14 @@ class SettingsDialog(QDialog):
         self.interval.setSuffix(_(" menit"))
         self.interval.setSpecialValueText(_("mati"))
         self.interval.setValue(int(QSettings().value("harvest/interval_minutes", 0) or 0))
+        self.database = QLineEdit(str(QSettings().value(DATABASE_SETTING, "") or ""))
+        self.database.setPlaceholderText(_("kosong: berkas di komputer ini; tim: postgresql://nama@server:5432/kliping"))
         layout = QFormLayout(page)
         layout.addRow(_("Nama editor"), self.editor_name)
         layout.addRow(_("Bahasa antarmuka (berlaku saat dibuka lagi)"), self.language)
         layout.addRow(_("Nama lembaga di PDF (satu per baris)"), self.institution)
         layout.addRow(_("Panen terjadwal selama aplikasi terbuka"), self.interval)
+        layout.addRow(_("Arsip (berlaku saat dibuka lagi)"), self.database)
         return page
 
     def _email_tab(self) -> QWidget:
@@ -255,6 +276,11 @@ class SettingsDialog(QDialog):
                                "recipients": recipients})
 
     def save(self) -> None:
+        database = self.database.text().strip()
+        problem = database_problem(database)
+        if problem:
+            self.show_errors([problem])
+            return
         self.apply_fields()
         try:
             config = self.editor.save()
@@ -265,6 +291,7 @@ class SettingsDialog(QDialog):
             self.show_errors([describe(exc)])
             return
         QSettings().setValue("harvest/interval_minutes", self.interval.value())
+        QSettings().setValue(DATABASE_SETTING, database)
         self.saved.emit(config)
         self.accept()
 

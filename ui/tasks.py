@@ -12,6 +12,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from clipper.store.archive import Archive
+from clipper.store.locator import POSTGRES_SCHEMES
 
 logger = logging.getLogger(__name__)
 
@@ -78,6 +79,14 @@ def _one_thread_pool() -> QThreadPool:
     return pool
 
 
+def archive_locator(value: str | Path) -> str | Path:
+    """The archive as the threads open it: a Path for a SQLite file, the URL of a PostgreSQL database."""
+    if str(value).startswith(POSTGRES_SCHEMES):
+        return str(value)
+    text = str(value)
+    return Path(text[len("sqlite:///"):] if text.startswith("sqlite:///") else text)
+
+
 class TaskRunner:
     """Three thread pools: the archive's, a reader's, and a normal pool for network and PDF work.
 
@@ -85,7 +94,8 @@ class TaskRunner:
     runs every write of the GUI, in order. The read thread has its own connection for
     reads that must not wait behind writes (an article's text when the selection moves):
     WAL lets it read while the store thread writes. Long jobs such as a harvest open their
-    own connection in the general pool, which WAL and ``BEGIN IMMEDIATE`` make safe.
+    own connection in the general pool, which WAL and ``BEGIN IMMEDIATE`` make safe (on
+    PostgreSQL every connection is the server's to keep apart).
     """
 
     def __init__(self, archive_path: str | Path, *, store_pool: Any = None, general_pool: Any = None,
@@ -93,11 +103,11 @@ class TaskRunner:
         """Create the pools (or take the given ones: tests pass ``SyncPool``).
 
         Args:
-            archive_path: the archive every thread opens.
+            archive_path: the archive every thread opens (a SQLite path, or a PostgreSQL URL).
             store_pool, general_pool, read_pool: replacements for the real pools; without
                 a ``read_pool``, a given ``store_pool`` runs the reads too.
         """
-        self.archive_path = Path(archive_path)
+        self.archive_path = archive_locator(archive_path)
         if read_pool is None:
             read_pool = store_pool if store_pool is not None else _one_thread_pool()
         self.store_pool = store_pool if store_pool is not None else _one_thread_pool()

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from clipper import paths
 
 if TYPE_CHECKING:
     from clipper.config import Config
@@ -81,9 +80,10 @@ def open_config(args: argparse.Namespace) -> Config:
 
 
 def open_archive(args: argparse.Namespace):
-    """The archive named by --db, or the user's (the store is imported here: `--help` stays quick)."""
-    from clipper.store.archive import Archive
-    return Archive(args.db or paths.default_db_path())
+    """The archive named by --db, else CLIPPER_DB, else the user's file (the store is imported
+    here: `--help` stays quick)."""
+    from clipper.store.archive import open_archive as open_locator
+    return open_locator(args.db)
 
 
 # Characters a terminal may act on (escape sequences, bells, C1 controls): text from the web or

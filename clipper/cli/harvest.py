@@ -143,7 +143,7 @@ def cmd_harvest(args: argparse.Namespace) -> int:
     config = open_config(args)
     prestart_workers(len(config.enabled_sources(args.source)))  # overlaps the archive and our imports
     with open_archive(args) as archive:
-        out(f"Memanen ke arsip {archive.path}")
+        out(f"Memanen ke arsip {archive.label}")
         run_harvest_cli(config, archive, args.source)
     return 0
 

@@ -10,20 +10,22 @@ import sys
 from pathlib import Path
 
 from clipper import __version__
-from clipper.cli import archive, demo, edition, harvest, mail, search
+from clipper.cli import archive, demo, edition, harvest, mail, search, team
 from clipper.cli.common import COMMANDS, command
 from clipper.errors import ClipperError, ConfigError
 
 logger = logging.getLogger(__name__)
 
 # Each adds its subcommands (add_parsers) and registers their implementations (@command).
-COMMAND_MODULES = (harvest, archive, edition, search, mail, demo)
+COMMAND_MODULES = (harvest, archive, edition, search, mail, team, demo)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="clipper", description="Kliping digital Perpustakaan Balitbangdiklat.")
     parser.add_argument("--config", type=Path, help="sources.yaml (bawaan: salinan milik pengguna)")
-    parser.add_argument("--db", type=Path, help="berkas arsip SQLite (bawaan: folder data pengguna)")
+    parser.add_argument("--db", metavar="ARSIP",
+                        help="arsip: path berkas SQLite, sqlite:///path, atau postgresql://USER@HOST:PORT/DB "
+                             "(bawaan: $CLIPPER_DB, lalu berkas di folder data pengguna)")
     parser.add_argument("-v", "--verbose", action="store_true", help="tampilkan log rinci")
     parser.add_argument("--version", action="version", version=f"clipper {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="PERINTAH")

@@ -8,7 +8,6 @@ import logging
 import sys
 from pathlib import Path
 
-from clipper import paths
 from clipper.cli.common import command, count_arg, date_arg, fail, open_archive, open_config, out, visible
 
 logger = logging.getLogger(__name__)
@@ -159,8 +158,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
 @command("check")
 def cmd_check(args: argparse.Namespace) -> int:
     from clipper.store.care import check_archive, check_file
-    path = args.db or paths.default_db_path()
-    damage = check_file(path, quick=args.quick)  # read-only: a damaged file is never written to
+    from clipper.store.locator import default_locator, parse_locator
+    dialect, path = parse_locator(args.db or default_locator())
+    # SQLite: the file read-only first, a damaged one never written to (PostgreSQL keeps its pages)
+    damage = check_file(path, quick=args.quick) if dialect == "sqlite" else []
     if damage:
         out("Integritas basis data: RUSAK")
         for problem in damage[:20]:
@@ -171,7 +172,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     with open_archive(args) as archive:
         report = check_archive(archive, repair=not args.no_repair, all_evidence=args.all_evidence,
                                quick=args.quick, integrity=False)
-    out("Integritas basis data: " + ("baik" if not report.integrity else "BERMASALAH"))
+    if report.integrity_checked:
+        out("Integritas basis data: " + ("baik" if not report.integrity else "BERMASALAH"))
+    else:
+        out("Integritas basis data: dijaga server PostgreSQL (cadangkan dengan pg_dump)")
     for problem in report.integrity[:20]:
         out(f"  {problem}")
     if report.index_ok:

@@ -98,7 +98,8 @@ def _output_path(archive: Archive, config: Config, record: EditionRecord, out: P
         # Stored in the archive, so absolute; only the folder is resolved: the file itself is never
         # followed (a symlink there is refused when the PDF is written, not overwritten through).
         return Path(out).parent.resolve() / Path(out).name
-    folder = Path(config.edition.output_dir) if config.edition.output_dir else archive.path.parent / "edisi"
+    beside = archive.path.parent if archive.path else paths.user_data_dir()  # PostgreSQL: the user's data folder
+    folder = Path(config.edition.output_dir) if config.edition.output_dir else beside / "edisi"
     suffix = {"draft": "-draf", "final": ""}[record.status] + ("-ralat" if record.kind == "ralat" else "")
     return folder / f"kliping-{record.day}-no-{record.number.replace('/', '-')}{suffix}.pdf"
 
@@ -129,7 +130,16 @@ def compile_edition(archive: Archive, config: Config, day: str, *, out: Path | N
     Raises:
         EditionError: nothing approved that day, or a final edition's PDF went missing.
         OutputError: ``out`` is a symlink, a device or a folder, or its folder does not exist.
+        BusyError: another process is still compiling this day's edition after a while (a
+            second compile waits for the first, then finds its edition).
     """
+    archive.require_writer()
+    with editions.compile_lock(archive, day):
+        return _compile(archive, config, day, out, final, ralat)
+
+
+def _compile(archive: Archive, config: Config, day: str, out: Path | None, final: bool,
+             ralat: bool) -> tuple[EditionRecord, PdfInfo]:
     existing = [r for r in editions.editions_of(archive, day) if r.kind == ("ralat" if ralat else "regular")]
     if not ralat and existing and existing[-1].status == "final":
         return existing[-1], _verify_final(existing[-1])

@@ -99,7 +99,7 @@ class Harvester:
 
     sources: list[Source]
     states: dict[str, SourceState]
-    db_path: Path | None  # the archive, read to skip known links (None: skip nothing)
+    db_path: str | Path | None  # the archive's path or URL, read to skip known links
     settings: FetchSettings
     rules: RulesKey | None = None
     keep_html: bool = True

@@ -25,7 +25,7 @@ from clipper.harvest.urls import clean_url, link_problem, url_key
 from clipper.harvest.workers import prestart_workers
 from clipper.models import ARTICLE, EMPTY, INDEX, HarvestResult, Progress, Source, SourceReport
 from clipper.store import articles, runs
-from clipper.store.archive import Archive
+from clipper.store.archive import ARTICLES_LOCK, Archive
 from clipper.store.records import ClassificationColumns, Evidence, NewArticle, encode_classification
 
 logger = logging.getLogger(__name__)
@@ -198,11 +198,12 @@ def run_harvest(config: Config, archive: Archive, *, sources: list[str] | None =
         StoreError: the archive cannot be written.
     """
     chosen = config.enabled_sources(sources)
+    archive.require_writer()  # an archivist's account: refused before anything is fetched
     prestart_workers(len(chosen), workers)
     close_dead_runs(archive)
     run = _Run(config, archive, chosen)
     run_id = runs.start_run(archive, len(chosen))
-    harvester = Harvester(chosen, runs.source_states(archive), archive.path, fetch_settings(config),
+    harvester = Harvester(chosen, runs.source_states(archive), archive.path or archive.url, fetch_settings(config),
                           rules=rules_key(config), keep_html=config.harvest.keep_html,
                           source_budget=config.harvest.source_budget)
     if workers is not None:
@@ -218,6 +219,7 @@ def run_harvest(config: Config, archive: Archive, *, sources: list[str] | None =
             batch = _next_batch(harvester.out)
             steps = []
             with archive.write():  # one transaction per batch of results
+                archive.lock(ARTICLES_LOCK)  # PostgreSQL: a batch at a time (another harvest, a reclassify)
                 if time.monotonic() - last_beat > HEARTBEAT_SECONDS:
                     runs.beat(archive, run_id)
                     last_beat = time.monotonic()

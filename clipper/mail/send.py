@@ -165,6 +165,7 @@ def send_edition(archive: Archive, config: Config, edition_id: int, *, only: lis
             changed or too large PDF, a bad template, no password, or another process
             sending this edition.
     """
+    archive.require_writer()  # an archivist's account: refused before anything is prepared
     run = _prepare_run(archive, config, edition_id, resend)
     people = recipients_for(run.spec, only)
     run.names = {a.casefold(): n for a, n in people}

@@ -13,7 +13,7 @@ from clipper.search.snippet import make_snippet
 from clipper.store.archive import Archive
 from clipper.store.records import EditionRecord, SearchFilters
 from clipper.store.searching import count_matches as store_count
-from clipper.store.searching import editions_for, filter_choices, hit_articles, matching_ids
+from clipper.store.searching import editions_for, filter_choices, find_page, hit_articles, matching_ids
 
 logger = logging.getLogger(__name__)
 
@@ -110,16 +110,15 @@ def search(archive: Archive, query: str, filters: SearchFilters | None = None, *
     filters = filters or SearchFilters()
     parsed = parse_query(query)
     notes = list(parsed.notes)
-    total = store_count(archive, parsed.match, filters, None if exact_count else COUNT_LIMIT + 1)
+    # Nothing to rank by in a listing, or with words found in nearly every article: by date.
+    rank = order == "relevance" and parsed.tree is not None and not parsed.only_stop_words
+    total, used, keys = find_page(archive, parsed.tree, filters, rank=rank,
+                                  count_limit=None if exact_count else COUNT_LIMIT + 1, rank_limit=RANK_LIMIT,
+                                  limit=limit, offset=offset)
     exact = exact_count or total <= COUNT_LIMIT
-    used = order
-    if order == "relevance" and (parsed.match is None or parsed.only_stop_words):
-        used = "date"  # nothing to rank by: a listing, or words found in nearly every article
-    elif order == "relevance" and total > RANK_LIMIT:
-        used = "date"
+    if rank and used == "date":
         notes.append(f"lebih dari {RANK_LIMIT:,} hasil: diurutkan menurut tanggal; persempit dengan kata "
                      "lain atau rentang tanggal untuk urutan relevansi".replace(",", "."))
-    keys = matching_ids(archive, parsed.match, filters, order=used, limit=limit, offset=offset)
     hits = _hits(archive, keys, parsed)
     elapsed = (time.perf_counter() - started) * 1000
     logger.debug("search %r: %d hits of %d%s in %.1f ms", query, len(hits), total, "" if exact else "+", elapsed)
@@ -129,7 +128,7 @@ def search(archive: Archive, query: str, filters: SearchFilters | None = None, *
 
 def count_matches(archive: Archive, query: str, filters: SearchFilters | None = None) -> int:
     """The exact number of matches (for a display that first showed "10.000+")."""
-    return store_count(archive, parse_query(query).match, filters or SearchFilters(), None)
+    return store_count(archive, parse_query(query).tree, filters or SearchFilters(), None)
 
 
 def iter_result_ids(archive: Archive, query: str, filters: SearchFilters | None = None, *,
@@ -137,12 +136,12 @@ def iter_result_ids(archive: Archive, query: str, filters: SearchFilters | None 
     """Every matching article id, in date order (or relevance when few enough), for export."""
     filters = filters or SearchFilters()
     parsed = parse_query(query)
-    if order == "relevance" and (parsed.match is None
-                                 or store_count(archive, parsed.match, filters, RANK_LIMIT + 1) > RANK_LIMIT):
+    if order == "relevance" and (parsed.tree is None
+                                 or store_count(archive, parsed.tree, filters, RANK_LIMIT + 1) > RANK_LIMIT):
         order = "date"
     offset = 0
     while True:
-        keys = matching_ids(archive, parsed.match, filters, order=order, limit=batch, offset=offset)
+        keys = matching_ids(archive, parsed.tree, filters, order=order, limit=batch, offset=offset)
         yield from (article_id for article_id, _ in keys)
         if len(keys) < batch:
             return

@@ -1,4 +1,4 @@
-"""What an archivist types, made into a safe FTS5 MATCH expression (any input, never an SQL error)."""
+"""What an archivist types, made into a query tree the store renders for its backend (any input, never an SQL error)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from clipper.errors import ClipperError
+from clipper.store.match import Group, Term, render
 from clipper.textnorm import fold, tokenize, word_key
 
 logger = logging.getLogger(__name__)
@@ -40,32 +41,11 @@ class QueryError(ClipperError):
 
 
 @dataclass(frozen=True)
-class Term:
-    """One searchable unit: a word, an exact phrase or a prefix."""
-
-    kind: str  # word | phrase | prefix
-    pieces: tuple[str, ...]  # folded words, in order
-
-    @property
-    def text(self) -> str:
-        return " ".join(self.pieces)
-
-
-@dataclass(frozen=True)
-class Group:
-    """Items joined by AND (with excluded ones) or by OR."""
-
-    op: str  # and | or
-    items: tuple[Term | Group, ...] = ()
-    excluded: tuple[Term | Group, ...] = ()
-
-
-@dataclass(frozen=True)
 class ParsedQuery:
-    """A typed query: its FTS5 expression and what to highlight in the results."""
+    """A typed query: its tree (for the store) and what to highlight in the results."""
 
     text: str
-    match: str | None  # None: no words (a filter-only listing)
+    tree: Term | Group | None  # stop words left out; None: no words (a filter-only listing)
     words: frozenset[str] = frozenset()  # folded words to highlight
     keys: frozenset[str] = frozenset()  # their roots (a word with the same root is a hit)
     prefixes: tuple[str, ...] = ()
@@ -73,6 +53,11 @@ class ParsedQuery:
     ignored: tuple[str, ...] = ()  # stop words left out
     only_stop_words: bool = False  # every word is a stop word: ranked by date, not bm25
     notes: tuple[str, ...] = field(default=())
+
+    @property
+    def match(self) -> str | None:
+        """The tree as an FTS5 MATCH expression (SQLite's form; the store renders it itself)."""
+        return render(self.tree, "sqlite")
 
 
 def _lex(text: str) -> list[tuple[str, str]]:
@@ -170,52 +155,36 @@ class _Parser:
         return _term("phrase" if kind == "phrase" else "bare", value, self.notes)
 
 
-def _quote(text: str) -> str:
-    return '"' + text.replace('"', '""') + '"'
-
-
-def _term_match(term: Term) -> str:
-    """A word also matches its root (in the text, or in `stems` for the affixed forms)."""
-    if term.kind == "word":
-        word = term.pieces[0]
-        key = word_key(word)
-        return _quote(word) if key == word else f"({_quote(word)} OR {_quote(key)})"
-    if term.kind == "prefix":
-        return f"{_quote(term.text)} *"
-    return _quote(term.text)
-
-
 def _is_stop(item: Term | Group) -> bool:
     return isinstance(item, Term) and item.kind == "word" and item.pieces[0] in STOP_WORDS
 
 
-class _Compiler:
+class _Pruner:
+    """The tree without stop words beside other words; collects the terms to highlight."""
+
     def __init__(self) -> None:
         self.terms: list[Term] = []
         self.ignored: list[str] = []
 
-    def compile(self, node: Term | Group, positive: bool = True) -> str | None:
+    def prune(self, node: Term | Group, positive: bool = True) -> Term | Group | None:
         if isinstance(node, Term):
             if positive:
                 self.terms.append(node)
-            return _term_match(node)
+            return node
         items = list(node.items)
         if node.op == "and" and any(not _is_stop(i) for i in items):
             self.ignored += [i.pieces[0] for i in items if _is_stop(i)]
             items = [i for i in items if not _is_stop(i)]
-        parts = [p for p in (self.compile(i, positive) for i in items) if p]
+        kept = tuple(p for p in (self.prune(i, positive) for i in items) if p is not None)
         if node.op == "or":
-            return "(" + " OR ".join(parts) + ")" if parts else None
-        excluded = [p for p in (self.compile(i, False) for i in node.excluded) if p]
-        if not parts:
+            return Group("or", kept) if kept else None
+        excluded = tuple(p for p in (self.prune(i, False) for i in node.excluded) if p is not None)
+        if not kept:
             if excluded:
                 raise QueryError("Kata pengecualian (NOT atau tanda minus) perlu setidaknya satu kata lain "
                                  "yang dicari.")
             return None
-        expr = "(" + " AND ".join(parts) + ")"
-        if excluded:
-            expr = f"({expr} NOT ({' OR '.join(excluded)}))"
-        return expr
+        return Group("and", kept, excluded)
 
 
 def _count_terms(node: Term | Group) -> int:
@@ -225,7 +194,7 @@ def _count_terms(node: Term | Group) -> int:
 
 
 def parse_query(text: str) -> ParsedQuery:
-    """Turn typed words into an FTS5 expression over the plain and stemmed columns.
+    """Turn typed words into a query tree over the plain and stemmed words.
 
     Quoted text is an exact phrase; AND, OR, NOT (upper case) and a leading minus work as
     operators; a trailing * searches a prefix; any other character is punctuation. A word
@@ -235,7 +204,7 @@ def parse_query(text: str) -> ParsedQuery:
         text: whatever the archivist typed.
 
     Returns:
-        The parsed query; ``match`` is None when it holds no words.
+        The parsed query; ``tree`` is None when it holds no words.
 
     Raises:
         QueryError: too long, nested too deep, too many words, or only excluded words.
@@ -251,17 +220,17 @@ def parse_query(text: str) -> ParsedQuery:
         tree = _Parser([("bare", v) if k in OPERATORS else (k, v) for k, v in tokens], notes).parse()
     if _count_terms(tree) > MAX_TERMS:
         raise QueryError(f"Terlalu banyak kata dalam kueri (paling banyak {MAX_TERMS}).")
-    compiler = _Compiler()
-    match = compiler.compile(tree)
-    if compiler.ignored:
-        notes.append("kata umum diabaikan: " + ", ".join(dict.fromkeys(compiler.ignored)))
-    terms = compiler.terms
+    pruner = _Pruner()
+    pruned = pruner.prune(tree)
+    if pruner.ignored:
+        notes.append("kata umum diabaikan: " + ", ".join(dict.fromkeys(pruner.ignored)))
+    terms = pruner.terms
     words = frozenset(t.pieces[0] for t in terms if t.kind == "word")
     return ParsedQuery(
-        text=text, match=match, words=words, keys=frozenset(word_key(w) for w in words),
+        text=text, tree=pruned, words=words, keys=frozenset(word_key(w) for w in words),
         prefixes=tuple(t.pieces[0] for t in terms if t.kind == "prefix" and len(t.pieces) == 1),
         phrases=tuple((t.pieces, t.kind == "prefix") for t in terms
                       if len(t.pieces) > 1 or t.kind == "phrase"),
-        ignored=tuple(dict.fromkeys(compiler.ignored)), notes=tuple(notes),
+        ignored=tuple(dict.fromkeys(pruner.ignored)), notes=tuple(notes),
         only_stop_words=bool(terms) and all(t.kind == "word" and t.pieces[0] in STOP_WORDS for t in terms),
     )

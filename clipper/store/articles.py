@@ -11,7 +11,8 @@ from pathlib import Path
 
 from clipper.limits import (MAX_DESCRIPTION_CHARS, MAX_LABEL_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS,
                             clip)
-from clipper.store.archive import Archive, evidence_bytes, now_utc
+from clipper.store.archive import ARTICLES_LOCK, Archive, evidence_bytes, json_list, now_utc
+from clipper.store.locator import parse_locator, redact
 from clipper.store.records import Article, Evidence, NewArticle, Outlet, StoryMember, article_from_row
 from clipper.textnorm import storable
 
@@ -23,9 +24,15 @@ EVIDENCE_ZLIB_LEVEL = 6
 ID_BATCH = 500
 
 # Every column of an article, and the other media of its story ("a; b"), for Article.
-_WITH_OUTLETS = ("select *, (select group_concat(media, '; ') from (select o.media from articles o "
-                 "where o.story_id = articles.story_id and o.id != articles.id order by o.published_utc, o.id)) "
-                 "as outlets from articles")
+_OUTLETS = ("select *, (select {concat} from (select o.media from articles o "
+            "where o.story_id = articles.story_id and o.id != articles.id order by o.published_utc, o.id) as m) "
+            "as outlets from articles")
+_WITH_OUTLETS = _OUTLETS.format(concat="group_concat(media, '; ')")
+_WITH_OUTLETS_PG = _OUTLETS.format(concat="string_agg(media, '; ')")
+
+
+def _with_outlets(archive: Archive) -> str:
+    return _WITH_OUTLETS_PG if archive.is_postgres else _WITH_OUTLETS
 
 
 def _row(new: NewArticle) -> dict:
@@ -55,12 +62,17 @@ def insert_article(archive: Archive, new: NewArticle, *, evidence: Evidence | No
         The new id, or None when an article with this url_key is already archived.
     """
     with archive.write():
-        if archive.scalar("select 1 from articles where url_key = ?", [new.url_key]):
-            return None
-        if stems is not None:
-            archive.execute("insert or replace into search_stems_inbox (url_key, stems) values (?, ?)",
-                            [new.url_key, stems])
-        article_id = archive.insert("articles", _row(new))
+        if archive.is_postgres:
+            article_id = _insert_pg(archive, new, stems)
+            if article_id is None:
+                return None
+        else:
+            if archive.scalar("select 1 from articles where url_key = ?", [new.url_key]):
+                return None
+            if stems is not None:
+                archive.execute("insert or replace into search_stems_inbox (url_key, stems) values (?, ?)",
+                                [new.url_key, stems])
+            article_id = archive.insert("articles", _row(new))
         if evidence is None and html is not None:
             evidence = Evidence(None, None, zlib.compress(html, EVIDENCE_ZLIB_LEVEL))
         if evidence is not None:
@@ -69,6 +81,20 @@ def insert_article(archive: Archive, new: NewArticle, *, evidence: Evidence | No
                                         "html": evidence.compressed})
         archive.execute("delete from page_errors where url_key = ?", [new.url_key])
         return article_id
+
+
+def _insert_pg(archive: Archive, new: NewArticle, stems: str | None) -> int | None:
+    """PostgreSQL: insert unless the url_key is archived (a concurrent harvest's insert waits for
+    the other's commit, then does nothing), and index the words at once."""
+    from clipper.store import pg_index
+    archive.lock(ARTICLES_LOCK)
+    row = _row(new)
+    found = archive.execute(f"insert into articles ({', '.join(row)}) values ({', '.join('?' * len(row))}) "
+                            "on conflict (url_key) do nothing returning id", list(row.values())).fetchone()
+    if found is None:
+        return None
+    pg_index.index_articles(archive, [found[0]], None if stems is None else {found[0]: stems})
+    return found[0]
 
 
 def has_url_key(archive: Archive, url_key: str) -> bool:
@@ -85,7 +111,7 @@ def find_by_url_keys(archive: Archive, keys: Iterable[str]) -> int | None:
 
 
 def get_article(archive: Archive, article_id: int) -> Article | None:
-    rows = archive.query(f"{_WITH_OUTLETS} where id = ?", [article_id])
+    rows = archive.query(f"{_with_outlets(archive)} where id = ?", [article_id])
     return article_from_row(rows[0]) if rows else None
 
 
@@ -95,7 +121,7 @@ def articles_by_id(archive: Archive, ids: Iterable[int]) -> Iterator[Article]:
 
     def flush() -> Iterator[Article]:
         marks = ",".join("?" * len(batch))
-        by_id = {r["id"]: r for r in archive.query(f"{_WITH_OUTLETS} where id in ({marks})", batch)}
+        by_id = {r["id"]: r for r in archive.query(f"{_with_outlets(archive)} where id in ({marks})", batch)}
         yield from (article_from_row(by_id[i]) for i in batch if i in by_id)
 
     for article_id in ids:
@@ -120,13 +146,13 @@ def select_articles(archive: Archive, *, status: str | None = "all", topic: str 
     if doubtful:
         where.append("confidence = 'doubtful'")
     if topic:
-        where.append("exists (select 1 from json_each(articles.topics) where value = ?)")
+        where.append(f"exists (select 1 from {json_list(archive, 'articles.topics')} where value = ?)")
         params.append(topic)
     for clause, value in (("day = ?", day), ("day >= ?", day_from), ("day <= ?", day_to)):
         if value:
             where.append(clause)
             params.append(value)
-    sql = _WITH_OUTLETS + (" where " + " and ".join(where) if where else "")
+    sql = _with_outlets(archive) + (" where " + " and ".join(where) if where else "")
     sql += " order by published_utc desc, id desc"
     if limit:
         sql += f" limit {int(limit)}"
@@ -145,7 +171,7 @@ def doubtful_articles(archive: Archive, limit: int = 50) -> tuple[int, list[dict
 def approved_articles(archive: Archive, day: str) -> list[Article]:
     """The approved articles of a day in the editor's order (then published time)."""
     return [article_from_row(r) for r in archive.query(
-        f"{_WITH_OUTLETS} where day = ? and status = 'approved' and kind != 'index' "
+        f"{_with_outlets(archive)} where day = ? and status = 'approved' and kind != 'index' "
         "order by position is null, position, published_utc, id", [day])]
 
 
@@ -182,6 +208,7 @@ def recent_story_members(archive: Archive, since_day: str) -> list[StoryMember]:
 def open_story(archive: Archive, first_id: int) -> None:
     """The first article of a story that a second copy just joined carries the story's id."""
     with archive.write():
+        archive.lock(ARTICLES_LOCK)
         archive.execute("update articles set story_id = id where id = ? and story_id is null", [first_id])
 
 
@@ -206,20 +233,32 @@ def evidence_html(archive: Archive, article_id: int) -> bytes | None:
 class KnownPages:
     """Read-only look-ups from the harvest's network thread: which links need no fetch.
 
-    Its own connection (WAL lets it read while the harvest writes), usable from any thread.
+    Its own connection (SQLite's WAL lets it read while the harvest writes; PostgreSQL reads
+    committed rows), usable from any thread. ``locator``: the archive's path or URL.
     """
 
-    def __init__(self, path: str | Path, max_attempts: int):
+    def __init__(self, locator: str | Path, max_attempts: int):
         self._max_attempts = max_attempts
-        self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30, check_same_thread=False)
+        dialect, target = parse_locator(locator)
+        if dialect == "postgresql":
+            from clipper.store.postgres import PgConnection
+            self._pg = PgConnection(target, redact(target))
+            self._conn = None
+        else:
+            self._pg = None
+            self._conn = sqlite3.connect(f"file:{target}?mode=ro", uri=True, timeout=30, check_same_thread=False)
+
+    def _one(self, sql: str, key: str):
+        if self._pg:
+            return self._pg.execute(sql, [key]).fetchone()
+        return self._conn.execute(sql, [key]).fetchone()
 
     def is_known(self, url_key: str) -> bool:
         """Archived already, or failed for good (permanently, or too often)."""
-        if self._conn.execute("select 1 from articles where url_key = ?", [url_key]).fetchone():
+        if self._one("select 1 from articles where url_key = ?", url_key):
             return True
-        row = self._conn.execute("select permanent, attempts from page_errors where url_key = ?",
-                                 [url_key]).fetchone()
+        row = self._one("select permanent, attempts from page_errors where url_key = ?", url_key)
         return bool(row and (row[0] or row[1] >= self._max_attempts))
 
     def close(self) -> None:
-        self._conn.close()
+        (self._pg or self._conn).close()

@@ -34,7 +34,8 @@ class BackupInfo:
 
 
 def backup_archive(archive: Archive, dest: str | Path, *, overwrite: bool = False) -> BackupInfo:
-    """Copy the archive with SQLite's backup API, consistent even while another process writes.
+    """Copy the archive with SQLite's backup API, consistent even while another process writes
+    (PostgreSQL: pg_dump's custom format, see clipper.store.pg_care).
 
     The copy is made in one step (one read snapshot; WAL lets writers go on meanwhile),
     written to a temporary file beside the destination, checked, then renamed into place.
@@ -48,6 +49,10 @@ def backup_archive(archive: Archive, dest: str | Path, *, overwrite: bool = Fals
         StoreError: the destination is the archive itself, exists (without ``overwrite``),
             or cannot be written.
     """
+    if archive.is_postgres:
+        from clipper.store.pg_care import backup_postgres
+        path, articles = backup_postgres(archive, dest, overwrite=overwrite)
+        return BackupInfo(path, path.stat().st_size, articles)
     target = Path(dest)
     if target.is_dir() and not target.is_symlink():
         target = target / f"arsip-{datetime.now():%Y%m%d-%H%M%S}.db"
@@ -97,6 +102,7 @@ class CheckReport:
     """What `check` found and did; ``ok`` when the archive is sound (after repairs)."""
 
     integrity: list[str] = field(default_factory=list)  # problems from PRAGMA integrity_check
+    integrity_checked: bool = True  # False on PostgreSQL: the server keeps its pages whole itself
     index_ok: bool = True  # the full-text index matched the articles before any repair
     rebuilt: bool = False
     stems_indexed: int = 0
@@ -109,6 +115,9 @@ class CheckReport:
 
 
 def _index_problems(archive: Archive) -> list[str]:
+    if archive.is_postgres:
+        from clipper.store.pg_care import index_problems
+        return index_problems(archive)
     conn = archive.conn
     problems = []
     names = {r[0] for r in conn.execute("select name from sqlite_master where type = 'trigger'")}
@@ -129,6 +138,10 @@ def _index_problems(archive: Archive) -> list[str]:
 
 def rebuild_index(archive: Archive) -> None:
     """Rebuild the search index from the articles: keys, facets, editions, FTS, triggers."""
+    if archive.is_postgres:
+        from clipper.store.pg_care import rebuild_index as rebuild_postgres
+        rebuild_postgres(archive)
+        return
     with archive.write() as db:
         schema_search.drop_triggers(db)
         schema_search.fill_edition_articles(db)
@@ -148,7 +161,7 @@ def check_evidence(archive: Archive, *, everything: bool = False) -> tuple[int, 
     if not everything:
         sql += f" limit {EVIDENCE_SAMPLE}"
     checked, bad = 0, []
-    for row in archive.conn.execute(sql):
+    for row in archive.execute(sql):
         checked += 1
         try:
             digest = hashlib.sha256(evidence_bytes(row[2])).hexdigest()
@@ -199,14 +212,13 @@ def check_archive(archive: Archive, *, repair: bool = True, all_evidence: bool =
         quick: PRAGMA quick_check instead of the full integrity_check.
         integrity: run the integrity check (False: check_file did it already).
     """
-    report = CheckReport()
-    rows = []
-    if integrity:
+    report = CheckReport(integrity_checked=not archive.is_postgres)
+    if integrity and not archive.is_postgres:  # PostgreSQL keeps its own pages whole (checksums, WAL)
         try:
             rows = archive.conn.execute(f"pragma {'quick_check' if quick else 'integrity_check'}").fetchall()
         except sqlite3.DatabaseError as exc:
             rows = [(str(exc),)]
-    report.integrity = [r[0] for r in rows if r[0] != "ok"]
+        report.integrity = [r[0] for r in rows if r[0] != "ok"]
     problems = _index_problems(archive)
     report.index_ok = not problems
     for problem in problems:

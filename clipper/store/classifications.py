@@ -6,7 +6,7 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
 
-from clipper.store.archive import Archive, now_utc
+from clipper.store.archive import ARTICLES_LOCK, Archive, now_utc
 from clipper.store.records import ClassificationColumns
 
 logger = logging.getLogger(__name__)
@@ -50,6 +50,7 @@ def write_classifications(archive: Archive, changes: list[tuple[int, dict]]) -> 
     """Store new topic columns: (article id, {column: value}), columns of ClassificationColumns."""
     for start in range(0, len(changes), BATCH):
         with archive.write():
+            archive.lock(ARTICLES_LOCK)  # PostgreSQL: between a harvest's batches
             for article_id, values in changes[start:start + BATCH]:
                 unknown = set(values) - _COLUMNS
                 if unknown:

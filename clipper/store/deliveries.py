@@ -35,7 +35,7 @@ def delivered_addresses(archive: Archive, edition_id: int) -> set[str]:
 
 def last_attempt_to(archive: Archive, edition_id: int, address: str) -> Attempt | None:
     """The latest attempt with a Message-ID to this address (any case)."""
-    rows = archive.query("select * from deliveries where edition_id = ? and address = ? collate nocase "
+    rows = archive.query("select * from deliveries where edition_id = ? and lower(address) = lower(?) "
                          "and message_id is not null order by id desc limit 1", [edition_id, address])
     return _attempt(rows[0]) if rows else None
 
@@ -75,6 +75,7 @@ def take_send_lock(archive: Archive, edition_id: int,
         (the new run's id, None), or (None, the live run that holds the lock).
     """
     with archive.write():
+        archive.lock_row("editions", ("id", edition_id))  # PostgreSQL: one taker at a time per edition
         for row in archive.query("select * from send_runs where edition_id = ? and status = 'running'",
                                  [edition_id]):
             run = SendRun(row["id"], row["edition_id"], row["started_at"], row["heartbeat_at"], row["pid"],

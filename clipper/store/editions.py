@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import fields
 from typing import Any
 
@@ -14,6 +16,9 @@ from clipper.store.records import EditionRecord
 logger = logging.getLogger(__name__)
 
 _FIELDS = tuple(f.name for f in fields(EditionRecord))
+# A second compile of the same day waits this long for the first (which takes seconds to a
+# minute), then says the edition is busy.
+COMPILE_WAIT_SECONDS = 180
 
 
 def _record(row: dict) -> EditionRecord:
@@ -42,6 +47,7 @@ def create_edition(archive: Archive, *, day: str, kind: str, number_format: str,
     """A new draft edition, numbered after the year's last one (never below ``number_start``)."""
     year = int(day[:4])
     with archive.write():
+        archive.lock(f"clipper:edition-numbers:{year}")  # PostgreSQL: the next number, one taker at a time
         last = archive.scalar("select max(seq) from editions where year = ?", [year]) or 0
         seq = max(last + 1, number_start)
         edition_id = archive.insert("editions", {
@@ -67,3 +73,17 @@ def final_content(archive: Archive, edition_id: int) -> dict | None:
     """The frozen content of a final edition, as stored at finalisation."""
     content = archive.scalar("select content from editions where id = ?", [edition_id])
     return json.loads(content) if content else None
+
+
+@contextmanager
+def compile_lock(archive: Archive, day: str, *, wait: float = COMPILE_WAIT_SECONDS) -> Iterator[None]:
+    """Hold the day's compile for the block: a second compile of the same day (another process,
+    another editor) waits for the first, then finds its edition.
+
+    Raises:
+        BusyError: the day's edition is still being compiled after ``wait`` seconds.
+    """
+    from clipper.store.locks import held
+    with held(archive, f"clipper:compile:{day}", wait=wait,
+              busy=f"edisi tanggal {day} sedang disusun oleh proses lain; coba lagi sebentar lagi"):
+        yield

@@ -33,9 +33,9 @@ def record_images(archive: Archive, results: Iterable[tuple[str, bytes | None, s
     with archive.write():
         for url, content, kind, error in results:
             attempts = archive.scalar("select attempts from images where url = ?", [url]) or 0
-            archive.execute("insert or replace into images (url, content, content_type, status, error, attempts, "
-                            "fetched_at) values (?, ?, ?, ?, ?, ?, ?)",
-                            [url, content, kind, "ok" if content else "error", error, attempts + 1, now_utc()])
+            archive.upsert("images", {"url": url, "content": content, "content_type": kind,
+                                      "status": "ok" if content else "error", "error": error,
+                                      "attempts": attempts + 1, "fetched_at": now_utc()}, ("url",))
 
 
 def store_image(archive: Archive, url: str, content: bytes) -> None:

@@ -17,12 +17,17 @@ logger = logging.getLogger(__name__)
 # The queue's columns in QueueItem order (``outlets`` is counted separately). The score is
 # computed by SQLite, which releases the GIL while it works; json.loads per row in Python
 # cost ~80 ms for 40,000 rows and held the GIL the GUI thread needs.
-QUEUE_SELECT = (
+_QUEUE_SELECT = (
     "select id, url, media, title, published_at, published_utc, day, status, topics, primary_topic, "
-    "case when json_valid(scores) then (select max(value) from json_each(scores)) end, "
-    "tone, tone_suggested, tags, summary, highlight, position, story_id, source, error, kind, confidence, doubt, "
-    "tier, text_original is not null from articles"
+    "{score}, tone, tone_suggested, tags, summary, highlight, position, story_id, source, error, kind, confidence, "
+    "doubt, tier, text_original is not null, version from articles"
 )
+QUEUE_SELECT = _QUEUE_SELECT.format(score="case when json_valid(scores) then (select max(value) from json_each(scores)) end")
+QUEUE_SELECT_PG = _QUEUE_SELECT.format(score="queue_score")  # a generated column (pg_schema)
+
+
+def _select(archive: Archive) -> str:
+    return QUEUE_SELECT_PG if archive.is_postgres else QUEUE_SELECT
 
 
 def queue_items(archive: Archive, include_irrelevant: bool) -> list[QueueItem]:
@@ -35,7 +40,7 @@ def queue_items(archive: Archive, include_irrelevant: bool) -> list[QueueItem]:
     """
     where = "" if include_irrelevant else " where status != 'irrelevant'"
     with _gc_paused():
-        records = archive.execute(QUEUE_SELECT + where).fetchall()
+        records = archive.execute(_select(archive) + where).fetchall()
         outlets = dict(archive.execute(
             "select story_id, count(*) from articles where story_id is not null group by story_id").fetchall())
         items = _items(records, outlets)
@@ -48,7 +53,7 @@ def queue_items_by_id(archive: Archive, ids: list[int]) -> list[QueueItem]:
     marks = ",".join("?" * len(ids))
     stories = f"select story_id from articles where id in ({marks}) and story_id is not null"
     # Whole stories, so that the other outlets' counts are right too.
-    records = archive.execute(f"{QUEUE_SELECT} where id in ({marks}) or story_id in ({stories})",
+    records = archive.execute(f"{_select(archive)} where id in ({marks}) or story_id in ({stories})",
                               ids * 2).fetchall()
     outlets = dict(archive.execute(f"select story_id, count(*) from articles where story_id in ({stories}) "
                                    "group by story_id", ids).fetchall())
@@ -90,8 +95,8 @@ def _items(records: list[tuple], outlets: dict[int, int]) -> list[QueueItem]:
                         status, _json_list(topics, lists), primary, score or 0.0, tone, suggested,
                         _json_list(tags, lists), summary, bool(highlight), position, story,
                         outlets.get(story, 1) if story else 1, source, error, kind, confidence, doubt, tier,
-                        bool(corrected)))
+                        bool(corrected), version))
         for (i, url, media, title, published, utc, day, status, topics, primary, score, tone, suggested,
              tags, summary, highlight, position, story, source, error, kind, confidence, doubt, tier,
-             corrected) in records
+             corrected, version) in records
     ]

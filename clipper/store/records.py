@@ -163,6 +163,7 @@ class Article:
     text_original: str | None = None  # the extracted text, when an editor corrected it
     corrected_by: str | None = None
     corrected_at: str | None = None
+    version: int = 1  # counts the editors' changes (see QueueItem.version)
 
     @property
     def shown_tone(self) -> str | None:
@@ -197,7 +198,7 @@ def article_from_row(row: dict[str, Any]) -> Article:
         kind=row.get("kind") or "article", confidence=row.get("confidence") or "ok", doubt=row.get("doubt"),
         tiers={str(k): str(v) for k, v in _dict(row.get("tiers")).items()}, tier=row.get("tier"),
         text_original=row.get("text_original"), corrected_by=row.get("corrected_by"),
-        corrected_at=row.get("corrected_at"),
+        corrected_at=row.get("corrected_at"), version=row.get("version") or 1,
     )
 
 
@@ -234,6 +235,7 @@ class QueueItem(NamedTuple):
     doubt: str | None = None
     tier: str | None = None
     corrected: bool = False
+    version: int = 1  # the article's version when read: a decision carries it (optimistic concurrency)
 
     @property
     def shown_tone(self) -> str | None:
@@ -396,3 +398,4 @@ class SearchFilters:
     tone: str | None = None
     statuses: tuple[str, ...] = ("approved", "published")
     edition: str | None = None
+

@@ -7,7 +7,7 @@ import os
 
 from clipper.models import SourceReport
 from clipper.processes import this_host
-from clipper.store.archive import Archive, now_utc
+from clipper.store.archive import ARTICLES_LOCK, Archive, now_utc
 from clipper.store.records import Run, SourceState
 
 logger = logging.getLogger(__name__)
@@ -66,9 +66,8 @@ def record_source(archive: Archive, run_id: int, report: SourceReport, *, url: s
     """Store one source's outcome for this run and its conditional-GET validators."""
     at = now_utc()
     with archive.write():
-        values = {**report.__dict__, "run_id": run_id, "at": at}
-        archive.execute(f"insert or replace into run_sources ({', '.join(values)}) "
-                        f"values ({', '.join('?' * len(values))})", list(values.values()))
+        archive.lock(ARTICLES_LOCK)  # inside a harvest's batch: the order every batch takes locks in
+        archive.upsert("run_sources", {**report.__dict__, "run_id": run_id, "at": at}, ("run_id", "source"))
         rows = archive.query("select * from sources where name = ?", [report.source])
         old = rows[0] if rows else {}
         row = {"url": url, "last_fetch_at": at, "last_status": report.status, "last_error": report.reason,
@@ -91,7 +90,8 @@ def record_page_error(archive: Archive, url_key: str, url: str, source: str, rea
                       http_status: int | None, permanent: bool) -> None:
     """Note a failed page; the attempts count up until the harvest stops trying it."""
     with archive.write():
+        archive.lock(ARTICLES_LOCK)
         attempts = archive.scalar("select attempts from page_errors where url_key = ?", [url_key]) or 0
-        archive.execute("insert or replace into page_errors (url_key, url, source, reason, http_status, "
-                        "permanent, attempts, at) values (?, ?, ?, ?, ?, ?, ?, ?)",
-                        [url_key, url, source, reason, http_status, int(permanent), attempts + 1, now_utc()])
+        archive.upsert("page_errors", {"url_key": url_key, "url": url, "source": source, "reason": reason,
+                                       "http_status": http_status, "permanent": int(permanent),
+                                       "attempts": attempts + 1, "at": now_utc()}, ("url_key",))

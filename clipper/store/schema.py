@@ -1,25 +1,83 @@
 """The archive's schema: every table, index and trigger, created and upgraded by numbered migrations.
 
-``migrations.apply(db)`` runs at every open and applies, in order, what a database lacks (an
-applied migration is recorded by name in ``_sqlite_migrations``: never rename one).
+One list for both backends: each migration is a function holding its SQLite form (a
+sqlite-utils ``Database`` in) and names its PostgreSQL form (SQL text, see
+clipper.store.pg_schema). ``migrations.apply(db)`` runs at every open and applies, in order,
+what a database lacks. An applied migration is recorded by name (SQLite: ``_sqlite_migrations``
+of sqlite-utils; PostgreSQL: ``_clipper_migrations``): never rename or edit one.
+
+A new migration: a function at the end of this file, named mNNN_what (within your range),
+decorated with ``@migrations(postgres="…")``. A new column is one line each::
+
+    @migrations(postgres="alter table articles add column page_kind text")
+    def m030_page_kind(db):  # plus a docstring saying what the column holds
+        db["articles"].add_column("page_kind", str)
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
+from clipper.store import pg_schema
 from clipper.store.search_index import FTS_TOKENIZE, create_index, create_triggers
 from clipper.textnorm import ARABIC_SPLIT_CHARS
 
 logger = logging.getLogger(__name__)
 
-migrations = Migrations("clipper")
+
+@dataclass(frozen=True)
+class Migration:
+    """One numbered step: its SQLite form (a function) and its PostgreSQL form (SQL text)."""
+
+    name: str
+    sqlite: Callable[[sqlite_utils.Database], None]
+    postgres: str
 
 
-@migrations()
+class MigrationSet:
+    """The archive's migrations in order, for both backends (SQLite through sqlite-utils)."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.steps: list[Migration] = []
+        self._sqlite = Migrations(name)
+
+    def __call__(self, *, postgres: str) -> Callable:
+        """Register the decorated function (its SQLite form) with its PostgreSQL form."""
+        if not isinstance(postgres, str):
+            raise TypeError("a migration names its PostgreSQL form: @migrations(postgres=\"…SQL…\")")
+
+        def register(func: Callable[[sqlite_utils.Database], None]) -> Callable:
+            self._sqlite(name=func.__name__)(func)
+            self.steps.append(Migration(func.__name__, func, postgres))
+            return func
+        return register
+
+    def apply(self, db: sqlite_utils.Database, *, stop_before: str | None = None) -> None:
+        """Apply to a SQLite database what it lacks (PostgreSQL: clipper.store.postgres.migrate).
+
+        ``stop_before``: leave this migration and those after it pending (an older archive, in tests).
+        """
+        self._sqlite.apply(db, stop_before=stop_before)
+
+    def pending(self, db: sqlite_utils.Database) -> list:
+        """The migrations a SQLite database lacks (a read: nothing is written)."""
+        return self._sqlite.pending(db)
+
+    def applied(self, db: sqlite_utils.Database) -> list:
+        """The migrations a SQLite database has, in the order applied (``.name``, ``.applied_at``)."""
+        return self._sqlite.applied(db)
+
+
+migrations = MigrationSet("clipper")
+
+
+@migrations(postgres=pg_schema.M001_INITIAL)
 def m001_initial(db: sqlite_utils.Database) -> None:
     """Articles, their evidence, sources' state, harvest runs and page errors."""
     db["articles"].create(
@@ -72,7 +130,7 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     )
 
 
-@migrations()
+@migrations(postgres=pg_schema.M002_EDITIONS)
 def m002_editions(db: sqlite_utils.Database) -> None:
     """Numbered daily editions; a final one keeps its content and PDF checksum."""
     db["editions"].create(
@@ -86,7 +144,7 @@ def m002_editions(db: sqlite_utils.Database) -> None:
     db["editions"].create_index(["year", "seq"], unique=True)
 
 
-@migrations()
+@migrations(postgres=pg_schema.M003_IMAGES)
 def m003_images(db: sqlite_utils.Database) -> None:
     """Lead images fetched for the preview and the PDF, cached by URL."""
     db["images"].create(
@@ -96,7 +154,7 @@ def m003_images(db: sqlite_utils.Database) -> None:
     )
 
 
-@migrations()
+@migrations(postgres=pg_schema.M010_MAIL_DELIVERIES)
 def m010_mail_deliveries(db: sqlite_utils.Database) -> None:
     """Every delivery attempt of an edition to one recipient, and the send runs that made them.
 
@@ -124,13 +182,13 @@ def m010_mail_deliveries(db: sqlite_utils.Database) -> None:
     db["deliveries"].create_index(["status"])
 
 
-@migrations()
+@migrations(postgres=pg_schema.M020_SEARCH_INDEX)
 def m020_search_index(db: sqlite_utils.Database) -> None:
     """Create the search index (see below); m021 completes the insert trigger's inbox."""
     create_index(db)
 
 
-@migrations()
+@migrations(postgres=pg_schema.NOTHING)
 def m021_stems_inbox(db: sqlite_utils.Database) -> None:
     """Roots computed before the insert (by the harvest's workers) wait here for the insert
     trigger, so a new article is indexed once, complete, instead of twice."""
@@ -138,7 +196,7 @@ def m021_stems_inbox(db: sqlite_utils.Database) -> None:
     create_triggers(db)
 
 
-@migrations()
+@migrations(postgres=pg_schema.NOTHING)
 def m022_arabic_bare_forms(db: sqlite_utils.Database) -> None:
     """Articles with vowel-marked Arabic get their stems again (now with the bare forms,
     see textnorm.stems_of): the next harvest or `clipper check` indexes them."""
@@ -147,7 +205,7 @@ def m022_arabic_bare_forms(db: sqlite_utils.Database) -> None:
                f"where text glob '*{chars}*' or title glob '*{chars}*' or summary glob '*{chars}*')")
 
 
-@migrations()
+@migrations(postgres=pg_schema.M030_PAGE_KIND_CONFIDENCE_TIERS)
 def m030_page_kind_confidence_tiers(db: sqlite_utils.Database) -> None:
     """What a page was (article, gallery, video, live report, index, empty), how sure the
     extraction is, each topic's tier (about it: "utama", mentioned: "disebut"), and an editor's
@@ -169,13 +227,32 @@ def m030_page_kind_confidence_tiers(db: sqlite_utils.Database) -> None:
     articles.create_index(["kind", "status"])
 
 
-@migrations()
+@migrations(postgres=pg_schema.M031_OTHER_PAGES)
 def m031_other_pages(db: sqlite_utils.Database) -> None:
     """A run's pages kept as what they are rather than articles (index, gallery, video, live)."""
     db["run_sources"].add_column("other_pages", int, not_null_default=0)
 
 
-@migrations()
+@migrations(postgres=pg_schema.M060_ARTICLE_VERSION)
+def m060_article_version(db: sqlite_utils.Database) -> None:
+    """Each article counts its editorial changes: a decision made on an older version is refused
+    (two editors at once never overwrite each other unseen)."""
+    db.execute("alter table articles add column version integer not null default 1")
+
+
+@migrations(postgres=pg_schema.M061_ROLES)
+def m061_roles(db: sqlite_utils.Database) -> None:
+    """PostgreSQL's group roles (editor, archivist, admin); a SQLite file has no accounts."""
+
+
+@migrations(postgres=pg_schema.M062_LOCKS)
+def m062_locks(db: sqlite_utils.Database) -> None:
+    """Named locks between processes (one compile of a day at a time); PostgreSQL uses advisory
+    locks, the table exists there too so that both archives hold the same tables."""
+    db.execute("create table locks (name text primary key, holder text, pid integer, host text, at text)")
+
+
+@migrations(postgres=pg_schema.M040_RUN_OWNER)
 def m040_run_owner(db: sqlite_utils.Database) -> None:
     """Which process holds a harvest run (pid, host) and when it last showed life, so a run
     whose process died is shown as interrupted ("terputus"), never as running forever."""

@@ -40,10 +40,9 @@ def _json_tokens(column: str, prefix: str) -> str:
             f"from json_each({source})), '')")
 
 
-# Facet tokens start with U+E000 (a private-use character): unicode61 keeps it inside the
-# token, and a typed query can never contain it (clipper.textnorm splits words there), so
-# the user's words need no column filter and never meet a facet.
-FACET_MARK = "\ue000"
+# Facet tokens start with U+E000 (match.FACET_MARK, a private-use character): unicode61 keeps it
+# inside the token, and a typed query can never contain it (clipper.textnorm splits words there),
+# so the user's words need no column filter and never meet a facet.
 _MARK = "char(57344)"
 FACETS_SQL = (
     f"{_MARK} || 'xa ' || {_MARK} || 'xs' || hex(lower(a.status))"

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import logging
+from dataclasses import dataclass
 from datetime import date
 
 from clipper.errors import SearchError
-from clipper.store.archive import Archive
+from clipper.store.archive import Archive, json_list
 from clipper.store.editions import find_edition
+from clipper.store.match import FACET_MARK, Group, Term, combine, facet_any, facet_token, render
+from clipper.store.pg_index import tags_text
 from clipper.store.records import Article, EditionRecord, SearchFilters, article_from_row
-from clipper.store.search_index import DAY_SHIFT, FACET_MARK
+from clipper.store.search_index import DAY_SHIFT
 from clipper.textnorm import stems_of
 
 logger = logging.getLogger(__name__)
@@ -19,18 +21,12 @@ logger = logging.getLogger(__name__)
 # ~7 ms for a word in a fifth of 1M articles) plus ~2-4 µs per match (bench/search.py).
 # bm25 column weights: title, text, summary, tags, media, stems, facets (filters never score).
 BM25_WEIGHTS = (5.0, 1.0, 3.0, 3.0, 2.0, 0.8, 0.0)
+# PostgreSQL's ts_rank weights of D (facets), C (text, stems), B (summary, tags, media), A (title).
+TS_RANK_WEIGHTS = "{0, 0.2, 0.5, 1.0}"
 ID_MASK = (1 << DAY_SHIFT) - 1
 SNIPPET_TEXT_CHARS = 30_000  # a snippet is looked for in this much of the text
 EPOCH = date(1970, 1, 1)
 STATUSES = ("new", "approved", "rejected", "irrelevant", "error", "published")
-
-
-def _tags_text(value: str | None) -> str:
-    try:
-        tags = json.loads(value) if value else []
-    except ValueError:
-        return ""
-    return " ".join(str(t) for t in tags) if isinstance(tags, list) else ""
 
 
 def index_pending(archive: Archive, *, limit: int | None = None, batch: int = 200) -> int:
@@ -46,6 +42,22 @@ def index_pending(archive: Archive, *, limit: int | None = None, batch: int = 20
     Returns:
         How many articles were indexed.
     """
+    if archive.is_postgres:
+        from clipper.store import pg_index
+        from clipper.store.postgres import AccessDenied
+        try:
+            done = pg_index.index_pending(archive, limit=limit, batch=batch)
+        except AccessDenied:  # an archivist's account reads only: an editor's process indexes
+            logger.info("search index: pending articles left for an account that may write")
+            return 0
+    else:
+        done = _index_pending_sqlite(archive, limit, batch)
+    if done:
+        logger.info("stems indexed for %d articles", done)
+    return done
+
+
+def _index_pending_sqlite(archive: Archive, limit: int | None, batch: int) -> int:
     done = 0
     while limit is None or done < limit:
         size = batch if limit is None else min(batch, limit - done)
@@ -54,19 +66,11 @@ def index_pending(archive: Archive, *, limit: int | None = None, batch: int = 20
             "join articles a on a.id = d.article_id where d.pending = 1 limit ?", [size])
         if not rows:
             break
-        values = [(stems_of(r["title"], r["summary"], _tags_text(r["tags"]), r["text"]), r["key"]) for r in rows]
-        with archive.write() as db:
-            db.conn.executemany("update search_docs set stems = ?, pending = 0 where key = ?", values)
+        values = [(stems_of(r["title"], r["summary"], tags_text(r["tags"]), r["text"]), r["key"]) for r in rows]
+        with archive.write():
+            archive.executemany("update search_docs set stems = ?, pending = 0 where key = ?", values)
         done += len(rows)
-    if done:
-        logger.info("stems indexed for %d articles", done)
     return done
-
-
-def _hex_token(prefix: str, value: str) -> str:
-    """A facet token as the index holds it (quoted for MATCH)."""
-    lowered = "".join(ch.lower() if ch.isascii() else ch for ch in value)
-    return f'"{FACET_MARK}{prefix}{lowered.encode("utf-8").hex()}"'
 
 
 def _day_number(value: str, label: str) -> int:
@@ -76,62 +80,102 @@ def _day_number(value: str, label: str) -> int:
         raise SearchError(f"{label} harus YYYY-MM-DD, bukan {value!r}") from None
 
 
-def _edition_filter(archive: Archive, number: str) -> tuple[str | None, str | None]:
-    """(facet term, day) of the edition with this number: a final one lists its articles."""
+def _edition_filter(archive: Archive, number: str) -> tuple[str, str | None]:
+    """(facet token, day) of the edition with this number: a final one lists its articles."""
     edition = find_edition(archive, number)
     if edition is None:
         raise SearchError(f"Edisi No. {number} tidak ada di arsip.")
     if edition.status == "final":
-        return f'"{FACET_MARK}xe{edition.id}"', None
-    return _hex_token("xs", "approved"), edition.day
+        return f"{FACET_MARK}xe{edition.id}", None
+    return facet_token("xs", "approved"), edition.day
 
 
-def _filter_terms(archive: Archive, filters: SearchFilters) -> tuple[list[str], tuple[int, int]]:
-    """The facet terms of the filters and the key range of the dates."""
-    terms: list[str] = []
+# The archive search's default statuses (approved, or in a final edition): on PostgreSQL a partial
+# GIN index holds just those articles (search_docs.shown = 1), so the default search reads posting
+# lists an eighth as long (measured at 1M articles: 10.5 → 4.4 ms for a frequent word).
+SHOWN = frozenset({"approved", "published"})
+
+
+@dataclass(frozen=True)
+class _Query:
+    """A search as the backend runs it: the full expression, the date keys, the typed words alone."""
+
+    match: str
+    low: int
+    high: int
+    words: str | None
+    shown: bool = False  # PostgreSQL: only the articles of the default statuses (partial index)
+
+    def where(self) -> str:
+        """PostgreSQL's condition (parameters: match, low, high)."""
+        return "document @@ ?::tsquery and key between ? and ?" + (" and shown = 1" if self.shown else "")
+
+
+def _query(archive: Archive, match: Term | Group | str | None, filters: SearchFilters) -> _Query:
+    """The typed words and the filters' facet terms for the archive's backend, and the dates' keys.
+
+    Raises:
+        SearchError: a filter value is invalid, or an unknown edition.
+    """
+    groups: list[list[str]] = []
     low, high = 0, (1 << 62)
     day_from, day_to = filters.date_from, filters.date_to
     if filters.edition:
-        term, day = _edition_filter(archive, filters.edition.strip())
-        terms.append(term)
+        token, day = _edition_filter(archive, filters.edition.strip())
+        groups.append([token])
         if day:
             day_from = max(day_from or day, day)
             day_to = min(day_to or day, day)
     statuses = [s for s in filters.statuses if s != "all"]
+    shown = False
     if statuses and len(filters.statuses) == len(statuses):
         unknown = [s for s in statuses if s not in STATUSES]
         if unknown:
             raise SearchError(f"status tidak dikenal: {', '.join(unknown)} (pilih {', '.join(STATUSES)})")
-        tokens = [f'"{FACET_MARK}xp"' if s == "published" else _hex_token("xs", s) for s in statuses]
-        terms.append("(" + " OR ".join(tokens) + ")")
+        shown = archive.is_postgres and set(statuses) == SHOWN
+        if not shown:
+            groups.append([f"{FACET_MARK}xp" if s == "published" else facet_token("xs", s) for s in statuses])
     for prefix, values in (("xm", filters.media), ("xt", filters.topics), ("xg", filters.tags)):
         values = [v.strip() for v in values if v and v.strip()]
         if values:
-            terms.append("(" + " OR ".join(_hex_token(prefix, v) for v in values) + ")")
+            groups.append([facet_token(prefix, v) for v in values])
     if filters.tone:
-        terms.append(_hex_token("xo", filters.tone))
+        groups.append([facet_token("xo", filters.tone)])
     if day_from:
         low = _day_number(day_from, "Tanggal awal") << DAY_SHIFT
     if day_to:
         high = (_day_number(day_to, "Tanggal akhir") << DAY_SHIFT) | ID_MASK
-    return terms, (low, high)
+    words = match if match is None or isinstance(match, str) else render(match, archive.dialect)
+    terms = [facet_any(tokens, archive.dialect) for tokens in groups]
+    return _Query(combine(words, terms, archive.dialect), low, high, words, shown)
 
 
-def _match(words: str | None, filter_terms: list[str]) -> str:
-    parts = ([words] if words else []) + filter_terms
-    return " AND ".join(parts) if parts else f'"{FACET_MARK}xa"'
-
-
-def _count(archive: Archive, match: str, low: int, high: int, limit: int | None) -> int:
-    sql = "select rowid from search_fts where search_fts match ? and rowid between ? and ?"
+def _count(archive: Archive, q: _Query, limit: int | None) -> int:
+    if archive.is_postgres:
+        sql = f"select 1 from search_docs where {q.where()}"
+    else:
+        sql = "select rowid from search_fts where search_fts match ? and rowid between ? and ?"
     if limit is not None:
         sql += f" limit {int(limit)}"
-    return archive.execute(f"select count(*) from ({sql})", [match, low, high]).fetchone()[0]
+    return archive.execute(f"select count(*) from ({sql}) as found", [q.match, q.low, q.high]).fetchone()[0]
 
 
-def _page_keys(archive: Archive, match: str, low: int, high: int, order: str, limit: int,
+def _page_keys_pg(archive: Archive, q: _Query, order: str, limit: int,
+                  offset: int) -> list[tuple[int, float | None]]:
+    if order == "relevance" and q.words:
+        sql = (f"select key, ts_rank(?::float4[], document, ?::tsquery) as score from search_docs "
+               f"where {q.where()} order by score desc, key desc limit ? offset ?")
+        rows = archive.execute(sql, [TS_RANK_WEIGHTS, q.words, q.match, q.low, q.high, limit, offset])
+        return [(key, float(score)) for key, score in rows]
+    sql = f"select key from search_docs where {q.where()} order by key desc limit ? offset ?"
+    return [(key, None) for (key,) in archive.execute(sql, [q.match, q.low, q.high, limit, offset])]
+
+
+def _page_keys(archive: Archive, q: _Query, order: str, limit: int,
                offset: int) -> list[tuple[int, float | None]]:
-    params = [match, low, high, limit, offset]
+    if archive.is_postgres:
+        return _page_keys_pg(archive, q, order, limit, offset)
+    params = [q.match, q.low, q.high, limit, offset]
     if order == "relevance":
         weights = ", ".join(str(w) for w in BM25_WEIGHTS)
         sql = (f"select rowid, bm25(search_fts, {weights}) as score from search_fts "
@@ -146,27 +190,66 @@ def _page_keys(archive: Archive, match: str, low: int, high: int, order: str, li
 _HIT_COLUMNS = ("id, url, url_key, title, media, day, published_at, status, tone, tone_suggested, topics, tags, "
                 f"summary, substr(text, 1, {SNIPPET_TEXT_CHARS}) as text")
 
-def count_matches(archive: Archive, match: str | None, filters: SearchFilters, limit: int | None) -> int:
+
+def count_matches(archive: Archive, match: Term | Group | str | None, filters: SearchFilters,
+                  limit: int | None) -> int:
     """How many articles match (counting stops after ``limit``, when given).
 
-    ``match``: the typed words as an FTS5 expression (clipper.search.query), None for a listing.
+    ``match``: the typed words as a query tree (clipper.search.query's, stop words left out),
+    None for a listing; each backend renders it (an FTS5 expression string is SQLite's only).
 
     Raises:
         SearchError: a filter value is invalid, or an unknown edition.
     """
-    terms, (low, high) = _filter_terms(archive, filters)
-    return _count(archive, _match(match, terms), low, high, limit)
+    return _count(archive, _query(archive, match, filters), limit)
 
 
-def matching_ids(archive: Archive, match: str | None, filters: SearchFilters, *, order: str, limit: int,
-                 offset: int = 0) -> list[tuple[int, float | None]]:
-    """A page of matching article ids with their bm25 score (higher is better; None by date).
+def matching_ids(archive: Archive, match: Term | Group | str | None, filters: SearchFilters, *, order: str,
+                 limit: int, offset: int = 0) -> list[tuple[int, float | None]]:
+    """A page of matching article ids with their score (higher is better; None by date).
 
-    ``order``: "relevance" (bm25) or "date" (newest first).
+    ``order``: "relevance" (SQLite: bm25; PostgreSQL: ts_rank) or "date" (newest first).
     """
-    terms, (low, high) = _filter_terms(archive, filters)
-    keys = _page_keys(archive, _match(match, terms), low, high, order, max(0, limit), max(0, offset))
+    keys = _page_keys(archive, _query(archive, match, filters), order, max(0, limit), max(0, offset))
     return [(key & ID_MASK, score) for key, score in keys]
+
+
+def find_page(archive: Archive, match: Term | Group | str | None, filters: SearchFilters, *, rank: bool,
+              count_limit: int | None, rank_limit: int, limit: int,
+              offset: int = 0) -> tuple[int, str, list[tuple[int, float | None]]]:
+    """Count the matches and give one page of them, ranked when asked and few enough.
+
+    Args:
+        rank: order by relevance when at most ``rank_limit`` match (else by date).
+        count_limit: stop counting here (None: count every match).
+
+    Returns:
+        (the count, "relevance" or "date", [(article id, score or None)] of the page).
+
+    On PostgreSQL one pass finds, counts and ranks up to ``count_limit`` matches (the GIN
+    index and the rows are read once, not once to count and again for the page).
+    """
+    q = _query(archive, match, filters)
+    limit, offset = max(0, limit), max(0, offset)
+    scored = rank and q.words is not None
+    if archive.is_postgres and count_limit is not None:
+        columns = "key, ts_rank(?::float4[], document, ?::tsquery)" if scored else "key, null"
+        params = ([TS_RANK_WEIGHTS, q.words] if scored else []) + [q.match, q.low, q.high, count_limit]
+        found = archive.execute(f"select {columns} from search_docs where {q.where()} limit ?", params).fetchall()
+        total = len(found)
+        if scored and total <= rank_limit:
+            found.sort(key=lambda r: (-r[1], -r[0]))
+            page, order = [(k, float(s)) for k, s in found[offset:offset + limit]], "relevance"
+        elif total < count_limit:
+            found.sort(key=lambda r: -r[0])
+            page, order = [(k, None) for k, _ in found[offset:offset + limit]], "date"
+        else:
+            page, order = _page_keys(archive, q, "date", limit, offset), "date"
+        return total, order, [(key & ID_MASK, score) for key, score in page]
+    total = _count(archive, q, count_limit)
+    order = "relevance" if scored and total <= rank_limit else "date"
+    page = _page_keys(archive, q, order, limit, offset)
+    return total, order, [(key & ID_MASK, score) for key, score in page]
 
 
 def hit_articles(archive: Archive, ids: list[int]) -> dict[int, Article]:
@@ -192,7 +275,8 @@ def editions_for(archive: Archive, article_ids: list[int]) -> dict[int, list[Edi
         f"join editions e on e.id = ea.edition_id where ea.article_id in ({marks}) "
         f"union all select a.id, e.id, e.number, e.day, e.kind, e.status, e.pdf_path from articles a "
         f"join editions e on e.day = a.day and e.status = 'draft' "
-        f"where a.id in ({marks}) and +a.status = 'approved' order by 4 desc, 2 desc",  # + : by id
+        f"where a.id in ({marks}) and {'' if archive.is_postgres else '+'}a.status = 'approved' "
+        "order by 4 desc, 2 desc",  # SQLite's + : look up by id, not by status
         list(article_ids) * 2)
     found: dict[int, list[EditionRecord]] = {}
     for row in rows:
@@ -205,10 +289,9 @@ def filter_choices(archive: Archive) -> dict[str, list[str]]:
     """The values the filters can take (media, topics, tags, edition numbers), for a form."""
     media = [r["media"] for r in archive.query("select distinct media from articles order by media")]
     topics = [r["value"] for r in archive.query(
-        "select distinct value from articles, json_each(case when json_valid(articles.topics) "
-        "then articles.topics else '[]' end) order by value")]
+        f"select distinct value from articles, {json_list(archive, 'articles.topics')} order by value")]
     tags = [r["value"] for r in archive.query(
-        "select value, count(*) as n from articles, json_each(case when json_valid(articles.tags) "
-        "then articles.tags else '[]' end) group by value order by n desc, value limit 500")]
+        f"select value, count(*) as n from articles, {json_list(archive, 'articles.tags')} "
+        "group by value order by n desc, value limit 500")]
     editions = [r["number"] for r in archive.query("select number from editions order by day desc, id desc")]
     return {"media": media, "topics": topics, "tags": tags, "editions": editions}

@@ -32,8 +32,8 @@ def _add(archive: Archive, n: int, **columns) -> int:
 
 
 @pytest.fixture
-def archive(tmp_path):
-    with Archive(tmp_path / "a.db") as opened:
+def archive(locator):
+    with Archive(locator) as opened:  # SQLite and PostgreSQL
         yield opened
 
 
@@ -96,6 +96,15 @@ def test_an_index_page_cannot_be_approved_and_a_gallery_prints_as_one(archive, t
     gallery_page = next(p for p in clippings if "Judul 2" in p)
     article_page = next(p for p in clippings if "Judul 3" in p)
     assert "GALERI FOTO" in gallery_page and "GALERI FOTO" not in article_page
+
+
+def test_correction_is_found_by_the_archive_search(archive):
+    from clipper.search.engine import SearchFilters, search
+    article_id = _add(archive, 1)
+    correct_text(archive, article_id, "Paragraf pertama berita madrasah.\nGuru honorer menerima tunjangan baru.")
+    assert [h.article_id for h in search(archive, "tunjangan honorer", SearchFilters(statuses=())).hits] == [article_id]
+    restore_text(archive, article_id)
+    assert not search(archive, "tunjangan honorer", SearchFilters(statuses=())).hits
 
 
 def test_check_and_list_name_the_doubtful_articles(tmp_path, capsys):

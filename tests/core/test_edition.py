@@ -46,9 +46,10 @@ def add(archive: Archive, n: int, topic: str, hour: int) -> int:
 
 
 @pytest.fixture
-def setup(tmp_path):
+def setup(tmp_path, locator):
+    """A configuration and four unreviewed articles of DAY, on each backend."""
     config = parse_config(CONFIG, tmp_path / "sources.yaml")
-    archive = Archive(tmp_path / "arsip.db")
+    archive = Archive(locator)
     ids = [add(archive, 1, "kemenag", 9), add(archive, 2, "covid", 8), add(archive, 3, "kemenag", 8),
            add(archive, 4, "litbang", 10)]
     yield config, archive, ids
@@ -94,8 +95,8 @@ def test_final_edition_is_frozen_and_ralat_is_new(setup):
     digest = hashlib.sha256(info.path.read_bytes()).hexdigest()
     assert digest == final.pdf_sha256
     update_articles(archive, [ids[0]], summary="Ringkasan baru setelah final")
-    with archive.write() as db:
-        db["articles"].update(ids[0], {"title": "Judul Diubah"})
+    with archive.write():
+        archive.update("articles", ("id", ids[0]), {"title": "Judul Diubah"})
     again, info2 = compile_edition(archive, config, DAY, final=True)
     assert again.id == final.id and info2.sha256 == digest
     content = final_content(archive, final.id)

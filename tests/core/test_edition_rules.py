@@ -33,3 +33,15 @@ def test_only_a_confirmed_tone_is_printed(tmp_path):
     pages = [" ".join((p.extract_text() or "").split()) for p in PdfReader(info.path).pages]
     text = " ".join(pages)
     assert "NADA: POSITIF" in text and "NADA: NEGATIF" not in text
+
+
+def test_the_day_is_written_5_desember_everywhere(tmp_path):
+    """Cover, running header, mail subject and body: "Sabtu, 5 Desember 2026", never "05 Desember"."""
+    from clipper.mail.message import template_values
+    with Archive(tmp_path / "a.db") as archive:
+        update_articles(archive, [_add(archive, 1)], decision="approve")
+        _, info = compile_edition(archive, parse_config(CONFIG, tmp_path / "s.yaml"), DAY, out=tmp_path / "k.pdf")
+    pages = [" ".join((p.extract_text() or "").split()) for p in PdfReader(info.path).pages]
+    assert "Sabtu, 5 Desember 2026" in pages[0] and all("05 Desember" not in p for p in pages)
+    values = template_values({"sections": []}, day=DAY, number="1/2026", pages=3, fallback_editor=None)
+    assert values["date"] == "Sabtu, 5 Desember 2026"

@@ -53,21 +53,33 @@ def make_config(folder: Path, port: int, **email) -> object:
     return parse_config(json.dumps({**BASE_CONFIG, "email": spec}), folder / "sources.yaml")
 
 
-def _build_archive(folder: Path, final: bool) -> Path:
-    config = parse_config(json.dumps(BASE_CONFIG), folder / "sources.yaml")
-    with Archive(folder / "arsip.db") as archive:
+def _build_archive(folder: Path, final: bool, locator: str | None = None) -> str:
+    """Three approved articles and the day's edition (final or draft); the PDF in ``folder``."""
+    config = parse_config(json.dumps({**BASE_CONFIG, "edition": {**BASE_CONFIG["edition"],
+                                                                 "output_dir": str(folder / "edisi")}}),
+                          folder / "sources.yaml")
+    locator = locator or str(folder / "arsip.db")
+    with Archive(locator) as archive:
         ids = [insert_row(archive, _article(1, "Kemenag Buka Pendaftaran Madrasah Unggulan", "kemenag")),
                insert_row(archive, _article(2, ODD_TITLE, "kemenag", highlight=1)),
                insert_row(archive, _article(3, "Balai Litbang Rilis Indeks Kerukunan Fiktif", "litbang"))]
         update_articles(archive, ids, decision="approve", editor="Rina")
         compile_edition(archive, config, DAY, final=final)
-    return folder / "arsip.db"
+    return locator
 
 
 @pytest.fixture(scope="session")
 def template_db(tmp_path_factory) -> Path:
     """One archive with a final edition, compiled once and copied per test."""
-    return _build_archive(tmp_path_factory.mktemp("edisi"), final=True)
+    return Path(_build_archive(tmp_path_factory.mktemp("edisi"), final=True))
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_cluster, tmp_path_factory) -> str:
+    """The same archive in a PostgreSQL database, copied per test (CREATE DATABASE … TEMPLATE)."""
+    name = pg_cluster.fresh_database("mail")
+    _build_archive(tmp_path_factory.mktemp("edisi-pg"), final=True, locator=pg_cluster.url(name))
+    return name
 
 
 @pytest.fixture(scope="session")
@@ -76,11 +88,18 @@ def pki(tmp_path_factory):
     return make_pki(tmp_path_factory.mktemp("pki"))
 
 
-@pytest.fixture
-def archive(template_db, tmp_path):
-    """A fresh copy of the archive with the final edition No. 212/2026."""
-    shutil.copy(template_db, tmp_path / "arsip.db")
-    with Archive(tmp_path / "arsip.db") as archive:
+@pytest.fixture(params=["sqlite", "postgresql"])
+def archive(request, template_db, tmp_path):
+    """A fresh copy of the archive with the final edition No. 212/2026, on each backend."""
+    if request.param == "sqlite":
+        shutil.copy(template_db, tmp_path / "arsip.db")
+        locator = str(tmp_path / "arsip.db")
+    else:
+        cluster = request.getfixturevalue("pg_cluster")
+        name = cluster.copy_database(request.getfixturevalue("pg_template"))
+        request.addfinalizer(lambda: cluster.drop_database(name))
+        locator = cluster.url(name)
+    with Archive(locator) as archive:
         yield archive
 
 
@@ -307,9 +326,9 @@ def test_bad_template_names_the_key(archive, tmp_path):
         run(archive, config)
 
 
-def test_draft_edition_is_finalised_before_sending(tmp_path):
+def test_draft_edition_is_finalised_before_sending(tmp_path, locator):
     """prepare_edition freezes a draft; only then can it be sent."""
-    with Archive(_build_archive(tmp_path, final=False)) as archive:
+    with Archive(_build_archive(tmp_path, final=False, locator=locator)) as archive:
         with SmtpServer() as server:
             config = make_config(tmp_path, server.port)
             with pytest.raises(MailError, match="masih draf"):
@@ -322,16 +341,16 @@ def test_draft_edition_is_finalised_before_sending(tmp_path):
 
 def test_another_live_send_of_the_same_edition_is_refused(archive, tmp_path):
     """The per-edition lock: a running send elsewhere is refused; a dead one is taken over."""
-    with archive.write() as db:
-        db["send_runs"].insert({"edition_id": edition_id(archive), "started_at": "2026-11-24T01:00:00+00:00",
-                                "heartbeat_at": "2999-01-01T00:00:00+00:00", "pid": os.getpid(),
-                                "host": "mesin-lain", "status": "running"})
+    with archive.write():
+        archive.insert("send_runs", {"edition_id": edition_id(archive), "started_at": "2026-11-24T01:00:00+00:00",
+                                     "heartbeat_at": "2999-01-01T00:00:00+00:00", "pid": os.getpid(),
+                                     "host": "mesin-lain", "status": "running"})
     with pytest.raises(MailError, match="sedang dikirim oleh proses lain"):
         run(archive, make_config(tmp_path, 1))
-    with archive.write() as db:
-        db.execute("update send_runs set heartbeat_at = '2026-11-24T01:00:00+00:00'")
-        db["deliveries"].insert({"edition_id": edition_id(archive), "address": MENTERI, "status": "sending",
-                                 "at": "2026-11-24T01:00:00+00:00", "message_id": "<lama@litbang.example.id>"})
+    with archive.write():
+        archive.execute("update send_runs set heartbeat_at = '2026-11-24T01:00:00+00:00'")
+        archive.insert("deliveries", {"edition_id": edition_id(archive), "address": MENTERI, "status": "sending",
+                                      "at": "2026-11-24T01:00:00+00:00", "message_id": "<lama@litbang.example.id>"})
     with SmtpServer() as server:
         result, _, _ = run(archive, make_config(tmp_path, server.port), only=[MENTERI])
     assert result.ok and server.received[0].message["Message-ID"].strip() == "<lama@litbang.example.id>"

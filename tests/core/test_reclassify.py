@@ -26,7 +26,7 @@ ARTICLES = [
 ]
 
 
-def fill(path: Path, config) -> list[int]:
+def fill(path, config) -> list[int]:
     classifier = classifier_for(config)
     ids = []
     with Archive(path) as archive:
@@ -37,9 +37,9 @@ def fill(path: Path, config) -> list[int]:
     return ids
 
 
-def test_plan_then_apply_keeps_editor_decisions(tmp_path):
+def test_plan_then_apply_keeps_editor_decisions(locator):
     """A new term moves an irrelevant article into the queue; approved/tone/tags stay as the editor set them."""
-    db = tmp_path / "a.db"
+    db = locator
     ids = fill(db, parse_config(BASE))
     with Archive(db) as archive:
         assert get_row(archive, ids[1])["status"] == "irrelevant"
@@ -56,9 +56,9 @@ def test_plan_then_apply_keeps_editor_decisions(tmp_path):
         assert [c.article_id for c in back.leaving()["kemenag"]] == [ids[1]]
 
 
-def test_cli_dry_run_shows_and_changes_nothing(tmp_path):
+def test_cli_dry_run_shows_and_changes_nothing(tmp_path, locator):
     """`clipper reclassify --dry-run` lists entering articles and leaves the archive as it was."""
-    db = tmp_path / "a.db"
+    db = locator
     ids = fill(db, parse_config(BASE))
     cfg = tmp_path / "sources.yaml"
     cfg.write_text(EXTENDED)
@@ -74,7 +74,7 @@ def test_cli_dry_run_shows_and_changes_nothing(tmp_path):
         assert get_row(archive, ids[1])["status"] == "new"
 
 
-def test_article_entering_the_queue_gets_tone_and_narasumber(tmp_path):
+def test_article_entering_the_queue_gets_tone_and_narasumber(locator):
     """A harvest skips tone/narasumber for irrelevant articles; reclassify fills them when one enters."""
     from clipper.classify.classifier import Classifier
     from clipper.classify.rules import topics_for
@@ -82,7 +82,7 @@ def test_article_entering_the_queue_gets_tone_and_narasumber(tmp_path):
     text = '"Aplikasi Pusaka Digital kini lebih cepat," kata Kepala Biro Humas, Siti Aminah.'
     skipped = classifier.classify("Pusaka Digital Diperbarui", text, relevant_only=True)
     assert not skipped.relevant and skipped.tone is None and skipped.narasumber == ()
-    db = tmp_path / "a.db"
+    db = locator
     with Archive(db) as archive:
         article_id = insert_row(archive, {"url": "https://w.id/p", "url_key": "w.id/p", "media": "Warta",
                                              "title": "Pusaka Digital Diperbarui", "text": text,

@@ -11,7 +11,10 @@ from clipper.store.archive import Archive
 from clipper.store.articles import evidence_html
 from clipper.store.decisions import set_positions, tag_vocabulary
 from clipper.store.runs import start_run
+from clipper.store.match import Term
+from clipper.store.records import SearchFilters
 from clipper.store.schema import migrations
+from clipper.store.searching import matching_ids
 from tests._archive import count_rows, get_row, insert_row
 
 
@@ -32,30 +35,69 @@ def test_migrations_idempotent_and_wal(tmp_path):
         assert "search_fts" in archive.db.table_names()
 
 
-def test_insert_once_per_url_key_and_fts(tmp_path):
-    """The same url_key is stored once, and the FTS index follows inserts and updates."""
-    with Archive(tmp_path / "a.db") as archive:
+def _found(archive: Archive, word: str) -> list[int]:
+    """The ids the search index finds for one word (any status)."""
+    return [i for i, _ in matching_ids(archive, Term("word", (word,)), SearchFilters(statuses=()),
+                                       order="date", limit=10)]
+
+
+def test_an_archive_from_before_team_mode_opens_and_upgrades_without_loss(tmp_path):
+    """A SQLite archive made before m060 (no version column): opened, upgraded, nothing lost, searchable."""
+    import sqlite_utils
+    path = tmp_path / "lama.db"
+    old = sqlite_utils.Database(path)
+    migrations.apply(old, stop_before="m060_article_version")
+    old.execute("insert into articles (url, url_key, media, title, text, day, status, tags) values "
+                "('https://x.id/1', 'x.id/1', 'Warta', 'Madrasah lama', 'Isi tentang madrasah.', '2025-01-02', "
+                "'approved', '[\"haji\"]')")
+    old.conn.commit()
+    old.close()
+    with Archive(path) as archive:
+        names = [m.name for m in migrations.applied(archive.db)]
+        assert names[:7] == ["m001_initial", "m002_editions", "m003_images", "m010_mail_deliveries",
+                             "m020_search_index", "m021_stems_inbox", "m022_arabic_bare_forms"]
+        assert {"m060_article_version", "m061_roles", "m062_locks"} <= set(names)
+        got = get_row(archive, 1)
+        assert got["title"] == "Madrasah lama" and got["tags"] == '["haji"]' and got["version"] == 1
+        assert _found(archive, "madrasah") == [1]
+        update_articles(archive, [1], tone="netral", expected={1: 1})
+        assert get_row(archive, 1)["version"] == 2
+
+
+def test_every_migration_has_both_forms():
+    """Each numbered migration names its SQLite and its PostgreSQL form (the same list for both)."""
+    assert [s.name for s in migrations.steps][:1] == ["m001_initial"]
+    for step in migrations.steps:
+        assert callable(step.sqlite) and isinstance(step.postgres, str), step.name
+    with pytest.raises(TypeError, match="PostgreSQL form"):
+        migrations(postgres=None)
+
+
+def test_insert_once_per_url_key_and_index(locator):
+    """The same url_key is stored once, and the search index follows inserts and updates."""
+    with Archive(locator) as archive:
         first = insert_row(archive, row(1), html=b"<html>bukti</html>")
         assert first is not None
         assert insert_row(archive, row(1)) is None
         assert count_rows(archive) == 1
         assert evidence_html(archive, first) == b"<html>bukti</html>"
-        hits = archive.query("select rowid & 4294967295 as rowid from search_fts where search_fts match 'madrasah'")
-        assert [h["rowid"] for h in hits] == [first]
-        with archive.write() as db:
-            db["articles"].update(first, {"text": "Kini tentang pesantren."})
-        assert not archive.query("select rowid & 4294967295 as rowid from search_fts where search_fts match 'madrasah'")
-        assert archive.query("select rowid & 4294967295 as rowid from search_fts where search_fts match 'pesantren'")
+        assert _found(archive, "madrasah") == [first]
+        with archive.write():
+            archive.update("articles", ("id", first), {"text": "Kini tentang pesantren."})
+        assert _found(archive, "madrasah") == []
+        assert _found(archive, "pesantren") == [first]
 
 
-def test_failed_write_rolls_back(tmp_path):
+def test_failed_write_rolls_back(locator):
     """An exception inside a write transaction leaves nothing behind."""
-    with Archive(tmp_path / "a.db") as archive:
+    with Archive(locator) as archive:
         with pytest.raises(RuntimeError):
-            with archive.write() as db:
-                db["articles"].insert(row(2))
+            with archive.write():
+                archive.insert("runs", {"started_at": "x", "status": "running"})
+                insert_row(archive, row(2))
                 raise RuntimeError("boom")
         assert count_rows(archive) == 0
+        assert archive.scalar("select count(*) from runs") == 0
 
 
 def test_unwritable_archive_is_a_store_error(tmp_path):
@@ -68,9 +110,9 @@ def test_unwritable_archive_is_a_store_error(tmp_path):
     assert "tidak dapat dibuka" in str(info.value)
 
 
-def test_review_decisions_tags_tone_and_undo(tmp_path):
+def test_review_decisions_tags_tone_and_undo(locator):
     """Approve with tags and tone records who and when; undo restores the previous values."""
-    with Archive(tmp_path / "a.db") as archive:
+    with Archive(locator) as archive:
         ids = [insert_row(archive, row(n)) for n in (1, 2, 3)]
         change = update_articles(archive, ids[:2], decision="approve", add_tags=["Haji", "haji ", "Madrasah"],
                                  tone="positif", editor="Rina")
@@ -85,9 +127,9 @@ def test_review_decisions_tags_tone_and_undo(tmp_path):
         assert get_row(archive, ids[2])["position"] == 1 and get_row(archive, ids[0])["position"] == 2
 
 
-def test_review_rejects_bad_values_without_changes(tmp_path):
+def test_review_rejects_bad_values_without_changes(locator):
     """An unknown id or tone raises and changes nothing."""
-    with Archive(tmp_path / "a.db") as archive:
+    with Archive(locator) as archive:
         first = insert_row(archive, row(1))
         with pytest.raises(ReviewError):
             update_articles(archive, [first, 999], decision="approve")

@@ -51,6 +51,25 @@ def test_settings_round_trip_keeps_comments(qtbot, demo_config, sync_tasks):
     assert "# Konfigurasi demo Clipper" in demo_config.path.read_text(encoding="utf-8")
 
 
+def test_settings_archive_choice_is_checked_saved_and_opened(qtbot, demo_config, sync_tasks, monkeypatch):
+    """The Arsip setting refuses a password or an unknown scheme, is kept in the app's settings, and
+    the app opens it before CLIPPER_DB (--db before both)."""
+    from ui.app import archive_for
+    monkeypatch.setenv("CLIPPER_DB", "/srv/dari-env.db")
+    assert str(archive_for(None)) == "/srv/dari-env.db"
+    dialog = SettingsDialog(demo_config, sync_tasks)
+    qtbot.addWidget(dialog)
+    for bad, says in (("postgresql://rina:rahasia@server/kliping", "pgpass"), ("mysql://x@y/z", "tidak dikenal")):
+        dialog.database.setText(bad)
+        dialog.save()
+        assert says in dialog.errors.toPlainText()
+    dialog.database.setText("postgresql://rina@server:5432/kliping")
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()
+    assert archive_for(None) == "postgresql://rina@server:5432/kliping"
+    assert str(archive_for("/tmp/pilihan.db")) == "/tmp/pilihan.db"
+
+
 def test_settings_remove_source(qtbot, demo_config, sync_tasks):
     """A removed source is gone from the saved file; Batal would have kept it."""
     names = [s.name for s in demo_config.sources]

@@ -12,8 +12,9 @@ from ui.tasks import SyncPool, TaskRunner
 
 
 @pytest.fixture
-def window(qtbot, demo_config, tmp_path):
-    tasks = TaskRunner(tmp_path / "arsip.db", store_pool=SyncPool(), general_pool=SyncPool())
+def window(qtbot, demo_config, locator):
+    """The main window on an empty archive, on each backend (a SQLite file, a PostgreSQL database)."""
+    tasks = TaskRunner(locator, store_pool=SyncPool(), general_pool=SyncPool())
     win = MainWindow(demo_config, tasks)
     qtbot.addWidget(win)
     win.show()

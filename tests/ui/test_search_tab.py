@@ -28,18 +28,19 @@ def hit(n: int, day: str, score: float | None = None, **extra) -> SearchHit:
 
 
 @pytest.fixture
-def archive_path(tmp_path):
-    path = tmp_path / "arsip.db"
+def archive_path(tmp_path, locator):
+    """The search tests' articles and a final edition, on each backend."""
+    path = locator
     with Archive(path) as archive:
         ids = add_articles(archive)
         index_pending(archive)
         pdf = tmp_path / "kliping-7.pdf"
         pdf.write_bytes(b"%PDF-1.4 contoh")
         content = dumps({"sections": [{"items": [{"article_id": ids[1]}, {"article_id": ids[2]}]}]})
-        with archive.write() as db:
-            db["editions"].insert({"day": "2020-06-15", "kind": "regular", "seq": 7, "year": 2020,
-                                   "number": "7/2020", "status": "final", "content": content,
-                                   "pdf_path": str(pdf)})
+        with archive.write():
+            archive.insert("editions", {"day": "2020-06-15", "kind": "regular", "seq": 7, "year": 2020,
+                                        "number": "7/2020", "status": "final", "content": content,
+                                        "pdf_path": str(pdf)})
     return path
 
 

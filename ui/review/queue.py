@@ -8,6 +8,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from clipper.dates import today_wib
+from clipper.errors import ConflictError
 from clipper.review.decisions import DECISIONS, Change, undo, update_articles
 from clipper.store.queue import queue_items, queue_items_by_id
 from ui.i18n import _
@@ -50,6 +51,10 @@ class ReviewQueue(QWidget):
         layout.addWidget(self.view, 1)
         self.undo_stack: list[Change] = []
         self._writing = 0  # editorial writes queued on the store thread and not yet answered
+        # {(article id, version before): version after} of this editor's own writes, filled on the
+        # store thread: a second action on an article before the first one's answer reached the
+        # model carries the version the first one made, not a conflict with itself.
+        self._own_versions: dict[tuple[int, int], int] = {}
         self._loaded_irrelevant = False
         self._connect_filters()
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
@@ -196,14 +201,34 @@ class ReviewQueue(QWidget):
         values = {"status": status} if status == "approved" else {"status": status, "position": None}
         self._advance()
         self.model.apply_change({i: values for i in ids})
-        self._change(lambda a: update_articles(a, ids, decision=decision, editor=editor))
+        self._change(self._decision_op(rows, decision=decision, editor=editor))
 
     def edit(self, values: dict, ids: list[int] | None = None) -> None:
         """Save tags / tone / summary / highlight on ``ids`` (default: the selection, which stays)."""
         ids = ids if ids is not None else [r.id for r in self.selected_rows()]
         if not ids:
             return
-        self._change(lambda a: update_articles(a, ids, **values))
+        rows = [row for row in map(self.model.row_by_id, ids) if row is not None]
+        if rows:
+            self._change(self._decision_op(rows, **values))
+
+    def _decision_op(self, rows: list[QueueRow], **kwargs):
+        """update_articles for these rows, carrying the version the editor saw of each: an article
+        another editor changed meanwhile is refused (ConflictError) and reloaded."""
+        seen = {r.id: r.version for r in rows}
+        own = self._own_versions
+
+        def op(archive):
+            expected = {}
+            for article_id, version in seen.items():
+                while (article_id, version) in own:
+                    version = own[(article_id, version)]
+                expected[article_id] = version
+            change = update_articles(archive, list(seen), expected=expected, **kwargs)
+            for article_id, after in change.versions.items():
+                own[(article_id, expected[article_id])] = after
+            return change
+        return op
 
     def undo_last(self) -> None:
         if self._writing:  # a decision is still being stored: undo it once it is
@@ -221,7 +246,7 @@ class ReviewQueue(QWidget):
 
     def _applied(self, change: Change) -> None:
         self._writing -= 1
-        self.model.apply_change(change.after)
+        self.model.apply_change(_with_versions(change))
         if change.after:
             self.undo_stack = (self.undo_stack + [change])[-MAX_UNDO:]
             self.archive_changed.emit()
@@ -231,7 +256,7 @@ class ReviewQueue(QWidget):
             self._on_selection()  # the editor fields show the stored values
 
     def _undone(self, change: Change) -> None:
-        self.model.apply_change(change.after)
+        self.model.apply_change(_with_versions(change))
         self.archive_changed.emit()
         if change.after:
             self.select_article(next(iter(change.after)))
@@ -242,7 +267,24 @@ class ReviewQueue(QWidget):
         self._report(exc)
 
     def _report(self, exc: Exception) -> None:
-        """A write failed: say why, and show the archive as it is (undoing the optimistic rows)."""
+        """A write failed: say why, and show the archive as it is (undoing the optimistic rows).
+
+        Another editor's change (ConflictError): those articles are read again, as they are now.
+        """
         from ui.errors import describe
         self.message.emit(describe(exc), "error")
-        self.reload()
+        if isinstance(exc, ConflictError):
+            ids = exc.article_ids
+            self.tasks.run_in_background(lambda a: queue_items_by_id(a, ids), self._refreshed, parent=self)
+        else:
+            self.reload()
+
+    def _refreshed(self, rows: list[QueueRow]) -> None:
+        self.model.update_rows(rows)
+        self._on_selection()  # the editor fields show what the other editor stored
+
+
+def _with_versions(change: Change) -> dict[int, dict]:
+    """A Change's new values with each article's new version, for the model."""
+    return {i: {**values, "version": change.versions[i]} if i in change.versions else values
+            for i, values in change.after.items()}

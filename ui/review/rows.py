@@ -27,7 +27,7 @@ def apply_values(row: QueueRow, values: dict[str, Any]) -> QueueRow:
             changes["tags"] = tuple(json.loads(value or "[]"))
         elif key == "highlight":
             changes["highlight"] = bool(value)
-        elif key in ("status", "tone", "summary", "position"):
+        elif key in ("status", "tone", "summary", "position", "version"):
             changes[key] = value
     return row._replace(**changes)
 
