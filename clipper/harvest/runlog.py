@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from clipper.processes import pid_alive, this_host
 from clipper.store import runs
 from clipper.store.archive import Archive
-from clipper.store.records import Run
+from clipper.store.runs import RunningRun
 
 logger = logging.getLogger(__name__)
 
@@ -22,7 +22,7 @@ HEARTBEAT_SECONDS = 60
 STALE_RUN_SECONDS = 600
 
 
-def close_dead_runs(archive: Archive) -> list[Run]:
+def close_dead_runs(archive: Archive) -> list[RunningRun]:
     """Runs left "running" by a process that died (killed, crashed, the machine switched off)
     become "interrupted" (shown as terputus); returns them. A run of a live process is kept."""
     now = datetime.now(UTC)

@@ -303,9 +303,6 @@ class Run:
     sources: int | None = None
     new_articles: int | None = None
     failed_sources: int | None = None
-    pid: int | None = None
-    host: str | None = None
-    heartbeat_at: str | None = None
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import dataclass
 
 from clipper.models import SourceReport
 from clipper.processes import this_host
 from clipper.store.archive import ARTICLES_LOCK, Archive, now_utc
-from clipper.store.records import Run, SourceState
+from clipper.store.records import SourceState
 
 logger = logging.getLogger(__name__)
 
@@ -27,9 +28,21 @@ def beat(archive: Archive, run_id: int) -> None:
         archive.update("runs", ("id", run_id), {"heartbeat_at": now_utc()})
 
 
-def running_runs(archive: Archive) -> list[Run]:
+@dataclass(frozen=True)
+class RunningRun:
+    """A run recorded as running, and the process that holds it (pid on host, last sign of life)."""
+
+    id: int
+    started_at: str
+    pid: int | None
+    host: str | None
+    heartbeat_at: str | None
+
+
+def running_runs(archive: Archive) -> list[RunningRun]:
     """The runs recorded as running, oldest first (live ones, and those whose process died)."""
-    return [_run(r) for r in archive.query("select * from runs where status = 'running' order by id")]
+    return [RunningRun(**{k: r.get(k) for k in RunningRun.__dataclass_fields__})
+            for r in archive.query("select * from runs where status = 'running' order by id")]
 
 
 def mark_interrupted(archive: Archive, run_ids: list[int]) -> None:
@@ -41,13 +54,6 @@ def mark_interrupted(archive: Archive, run_ids: list[int]) -> None:
                                 "started_at) where id = ? and status = 'running'", [run_id])
 
 
-def get_run(archive: Archive, run_id: int) -> Run | None:
-    rows = archive.query("select * from runs where id = ?", [run_id])
-    return _run(rows[0]) if rows else None
-
-
-def _run(row: dict) -> Run:
-    return Run(**{k: row.get(k) for k in Run.__dataclass_fields__})
 
 
 def finish_run(archive: Archive, run_id: int, status: str, new_articles: int, failed_sources: int) -> None:
