@@ -10,11 +10,14 @@ import time
 from clipper.store.archive import Archive
 from clipper.store.schema import migrations
 
+# sqlite-utils' Migrations under the archive's (wrapped when the schema also has other backends)
+SQLITE_MIGRATIONS = getattr(migrations, "_sqlite", migrations)
+
 
 def _complete(path) -> None:
     with Archive(path) as archive:
         applied = {r["name"] for r in archive.query("select name from _sqlite_migrations")}
-        assert applied == {m.name for m in migrations._migrations}
+        assert applied == {m.name for m in SQLITE_MIGRATIONS._migrations}
         assert archive.scalar("select count(*) from articles") == 0
 
 
@@ -40,7 +43,7 @@ def test_12_new_archive_while_another_process_sets_it_up(tmp_path, monkeypatch):
 def test_12_schema_set_up_is_one_process_at_a_time(tmp_path, monkeypatch):
     """While one process applies the migrations no other writes in between, so neither fails with "locked"."""
     path = tmp_path / "baru.db"
-    first = migrations._migrations[0]
+    first = SQLITE_MIGRATIONS._migrations[0]
     apply_first = first.fn
     done = threading.Event()
     outcome = {}
