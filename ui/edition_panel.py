@@ -303,7 +303,7 @@ class EditionPanel(QWidget):
             from clipper.harvest.images import fetch_edition_images
 
             with Archive(path) as archive:
-                fetch_edition_images(archive, day)
+                fetch_edition_images(archive, day, config)
                 return compile_edition(archive, config, day, final=final, ralat=revise)
 
         self.draft.setEnabled(False)

@@ -57,6 +57,10 @@ ENGLISH: dict[str, str] = {
     "{links} tautan, {dup} duplikat": "{links} links, {dup} duplicates",
     "Belum ada panen dalam sesi ini.": "No harvest in this session yet.",
     "Panen gagal: {error}": "Harvest failed: {error}",
+    "Panen #{id} (mulai {started}) terputus: prosesnya berhenti sebelum selesai; yang sudah tersimpan tetap ada.":
+        "Harvest #{id} (started {started}) was interrupted: its process stopped before the end; "
+        "what it stored is kept.",
+    "terputus": "interrupted",
     "Panen berjalan: {n} sumber …": "Harvesting {n} sources …",
     "Panen selesai: {new} artikel baru, {failed} sumber gagal.":
         "Harvest done: {new} new articles, {failed} sources failed.",

@@ -320,7 +320,7 @@ def _send_steps(config: Config, path: Path, day: str, addresses: list[str], rese
     """The worker: its own Archive connection, finalise the edition if needed, then send."""
     with Archive(path) as archive:
         yield SendProgress("prepare", 0, len(addresses), message="Menyiapkan edisi…")
-        fetch_edition_images(archive, day)  # a draft is finalised before it is sent
+        fetch_edition_images(archive, day, config)  # a draft is finalised before it is sent
         record = prepare_edition(archive, config, day)
         yield from send_edition(archive, config, record.id, only=addresses, resend=resend,
                                 should_stop=should_stop)

@@ -17,10 +17,8 @@ from dataclasses import dataclass
 from itertools import compress
 
 from clipper.classify.speaker_runs import QUOTES, TOKEN_RE, Doc, Parsed, tokens
-from clipper.classify.speaker_words import (
-    ADVERBS, ASIDE_STARTS, HONORIFICS, NOBODY, PASSIVE_VERBS, POST_VERBS, PRE_VERBS, STOP_WORDS, is_institution,
-    is_name_word,
-)
+from clipper.classify.speaker_words import (ADVERBS, ASIDE_STARTS, HONORIFICS, NOBODY, PASSIVE_VERBS,
+                                            POST_VERBS, PRE_VERBS, STOP_WORDS, is_institution, is_name_word)
 from clipper.models import Narasumber
 
 logger = logging.getLogger(__name__)

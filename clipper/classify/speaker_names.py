@@ -10,9 +10,8 @@ from itertools import compress
 from operator import methodcaller
 
 from clipper.classify.speaker_runs import Doc
-from clipper.classify.speaker_words import (
-    HONORIFICS, ORG_SUFFIXES, ROLE_ABBREVIATIONS, TITLE_PREFIXES, TITLE_WORDS, is_name_word, is_role_head,
-)
+from clipper.classify.speaker_words import (HONORIFICS, ORG_SUFFIXES, ROLE_ABBREVIATIONS, TITLE_PREFIXES,
+                                            TITLE_WORDS, is_name_word, is_role_head)
 from clipper.models import Narasumber
 
 logger = logging.getLogger(__name__)

@@ -7,13 +7,11 @@ from __future__ import annotations
 import logging
 import re
 from itertools import compress
-
 from typing import NamedTuple
 
-from clipper.classify.speaker_words import (
-    ADVERBS, AGUNG_AFTER, ASIDE_STARTS, CONNECTORS, HONORIFICS, MODALS, NAMED_INSTITUTIONS, NOBODY, PERSON_NOUNS,
-    RELATIONAL, STOP_WORDS, is_name_word, is_role_head,
-)
+from clipper.classify.speaker_words import (ADVERBS, AGUNG_AFTER, ASIDE_STARTS, CONNECTORS, HONORIFICS,
+                                            MODALS, NAMED_INSTITUTIONS, NOBODY, PERSON_NOUNS, RELATIONAL,
+                                            STOP_WORDS, is_name_word, is_role_head)
 
 logger = logging.getLogger(__name__)
 

@@ -31,7 +31,7 @@ def cmd_compile(args: argparse.Namespace) -> int:
     day = args.date or today_wib().isoformat()
     with open_archive(args) as archive:
         finals = [r for r in editions_of(archive, day) if r.status == "final" and r.kind == "regular"]
-        fetch_edition_images(archive, day)
+        fetch_edition_images(archive, day, config)
         record, info = compile_edition(archive, config, day, out=args.out, final=args.final, ralat=args.ralat)
         waiting = len(printed_articles(archive, day)) if finals and not args.ralat else 0
     if finals and not args.ralat and record.id == finals[-1].id:

@@ -14,6 +14,7 @@ from clipper.classify.rules import topic_labels
 from clipper.config import Config
 from clipper.errors import ClipperError
 from clipper.models import Edition, EditionItem, EditionSection
+from clipper.safe_files import check_target
 from clipper.store import edition_members, editions
 from clipper.store.archive import Archive
 from clipper.store.edition_records import EditionRecord
@@ -118,7 +119,9 @@ def titled_edition(config: Config, day: date, number: str, sections: tuple[Editi
 
 def _output_path(archive: Archive, config: Config, record: EditionRecord, out: Path | None) -> Path:
     if out is not None:
-        return Path(out).resolve()  # stored in the archive: valid from any working directory
+        # Stored in the archive, so absolute; only the folder is resolved: the file itself is never
+        # followed (a symlink there is refused when the PDF is written, not overwritten through).
+        return Path(out).parent.resolve() / Path(out).name
     beside = archive.path.parent if archive.path else paths.user_data_dir()  # PostgreSQL: the user's data folder
     folder = Path(config.edition.output_dir) if config.edition.output_dir else beside / "edisi"
     suffix = {"draft": "-draf", "final": ""}[record.status] + (f"-revisi-{record.revision}" if record.revision else "")
@@ -150,6 +153,7 @@ def compile_edition(archive: Archive, config: Config, day: str, *, out: Path | N
 
     Raises:
         EditionError: nothing approved that day, or a final edition's PDF went missing.
+        OutputError: ``out`` is a symlink, a device or a folder, or its folder does not exist.
         BusyError: another process is still compiling this day's edition after a while (a
             second compile waits for the first, then finds its edition).
     """
@@ -176,10 +180,12 @@ def _compile(archive: Archive, config: Config, day: str, out: Path | None, final
     record = replace(record, status="final" if final else "draft")
     from clipper.edition.pdf import render_pdf  # reportlab: loaded only when a PDF is written
     target = _output_path(archive, config, record, out)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise EditionError(f"folder {target.parent} tidak dapat dibuat: {exc.strerror or exc}") from None
+    if out is None:  # the archive's own edition folder is made when needed; a folder given is never
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise EditionError(f"folder {target.parent} tidak dapat dibuat: {exc.strerror or exc}") from None
+    check_target(target)  # a refused target fails before the PDF is built (render_pdf checks again)
     info = render_pdf(edition, target)
     stored = editions.record_pdf(
         archive, record.id, path=str(info.path), sha256=info.sha256, size=info.size, pages=info.pages,

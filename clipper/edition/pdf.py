@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
@@ -22,8 +20,9 @@ from clipper.edition.pdf_front import cover, summary_page, toc
 from clipper.edition.pdf_parts import (ACCENT, ALERT, GOLD, MUTED, PRINT, RULE, Anchor, Layout, form_name,
                                        make_styles)
 from clipper.edition.pdf_text import SANS, face, one_line, printable, register_fonts
-from clipper.errors import PdfError
+from clipper.errors import OutputError, PdfError
 from clipper.models import Edition
+from clipper.safe_files import atomic_path, os_reason
 
 logger = logging.getLogger(__name__)
 
@@ -64,22 +63,14 @@ def render_pdf(edition: Edition, out_path: str | Path, *, generated_at: datetime
     out = Path(out_path)
     generated_at = generated_at or datetime.now(WIB)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    except OSError as exc:
-        raise PdfError(f"Folder tujuan tidak dapat ditulisi: {out.parent} ({exc})") from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        pages = _build(edition, tmp, generated_at, layout)
-        data = tmp.read_bytes()
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    except PdfError:
-        tmp.unlink(missing_ok=True)
+        with atomic_path(out) as tmp:  # refuses symlinks, devices, folders; never a half-written PDF
+            pages = _build(edition, tmp, generated_at, layout)
+            data = tmp.read_bytes()
+    except (PdfError, OutputError):
         raise
+    except OSError as exc:
+        raise PdfError(f"PDF kliping No. {edition.number} tidak dapat ditulis ke {out}: {os_reason(exc)}") from exc
     except Exception as exc:
-        tmp.unlink(missing_ok=True)
         logger.exception("PDF build failed for edition %s", edition.number)
         raise PdfError(f"PDF kliping No. {edition.number} gagal dibuat: {exc}") from exc
     info = PdfInfo(out, pages, hashlib.sha256(data).hexdigest(), len(data))

@@ -14,7 +14,8 @@ from reportlab.platypus import Flowable, ImageAndFlowables, KeepInFrame, Paragra
 from reportlab.platypus.flowables import _listWrapOn
 
 from clipper.edition.pdf_images import figure
-from clipper.edition.pdf_parts import ACCENT, QR_SIZE, RULE, TINT, TONE_COLORS, Anchor, Layout, Styles, qr_code
+from clipper.edition.pdf_parts import (ACCENT, QR_SIZE, RULE, TINT, TONE_COLORS, Anchor, Layout, Styles,
+                                       qr_code)
 from clipper.edition.pdf_text import (clean, link_target, markup, one_line, para, paragraphs, short_url,
                                       text_flowables, wib)
 from clipper.models import ARTICLE, KIND_LABELS, Edition, EditionItem, EditionSection

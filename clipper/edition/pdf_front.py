@@ -13,8 +13,8 @@ from reportlab.graphics.charts.piecharts import Pie
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import (CondPageBreak, Flowable, HRFlowable, Image, KeepTogether, Paragraph, Spacer, Table,
-                                TableStyle)
+from reportlab.platypus import (CondPageBreak, Flowable, HRFlowable, Image, KeepTogether, Paragraph, Spacer,
+                                Table, TableStyle)
 
 from clipper import paths
 from clipper.dates import clock, long_date, time_unknown, to_jakarta

@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING, Any
 from clipper.config import Config
 from clipper.dates import day_month_year, long_date
 from clipper.edition.compile import build_edition
-from clipper.errors import ClipperError
+from clipper.errors import ClipperError, OutputError
 from clipper.models import Edition, EditionItem, EditionSection, Narasumber
-from clipper.paths import write_atomically
+from clipper.safe_files import atomic_output
 from clipper.store import articles, editions
 from clipper.store.archive import Archive
-from clipper.store.images import cached_image
 from clipper.store.edition_records import EditionRecord
+from clipper.store.images import cached_image
 from clipper.textnorm import one_line
 
 if TYPE_CHECKING:
@@ -199,6 +199,7 @@ def digest(edition: Edition, pdf_name: str | None = None, limit: int = DIGEST_MA
 
 def _write_text(path: Path, text: str) -> None:
     try:
-        write_atomically(path, text.encode("utf-8"))
-    except OSError as exc:
-        raise ShareError(f"{path} tidak dapat ditulis: {exc.strerror or exc}") from None
+        with atomic_output(path, binary=True) as stream:
+            stream.write(text.encode("utf-8"))
+    except OutputError as exc:
+        raise ShareError(str(exc)) from None

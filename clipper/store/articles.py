@@ -9,9 +9,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from pathlib import Path
 
+from clipper.limits import (MAX_DESCRIPTION_CHARS, MAX_LABEL_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS,
+                            MAX_URL_CHARS, clip)
 from clipper.store.archive import ARTICLES_LOCK, Archive, evidence_bytes, json_list, now_utc
 from clipper.store.locator import parse_locator, redact
 from clipper.store.records import Article, Evidence, NewArticle, Outlet, StoryMember, article_from_row
+from clipper.textnorm import storable
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +40,15 @@ def _row(new: NewArticle) -> dict:
     row = asdict(new)
     row.update(row.pop("classification"))
     row["updated_at"] = now_utc()
+    # What arrives from the web is cleaned and bounded before it is kept (clipper.limits; README).
+    row["title"] = clip(storable(row["title"]), MAX_TITLE_CHARS)
+    row["text"] = clip(storable(row["text"]), MAX_TEXT_CHARS)
+    row["description"] = clip(storable(row["description"]), MAX_DESCRIPTION_CHARS)
+    for label in ("author", "rubrik", "language", "source"):
+        row[label] = clip(storable(row[label]), MAX_LABEL_CHARS) or None
+    row["media"] = clip(storable(row["media"]), MAX_LABEL_CHARS) or "(tanpa nama media)"
+    if row["image_url"] and len(row["image_url"]) > MAX_URL_CHARS:
+        row["image_url"] = None  # a cut address is a wrong one
     return row
 
 

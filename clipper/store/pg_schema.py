@@ -281,6 +281,12 @@ end $$;
 
 M062_LOCKS = "create table locks (name text primary key, holder text, pid integer, host text, at text)"
 
+M040_RUN_OWNER = """
+alter table runs add column if not exists pid integer;
+alter table runs add column if not exists host text;
+alter table runs add column if not exists heartbeat_at text;
+"""
+
 
 def grant_statements() -> list[str]:
     """What each group role may do on every table and sequence (run after each migration).

@@ -300,7 +300,7 @@ class Run:
 
     id: int
     started_at: str
-    status: str  # running | completed | cancelled | failed
+    status: str  # running | completed | cancelled | failed | interrupted (its process died)
     finished_at: str | None = None
     sources: int | None = None
     new_articles: int | None = None
