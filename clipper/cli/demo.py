@@ -164,14 +164,18 @@ def run_demo(folder: Path, *, report: Callable[[str], None]) -> int:
 
 
 def approve_and_compile(archive, config, day: str, out: Path):
-    """The demo editor's morning: approve today's relevant articles, flag two, compile final."""
+    """The demo editor's morning: approve today's relevant articles, confirm their tones, flag two,
+    compile final."""
     from clipper.edition.compile import compile_edition
     from clipper.harvest.images import fetch_edition_images
     from clipper.review.decisions import update_articles
-    from clipper.store.articles import queued_ids
+    from clipper.store.articles import articles_by_id, queued_ids
 
     ids = queued_ids(archive, day)
     update_articles(archive, ids, decision="approve", editor="Editor Demo")
+    for article in articles_by_id(archive, ids):  # the editor confirms the suggested tones
+        if article.tone_suggested:
+            update_articles(archive, [article.id], tone=article.tone_suggested)
     for article_id, summary in zip(ids[:2], DEMO_SUMMARIES):
         update_articles(archive, [article_id], highlight=True, summary=summary, add_tags=["sorotan"])
     fetch_edition_images(archive, day, config)
