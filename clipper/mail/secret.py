@@ -37,7 +37,7 @@ def keyring_problem() -> str | None:
         return f"Keyring tidak dapat dipakai ({exc}). Atur variabel lingkungan {ENV_PASSWORD} sebagai gantinya."
     if isinstance(backend, (fail.Keyring, null.Keyring)) or getattr(backend, "priority", 1) <= 0:
         return ("Komputer ini tidak punya penyimpan kata sandi sistem (keyring), jadi kata sandi tidak dapat "
-                f"disimpan. Atur variabel lingkungan {ENV_PASSWORD} berisi kata sandi SMTP di komputer ini.")
+                f"disimpan. Atur variabel lingkungan {ENV_PASSWORD} berisi kata sandi email di komputer ini.")
     return None
 
 

@@ -21,6 +21,7 @@ sources:
   # --- nasional ---
   - name: Warta Contoh
     feed: "https://warta.contoh.id/rss.xml"   # feed utama
+    delay: 0.125
   # --- keagamaan: dua sumber ---
   - name: Kabar Contoh
     site: "https://kabar.contoh.id/berita"
