@@ -19,7 +19,7 @@ from clipper.mail.send import send_test, set_password
 from clipper.workspace.fields import email_problems, email_spec, format_recipients, parse_recipients
 from ui.errors import describe
 from ui.i18n import _
-from ui.settings.fields import FieldForm, kept_value
+from ui.settings.fields import FieldForm, connect_edits, kept_value
 from ui.tasks import TaskRunner
 
 logger = logging.getLogger(__name__)
@@ -78,12 +78,9 @@ class EmailPage(QWidget):
         self.test_to.setPlaceholderText(_("kosong: ke alamat pengirim"))
         self._build()
         self.set_values(values)
-        for signal in (self.host.textChanged, self.username.textChanged, self.sender.textChanged,
-                       self.sender_name.textChanged, self.password.textChanged, self.port.valueChanged,
-                       self.security.currentIndexChanged, self.recipients.textChanged, self.bcc.toggled,
-                       self.subject.textChanged, self.body.textChanged, self.max_attachment.valueChanged,
-                       self.timeout.valueChanged, self.ca_file.textChanged):
-            signal.connect(self.changed)
+        connect_edits(lambda *_args: self.changed.emit(), self.host, self.username, self.sender, self.sender_name,
+                      self.password, self.port, self.security, self.recipients, self.bcc, self.subject, self.body,
+                      self.max_attachment, self.timeout, self.ca_file)
         self.security.currentIndexChanged.connect(self._security_chosen)
         self.ca_button.clicked.connect(self._choose_ca)
         self.test_button.clicked.connect(self.send_test_mail)
@@ -110,14 +107,16 @@ class EmailPage(QWidget):
         form.add("password", _("Kata sandi"), password_box,
                  _("Disimpan di penyimpan kata sandi sistem (keyring), tidak pernah di berkas pengaturan"))
         form.add("sender", _("Alamat pengirim"), self.sender, _("sender: alamat email pengirim kliping"))
-        form.add("sender_name", _("Nama pengirim"), self.sender_name, _("sender_name: nama yang tampil sebagai pengirim"))
+        form.add("sender_name", _("Nama pengirim"), self.sender_name,
+                 _("sender_name: nama yang tampil sebagai pengirim"))
         form.add("recipients", _("Penerima"), self.recipients,
                  _("recipients: satu per baris, Nama <alamat> atau alamat saja"))
         form.add("bcc", "", self.bcc, _("bcc: satu pesan dengan semua penerima sebagai tembusan tersembunyi (BCC); "
                                         "tanpa centang: satu pesan untuk tiap penerima"))
         form.add("subject", _("Judul email"), self.subject,
                  _("subject: kosong memakai bawaan; boleh memakai {keys}").format(keys=keys))
-        form.add("body", _("Isi email"), self.body, _("body: kosong memakai bawaan; boleh memakai {keys}").format(keys=keys))
+        form.add("body", _("Isi email"), self.body,
+                 _("body: kosong memakai bawaan; boleh memakai {keys}").format(keys=keys))
         form.add("max_attachment_mb", _("Ukuran lampiran paling besar"), self.max_attachment,
                  _("max_attachment_mb: PDF yang lebih besar tidak dikirim"))
         form.add("timeout", _("Batas waktu sambungan"), self.timeout, _("timeout: detik menunggu server email"))

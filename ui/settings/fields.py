@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLayout, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QAbstractButton, QComboBox, QFormLayout, QLabel, QLayout, QLineEdit, QPlainTextEdit,
+                               QVBoxLayout, QWidget)
 
 logger = logging.getLogger(__name__)
 
@@ -37,12 +38,31 @@ class FieldForm(QFormLayout):
         self.errors[key], self.labels[key] = error, caption
         return error
 
+    def add_rows(self, *rows: tuple[str, str, QWidget | QLayout, str]) -> FieldForm:
+        """``add`` for each (key, label, field, tip); returns the form."""
+        for row in rows:
+            self.add(*row)
+        return self
+
     def show_problems(self, problems: dict[str, str]) -> None:
         """Show each field's message (from clipper.workspace.fields) and hide the others."""
         for key, error in self.errors.items():
             message = problems.get(key)
             error.setText(message or "")
             error.setVisible(bool(message))
+
+
+def connect_edits(slot, *widgets: QWidget) -> None:
+    """Call ``slot`` on every edit of each widget: typed text, a choice, a tick or a number."""
+    for widget in widgets:
+        if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+            widget.textChanged.connect(slot)
+        elif isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(slot)
+        elif isinstance(widget, QAbstractButton):
+            widget.toggled.connect(slot)
+        else:
+            widget.valueChanged.connect(slot)
 
 
 def kept_value(spin, original):

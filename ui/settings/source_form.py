@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QGroupBox, 
                                QPlainTextEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from ui.i18n import _
-from ui.settings.fields import FieldForm, kept_value, lines_of
+from ui.settings.fields import FieldForm, connect_edits, kept_value, lines_of
 
 logger = logging.getLogger(__name__)
 
@@ -62,12 +62,10 @@ class SourceForm(QWidget):
             edit.setFixedHeight(edit.fontMetrics().lineSpacing() * HINT_LINES + 12)
         self.next_page = QLineEdit()
         self._build()
-        for signal in (self.name.textChanged, self.url.textChanged, self.pattern.textChanged,
-                       self.rubrik.textChanged, self.kind.currentIndexChanged, self.language.currentIndexChanged,
-                       self.aggregator.toggled, self.max_items.valueChanged, self.delay.valueChanged,
-                       self.concurrency.valueChanged, self.timeout.valueChanged, self.body.textChanged,
-                       self.drop.textChanged, self.next_page.textChanged):
-            signal.connect(self._edited)
+        self._inputs = (self.name, self.url, self.pattern, self.rubrik, self.kind, self.language, self.aggregator,
+                        self.max_items, self.delay, self.concurrency, self.timeout, self.body, self.drop,
+                        self.next_page)
+        connect_edits(self._edited, *self._inputs)
         self._enabled = True
         self._shown: dict[str, Any] = {}
         self._kind_shown()
@@ -87,22 +85,22 @@ class SourceForm(QWidget):
         form.add("rubrik", _("Rubrik"), self.rubrik, _("rubrik: nama rubrik yang dicatat pada artikelnya (opsional)"))
         form.add("language", _("Bahasa"), self.language, _("language: bahasa artikel sumber ini"))
         form.add("aggregator", "", self.aggregator, _("aggregator: true"))
-        more = FieldForm()
-        more.add("max_items", _("Tautan terbaru per panen"), self.max_items,
-                 _("max_items: berapa tautan terbaru yang diambil tiap panen"))
-        more.add("delay", _("Jeda antarpermintaan"), self.delay,
-                 _("delay: jeda minimum antara dua permintaan ke situs ini"))
-        more.add("concurrency", _("Permintaan bersamaan"), self.concurrency,
-                 _("concurrency: permintaan bersamaan ke situs ini; bawaan: pengaturan panen"))
-        more.add("timeout", _("Batas waktu per permintaan"), self.timeout,
-                 _("timeout: batas waktu total satu permintaan; bawaan: pengaturan panen"))
-        hints = FieldForm()
-        hints.add("body", _("Bagian isi berita"), self.body,
-                  _("extract.body: selektor CSS bagian yang memuat berita, satu per baris"))
-        hints.add("drop", _("Bagian yang dibuang"), self.drop,
-                  _("extract.drop: selektor CSS iklan, “Baca juga” dan sejenisnya, satu per baris"))
-        hints.add("next_page", _("Tautan halaman berikutnya"), self.next_page,
-                  _("extract.next_page: selektor CSS tautan ke halaman berikutnya dari berita yang sama"))
+        more = FieldForm().add_rows(
+            ("max_items", _("Tautan terbaru per panen"), self.max_items,
+             _("max_items: berapa tautan terbaru yang diambil tiap panen")),
+            ("delay", _("Jeda antarpermintaan"), self.delay,
+             _("delay: jeda minimum antara dua permintaan ke situs ini")),
+            ("concurrency", _("Permintaan bersamaan"), self.concurrency,
+             _("concurrency: permintaan bersamaan ke situs ini; bawaan: pengaturan panen")),
+            ("timeout", _("Batas waktu per permintaan"), self.timeout,
+             _("timeout: batas waktu total satu permintaan; bawaan: pengaturan panen")))
+        hints = FieldForm().add_rows(
+            ("body", _("Bagian isi berita"), self.body,
+             _("extract.body: selektor CSS bagian yang memuat berita, satu per baris")),
+            ("drop", _("Bagian yang dibuang"), self.drop,
+             _("extract.drop: selektor CSS iklan, “Baca juga” dan sejenisnya, satu per baris")),
+            ("next_page", _("Tautan halaman berikutnya"), self.next_page,
+             _("extract.next_page: selektor CSS tautan ke halaman berikutnya dari berita yang sama")))
         self.forms = (form, more, hints)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -136,9 +134,7 @@ class SourceForm(QWidget):
 
     def set_values(self, values: dict[str, Any]) -> None:
         """Show a source's values (no ``changed`` signal)."""
-        widgets = (self.name, self.url, self.pattern, self.rubrik, self.kind, self.language, self.aggregator,
-                   self.max_items, self.delay, self.concurrency, self.timeout, self.body, self.drop, self.next_page)
-        for widget in widgets:
+        for widget in self._inputs:
             widget.blockSignals(True)
         try:
             self.name.setText(values["name"])
@@ -160,7 +156,7 @@ class SourceForm(QWidget):
             self._enabled = bool(values["enabled"])
             self._shown = dict(values)
         finally:
-            for widget in widgets:
+            for widget in self._inputs:
                 widget.blockSignals(False)
         self._kind_shown()
 
