@@ -106,3 +106,43 @@ def pool_texts() -> list[tuple[str, str, str, str | None]]:
     """Every real text of the pool: (pool id, title, text, date)."""
     with gzip.open(corpus_dir() / "texts" / "pool.jsonl.gz", "rt", encoding="utf-8") as handle:
         return [(row["pool_id"], row.get("title") or "", row["text"], row.get("date")) for row in map(json.loads, handle)]
+
+
+@dataclass(frozen=True)
+class GoldSpeaker:
+    """A person quoted in a real article, as annotated: the fullest name given, the role the
+    article gives (None when none), and other spellings or short names the article uses."""
+
+    name: str
+    role: str | None
+    aka: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class NarasumberItem:
+    """A real pool article with its annotated narasumber (bench/narasumber_gold.jsonl)."""
+
+    id: str
+    pick: str
+    text: str
+    people: tuple[GoldSpeaker, ...]
+    not_people: tuple[str, ...]
+    split: str
+
+
+NARASUMBER_GOLD = Path(__file__).resolve().parent / "narasumber_gold.jsonl"
+
+
+def narasumber_items(split: str | None = None, path: Path = NARASUMBER_GOLD) -> list[NarasumberItem]:
+    """The annotated articles with their pool text (``split`` by pool id: "dev", "held" or all)."""
+    with gzip.open(corpus_dir() / "texts" / "pool.jsonl.gz", "rt", encoding="utf-8") as handle:
+        pool = {row["pool_id"]: row for row in map(json.loads, handle)}
+    items = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        entry = json.loads(line)
+        people = tuple(GoldSpeaker(p["name"], p.get("role"), tuple(p.get("aka", ()))) for p in entry["people"])
+        item = NarasumberItem(entry["pool_id"], entry.get("pick", ""), pool[entry["pool_id"]]["text"], people,
+                              tuple(entry.get("not_people", ())), split_of(entry["pool_id"]))
+        if split is None or item.split == split:
+            items.append(item)
+    return items

@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
-import io
 import logging
 import re
 import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from cssselect import ExpressionError, GenericTranslator, SelectorError
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator,
+                      model_validator)
 
 from clipper import paths
-from clipper.config_report import describe, line_of, problem_line, regex_problem, yaml_problem
-from clipper.errors import ConfigError
+from clipper.config_report import describe, line_of, problem_line, regex_problem
+from clipper.config_yaml import load_yaml
+from clipper.errors import ClipperError, ConfigError
+from clipper.hosts import host_entry
+from clipper.limits import MAX_CONFIG_BYTES
 from clipper.models import SOURCE_KINDS, ExtractHints, Source
+from clipper.safe_files import read_limited
 
 logger = logging.getLogger(__name__)
 
@@ -126,18 +128,35 @@ class SourceSpec(BaseModel):
         return self
 
 
+# Seconds a source may take in one harvest, its listing and every article page (README "Keamanan
+# dan ketahanan"): sources run side by side, so one that drips cannot keep a run past ~40 s; a
+# healthy source fetches its new pages well within it, and what one did not reach comes next run.
+DEFAULT_SOURCE_BUDGET = 35.0
+
+
+def _valid_host_entry(value: str) -> str:
+    host_entry(value)
+    return value
+
+
+HostEntry = Annotated[str, AfterValidator(_valid_host_entry)]
+
+
 class HarvestSpec(BaseModel):
-    """The optional `harvest:` section: run-wide politeness."""
+    """The optional `harvest:` section: run-wide politeness, time limits and the address policy."""
 
     model_config = ConfigDict(extra="forbid")
 
     user_agent: str | None = None
     per_host: int = Field(2, ge=1, le=16)
     delay: float = Field(0.0, ge=0, le=120)
-    timeout: float = Field(30.0, gt=0, le=600)
+    timeout: float = Field(30.0, gt=0, le=600)  # per address: retries and redirects included
+    source_budget: float = Field(DEFAULT_SOURCE_BUDGET, gt=0, le=3600)  # per source: listing and all its pages
     max_page_mb: float = Field(10.0, gt=0, le=200)
     retries: int = Field(2, ge=0, le=10)
     keep_html: bool = True  # keep each article's raw HTML (compressed) as evidence
+    # Internal hosts a harvest may reach besides the configured sources' own origins.
+    allow_hosts: list[HostEntry] = Field(default_factory=list, max_length=200)
 
 
 class EditorSpec(BaseModel):
@@ -252,12 +271,6 @@ class Config:
         return [by_name[n.casefold()] for n in names]
 
 
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    return yaml
-
-
 def default_config_path() -> Path:
     """The user's sources.yaml (created from the bundled default on first use)."""
     return paths.user_config_dir() / "sources.yaml"
@@ -289,11 +302,13 @@ def load_config(path: str | Path, *, checks: Sequence[SectionCheck]) -> Config:
     """
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_limited(path, MAX_CONFIG_BYTES).decode("utf-8")
     except FileNotFoundError:
         raise ConfigError(str(path), [f"{path}: berkas konfigurasi tidak ditemukan"]) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), [f"{path}: tidak dapat dibaca: {exc}"]) from None
+    except ClipperError as exc:  # not a regular file, or too large
+        raise ConfigError(str(path), [f"{path}:1: {exc}"]) from None
     return parse_config(text, path, checks=checks)
 
 
@@ -307,7 +322,7 @@ def parse_config(text: str, path: str | Path = "sources.yaml", *, checks: Sequen
         ConfigError: with one ``file:line: field: message`` line per problem, in file order.
     """
     path = Path(path)
-    data = _parse_yaml(text, path)
+    data = load_yaml(text, path)
     spec, problems = None, []
     try:
         spec = ConfigSpec.model_validate(data)
@@ -341,20 +356,6 @@ def _duplicate_names(data: Any, path: Path) -> list[str]:
         else:
             first[key] = line_of(data, ("sources", index, "name"))
     return problems
-
-
-def _parse_yaml(text: str, path: Path) -> Any:
-    try:
-        data = _yaml().load(io.StringIO(text))
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else "?"
-        raise ConfigError(str(path), [f"{path}:{line}: YAML tidak sah: {yaml_problem(exc.problem or str(exc))}"]) from None
-    except YAMLError as exc:
-        raise ConfigError(str(path), [f"{path}: YAML tidak sah: {exc}"]) from None
-    if not isinstance(data, dict):
-        raise ConfigError(str(path), [f"{path}:1: isi berkas harus berupa pemetaan (sources: ...)"])
-    return data
 
 
 def source_of(spec: SourceSpec) -> Source:

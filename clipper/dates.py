@@ -118,6 +118,24 @@ def to_jakarta(dt: datetime) -> datetime:
     return dt.astimezone(WIB)
 
 
+def sane_moment(dt: datetime | None) -> datetime | None:
+    """``dt`` if it is a date an article can have, else None.
+
+    A page or feed may claim 9999-12-31 or 0001-01-01+08:00: converting those to UTC or WIB
+    overflows (OverflowError), and no news is dated outside the years 1970-2100.
+
+    Args:
+        dt: A timezone-aware datetime (a naive one is taken as WIB), or None.
+    """
+    if dt is None:
+        return None
+    try:
+        utc = to_jakarta(dt).astimezone(timezone.utc)
+    except (OverflowError, ValueError):
+        return None
+    return dt if _MIN_YEAR <= utc.year <= _MAX_YEAR and _MIN_YEAR <= dt.year <= _MAX_YEAR else None
+
+
 def today_wib() -> date:
     """Today's date in Jakarta: the archive's days and the editions' dates are WIB days."""
     return datetime.now(WIB).date()
@@ -135,9 +153,22 @@ def long_date(day: date | str) -> str:
     Args:
         day: A date, or a YYYY-MM-DD string.
     """
-    if isinstance(day, str):
-        day = date.fromisoformat(day)
-    return f"{DAYS_ID[day.weekday()]}, {day.day} {MONTHS_ID[day.month - 1]} {day.year}"
+    day = _as_date(day)
+    return f"{DAYS_ID[day.weekday()]}, {day_month_year(day)}"
+
+
+def day_month_year(day: date | str) -> str:
+    """The Indonesian date without the weekday: "5 Desember 2026" (the WhatsApp digest's heading).
+
+    Args:
+        day: A date, or a YYYY-MM-DD string.
+    """
+    day = _as_date(day)
+    return f"{day.day} {MONTHS_ID[day.month - 1]} {day.year}"
+
+
+def _as_date(day: date | str) -> date:
+    return date.fromisoformat(day) if isinstance(day, str) else day
 
 
 def clock(moment: datetime) -> str:
@@ -174,7 +205,7 @@ def _parse_iso(text: str, default_tz: tzinfo) -> datetime | None:
         except ValueError:
             dt = None
         if dt is not None:
-            return dt if dt.tzinfo else dt.replace(tzinfo=default_tz)
+            return sane_moment(dt if dt.tzinfo else dt.replace(tzinfo=default_tz))
     match = _ISO_RE.search(text)
     if match is None:
         return None
@@ -192,7 +223,7 @@ def _parse_words(text: str, default_tz: tzinfo) -> datetime | None:
         zone = time_match["zone"] if time_match else None
         return _build(match["y"], month, match["d"], time_match, zone, default_tz)
     if re.fullmatch(r"\d{10}(\.\d+)?", text):  # a Unix timestamp
-        return datetime.fromtimestamp(float(text), tz=timezone.utc)
+        return sane_moment(datetime.fromtimestamp(float(text), tz=timezone.utc))
     return None
 
 
@@ -209,7 +240,7 @@ def _find_time(text: str, start: int, end: int) -> re.Match[str] | None:
 def _build(year, month, day, time_match, zone, default_tz: tzinfo) -> datetime | None:
     """Assemble and validate the parts; a two-digit year is completed."""
     y = int(year)
-    if y < 100:
+    if len(str(year)) <= 2:  # "24", never "0001"
         y += 2000 if y < _TWO_DIGIT_YEAR_PIVOT else 1900
     if not _MIN_YEAR <= y <= _MAX_YEAR:
         return None
@@ -221,7 +252,7 @@ def _build(year, month, day, time_match, zone, default_tz: tzinfo) -> datetime |
         if ampm:
             hour = hour % 12 + (12 if ampm.startswith("p") else 0)
     tz = _zone(zone) if zone else default_tz
-    return datetime(y, int(month), int(day), hour, minute, second, tzinfo=tz)
+    return sane_moment(datetime(y, int(month), int(day), hour, minute, second, tzinfo=tz))
 
 
 def _zone(name: str) -> tzinfo:

@@ -19,11 +19,13 @@ class ConfigError(ClipperError):
 class FetchError(ClipperError):
     """An HTTP fetch failed; ``status`` is the HTTP status when there was one."""
 
-    def __init__(self, url: str, reason: str, status: int | None = None, *, blocked: bool = False):
+    def __init__(self, url: str, reason: str, status: int | None = None, *, blocked: bool = False,
+                 permanent: bool = False):
         self.url = url
         self.reason = reason
         self.status = status
         self.blocked = blocked
+        self.permanent = permanent  # never worth another try (an address the policy refuses)
         super().__init__(f"{reason} ({url})")
 
     def __reduce__(self):  # picklable: raised in extraction workers, re-raised in the harvest
@@ -73,3 +75,7 @@ class MailError(ClipperError):
 
 class PdfError(ClipperError):
     """The edition PDF could not be written."""
+
+
+class OutputError(ClipperError):
+    """A file cannot be written where it was asked (not a regular file, a symlink, no folder, disk full …)."""

@@ -212,8 +212,9 @@ class Edition:
     number: str  # e.g. "212/2026"
     sections: tuple[EditionSection, ...]
     status: str = "draft"  # draft | final
-    kind: str = "regular"  # regular | ralat
-    corrects: str | None = None  # the number of the edition a ralat corrects
+    kind: str = "regular"  # regular | ralat (a revision of a final edition)
+    corrects: str | None = None  # the edition a revision replaces ("No. 212/2026")
+    revision: int = 0  # 1, 2 … for a revision
     title: str = "Kliping Berita Harian"
     institution: tuple[str, ...] = (
         "Kementerian Agama Republik Indonesia",

@@ -27,7 +27,11 @@ _keys: dict[str, str] = {}
 _folds: dict[str, str] = {}
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+# What text kept in the archive may not hold: control characters but tab and line ends (a NUL,
+# or a terminal's escape sequence in a title, would reach every terminal and file it is shown in).
+_UNSTORABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # in a str, always a lone one
 
 
 def one_line(text: str | None, limit: int | None = None) -> str:
@@ -37,6 +41,14 @@ def one_line(text: str | None, limit: int | None = None) -> str:
     if limit is not None and len(line) > limit:
         line = line[: limit - 1].rstrip() + "…"
     return line
+
+
+def storable(text: str | None) -> str | None:
+    """Text as the archive keeps it: control characters (but tab and line ends) removed, and a lone
+    surrogate (from a page's JSON escapes: "\\ud800") replaced by U+FFFD, which SQLite cannot store."""
+    if not text:
+        return text
+    return _SURROGATE.sub("\ufffd", _UNSTORABLE.sub("", text))
 
 
 def fold(text: str) -> str:

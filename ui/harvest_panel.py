@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QProgressBar, Q
                                QVBoxLayout, QWidget)
 
 from clipper.config import Config
+from clipper.dates import long_moment
 from clipper.models import HarvestResult, Progress, SourceReport
 from clipper.store.archive import Archive
 from ui.i18n import _
@@ -24,7 +26,7 @@ logger = logging.getLogger(__name__)
 COL_SOURCE, COL_STATE, COL_NEW, COL_DETAIL = range(4)
 _HEADERS = ("Sumber", "Status", "Baru", "Keterangan")
 _STATES = {"waiting": "menunggu", "running": "berjalan", "ok": "ok", "not_modified": "tidak berubah",
-           "failed": "gagal", "cancelled": "dibatalkan"}
+           "failed": "gagal", "cancelled": "dibatalkan", "interrupted": "terputus"}
 _COLOURS = {"ok": "#1b6e2f", "not_modified": "#1b6e2f", "failed": "#a12a2a", "cancelled": "#8a6d00"}
 # Progress reaches the widgets and the queue at most this often. Per step, the demo
 # harvest cost a progress-bar repaint and a store query plus a 40,000-row insert per
@@ -134,6 +136,7 @@ class HarvestController(QObject):
     finished = Signal(object)  # HarvestResult
     failed = Signal(object)
     running_changed = Signal(bool)
+    interrupted = Signal(str)  # what to tell of a run whose process died
 
     def __init__(self, tasks: TaskRunner, parent: QObject | None = None):
         super().__init__(parent)
@@ -161,6 +164,21 @@ class HarvestController(QObject):
     def cancel(self) -> None:
         if self.task is not None:
             self.task.cancel()
+
+    def report_interrupted_runs(self) -> None:
+        """Runs left "running" by a process that died (killed, crashed, switched off) become
+        "terputus", each told once through ``interrupted``."""
+        def op(archive: Archive) -> list:
+            from clipper.harvest.runlog import close_dead_runs  # light: no harvest stack
+            return close_dead_runs(archive)
+
+        self.tasks.run_in_background(op, self._interrupted, lambda exc: logger.info("runs: %s", exc), parent=self)
+
+    def _interrupted(self, dead: list) -> None:
+        for run in dead:
+            started = long_moment(datetime.fromisoformat(run.started_at))
+            self.interrupted.emit(_("Panen #{id} (mulai {started}) terputus: prosesnya berhenti sebelum selesai; "
+                                    "yang sudah tersimpan tetap ada.").format(id=run.id, started=started))
 
     def _step(self, step: Progress) -> None:
         self._pending.append(step)

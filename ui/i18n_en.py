@@ -59,6 +59,10 @@ ENGLISH: dict[str, str] = {
     "{links} tautan, {dup} duplikat": "{links} links, {dup} duplicates",
     "Belum ada panen dalam sesi ini.": "No harvest in this session yet.",
     "Panen gagal: {error}": "Harvest failed: {error}",
+    "Panen #{id} (mulai {started}) terputus: prosesnya berhenti sebelum selesai; yang sudah tersimpan tetap ada.":
+        "Harvest #{id} (started {started}) was interrupted: its process stopped before the end; "
+        "what it stored is kept.",
+    "terputus": "interrupted",
     "Panen berjalan: {n} sumber …": "Harvesting {n} sources …",
     "Panen selesai: {new} artikel baru, {failed} sumber gagal.":
         "Harvest done: {new} new articles, {failed} sources failed.",
@@ -68,6 +72,15 @@ ENGLISH: dict[str, str] = {
     "Naik (Ctrl+↑)": "Up (Ctrl+↑)", "Turun (Ctrl+↓)": "Down (Ctrl+↓)",
     "Susun kliping (draf)": "Compile clipping (draft)", "Susun final": "Compile final",
     "Menyusun kliping {day} …": "Compiling the clipping of {day} …",
+    "Bagikan ke WhatsApp": "Share to WhatsApp",
+    "Tulis PDF ringkas untuk ponsel dan teks daftar berita ke satu folder, lalu buka folder itu; lampirkan "
+    "keduanya di WhatsApp": "Write a compact phone PDF and a text listing the news into one folder, then open "
+                            "that folder; attach both in WhatsApp",
+    "Menyiapkan berkas WhatsApp {day} …": "Preparing the WhatsApp files of {day} …",
+    "Berkas WhatsApp disimpan di {folder}: {pdf} dan {text}": "WhatsApp files saved in {folder}: {pdf} and {text}",
+    "Berkas WhatsApp edisi ini sudah ada: {names}. Ganti dengan yang baru?":
+        "This edition's WhatsApp files exist already: {names}. Replace them?",
+    "Ganti": "Replace",
     "{pages} halaman · {path}": "{pages} pages · {path}", "Buka di penampil sistem": "Open in the system viewer",
     "Tutup": "Close",
     # add dialogs
@@ -156,5 +169,18 @@ ENGLISH: dict[str, str] = {
     "Terbit": "Published", "mis. 12/2026": "e.g. 12/2026", "relevansi": "relevance", "tanggal": "date",
     "{n} artikel diekspor ke {path}": "{n} articles exported to {path}",
     "{total} hasil, {shown} ditampilkan, urut {order} ({ms} ms)": "{total} results, {shown} shown, by {order} ({ms} ms)",
+    # the edition panel: revisions, syndicated stories, why the edition is empty
+    "Salinan dicetak…": "Printed copy…", "Salinan dicetak": "Printed copy",
+    "Salinan yang dicetak di kliping:": "The copy printed in the clipping:",
+    "Berita yang dimuat beberapa media dicetak sekali: pilih salinan mana yang dicetak":
+        "A story carried by several media is printed once: choose which copy is printed",
+    "Juga dimuat: {media}": "Also published by: {media}",
+    "Edisi {label} sudah final; perubahan disusun sebagai revisi.":
+        "Edition {label} is final; changes are compiled as a revision.",
+    "Buat revisi?": "Make a revision?",
+    "Edisi {label} sudah final dan mungkin sudah dikirim. Perubahan akan disusun sebagai Revisi {n} "
+    "dengan nomor yang sama; berkas yang sudah dikirim tetap disimpan. Lanjutkan?":
+        "Edition {label} is final and may have been sent. Changes will be compiled as Revision {n} with the "
+        "same number; the file already sent is kept. Continue?",
 }
 ENGLISH.update(SETTINGS_ENGLISH)  # Pengaturan and Kirim (ui/settings/, ui/send_dialog.py)

@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.schedule = QTimer(self, timeout=self.start_harvest)
         self.restore_state()
+        self.harvest.report_interrupted_runs()  # a run whose process died: shown once as terputus
 
     # --- layout -------------------------------------------------------------------------
 
@@ -210,6 +211,7 @@ class MainWindow(QMainWindow):
         self.harvest.running_changed.connect(self._harvest_running)
         self.harvest.finished.connect(self._harvest_finished)
         self.harvest.failed.connect(lambda exc: self.show_message(describe(exc), "error"))
+        self.harvest.interrupted.connect(lambda text: self.show_message(text, "info"))
         self.edition.message.connect(self.show_message)
         self.edition.compiled.connect(self.show_preview)
 
@@ -267,13 +269,13 @@ class MainWindow(QMainWindow):
 
     def _fetch_image(self, article_id: int, url: str) -> None:
         """The lead image, fetched in the general pool (own connection) and cached."""
-        path = self.tasks.archive_path
+        path, config = self.tasks.archive_path, self.config
 
         def op() -> bool:
             from clipper.harvest.images import ensure_cached
 
             with Archive(path) as archive:
-                ensure_cached(archive, [url])
+                ensure_cached(archive, [url], config)
                 return cached_image(archive, url) is not None
 
         def done(ok: bool) -> None:

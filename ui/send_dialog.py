@@ -20,8 +20,8 @@ from clipper.harvest.images import fetch_edition_images
 from clipper.mail.send import (Attempt, SendProgress, delivery_log, edition_to_send, latest_by_recipient,
                                prepare_edition, send_edition, set_password)
 from clipper.store.archive import Archive
+from clipper.store.edition_records import EditionRecord
 from clipper.store.editions import editions_of
-from clipper.store.records import EditionRecord
 from ui.errors import MessageBar, describe
 from ui.i18n import _
 from ui.tasks import TaskRunner, archive_locator
@@ -334,7 +334,7 @@ def _send_steps(config: Config, path: Path, day: str, addresses: list[str], rese
     """The worker: its own Archive connection, finalise the edition if needed, then send."""
     with Archive(path) as archive:
         yield SendProgress("prepare", 0, len(addresses), message="Menyiapkan edisi…")
-        fetch_edition_images(archive, day)  # a draft is finalised before it is sent
+        fetch_edition_images(archive, day, config)  # a draft is finalised before it is sent
         record = prepare_edition(archive, config, day)
         yield from send_edition(archive, config, record.id, only=addresses, resend=resend,
                                 should_stop=should_stop)

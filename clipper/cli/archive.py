@@ -8,7 +8,8 @@ import logging
 import sys
 from pathlib import Path
 
-from clipper.cli.common import command, date_arg, open_archive, open_config, out
+from clipper.cli.common import (article_ids, command, count_arg, date_arg, open_archive, open_config, out,
+                                visible)
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +30,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--tier", choices=TIERS, default="all",
                    help="utama: artikel tentang topiknya; disebut: topik hanya disebut")
     p.add_argument("--doubtful", action="store_true", help="hanya artikel yang teksnya diragukan")
-    p.add_argument("--limit", type=int, default=200)
+    p.add_argument("--limit", type=count_arg, default=200)
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("export", help="ekspor artikel (jsonl atau csv)")
@@ -46,7 +47,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", type=Path, help="berkas keluaran (bawaan: stdout)")
 
     p = sub.add_parser("review", help="setujui/tolak artikel, beri tag, nada, ringkasan")
-    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.add_argument("ids", nargs="+", metavar="ID")
     group = p.add_mutually_exclusive_group()
     group.add_argument("--approve", action="store_const", dest="decision", const="approve")
     group.add_argument("--reject", action="store_const", dest="decision", const="reject")
@@ -59,7 +60,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
                    help="sorotan halaman depan edisi")
 
     p = sub.add_parser("correct", help="koreksi teks artikel (teks hasil ekstraksi tetap disimpan)")
-    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("id", metavar="ID")
     group = p.add_mutually_exclusive_group(required=True)
     group.add_argument("--file", type=Path, metavar="BERKAS", help="teks baru (UTF-8, satu paragraf per baris; - : stdin)")
     group.add_argument("--restore", action="store_true", help="kembalikan teks hasil ekstraksi")
@@ -88,22 +89,24 @@ def cmd_list(args: argparse.Namespace) -> int:
         marks = "".join((f" [{article.kind}]" if article.kind != "article" else "",
                          " [RAGU]" if article.confidence == "doubtful" else ""))
         out(f"{article.id:>6}  {article.day}  {article.status:<10} {article.tier or '-':<7} {topics:<16} "
-            f"{article.media[:20]:<20}  {article.title[:80]}{marks}")
+            f"{visible(article.media)[:20]:<20}  {visible(article.title)[:80]}{marks}")
     out(f"{len(rows)} artikel.")
     return 0
 
 
 @command("export")
 def cmd_export(args: argparse.Namespace) -> int:
+    from clipper.safe_files import atomic_output, check_target
     from clipper.search.export import write_rows
+    if args.out:
+        check_target(args.out)  # refused before any work: a symlink, a device, a folder, no folder
     with open_archive(args) as archive:
         rows = _export_rows(archive, args)
-        stream = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout
-        try:
+        if not args.out:
+            write_rows(rows, sys.stdout, args.format)
+            return 0
+        with atomic_output(args.out, newline="") as stream:
             count = write_rows(rows, stream, args.format)
-        finally:
-            if args.out:
-                stream.close()
     if args.out:
         print(f"{count} artikel diekspor ke {args.out}", file=sys.stderr)
     return 0
@@ -133,12 +136,13 @@ def cmd_review(args: argparse.Namespace) -> int:
         print("clipper: tidak ada yang diubah (pakai --approve, --reject, --tag, --tone, --summary …)",
               file=sys.stderr)
         return 2
+    ids = article_ids(args.ids)
     with open_archive(args) as archive:
-        change = update_articles(archive, args.ids, decision=args.decision, add_tags=args.tag,
+        change = update_articles(archive, ids, decision=args.decision, add_tags=args.tag,
                                  tone=args.tone, summary=args.summary, highlight=args.highlight,
                                  editor=config.editor.name)
         for article in articles_by_id(archive, change.ids):
-            out(f"#{article.id} {article.status}: {article.title[:80]}")
+            out(f"#{article.id} {article.status}: {visible(article.title)[:80]}")
     return 0
 
 
@@ -149,6 +153,7 @@ MAX_TEXT_FILE_BYTES = 2_000_000
 @command("correct")
 def cmd_correct(args: argparse.Namespace) -> int:
     from clipper.review.corrections import correct_text, restore_text
+    args.id = article_ids([args.id])[0]  # a 20-digit id is a one-line error, not an overflow
     config = open_config(args)
     if args.restore:
         with open_archive(args) as archive:
@@ -190,7 +195,7 @@ def cmd_reclassify(args: argparse.Namespace) -> int:
             for topic, changes in sorted(groups.items()):
                 out(f"  {topic}: {len(changes)} {label}")
                 for change in changes[:10]:
-                    out(f"    #{change.article_id} {change.title[:70]}")
+                    out(f"    #{change.article_id} {visible(change.title)[:70]}")
                 if len(changes) > 10:
                     out(f"    … dan {len(changes) - 10} lagi")
         if args.dry_run:

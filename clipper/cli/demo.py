@@ -174,7 +174,7 @@ def approve_and_compile(archive, config, day: str, out: Path):
     update_articles(archive, ids, decision="approve", editor="Editor Demo")
     for article_id, summary in zip(ids[:2], DEMO_SUMMARIES):
         update_articles(archive, [article_id], highlight=True, summary=summary, add_tags=["sorotan"])
-    fetch_edition_images(archive, day)
+    fetch_edition_images(archive, day, config)
     return compile_edition(archive, config, day, final=True, out=out / f"kliping-{day}.pdf")
 
 

@@ -7,10 +7,11 @@ import json
 import logging
 import sys
 from dataclasses import asdict
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from clipper.cli.common import command, open_archive, open_config, out
+from clipper.cli.common import command, open_archive, open_config, out, visible
 from clipper.models import ExtractedArticle, HarvestResult, Progress
 
 if TYPE_CHECKING:
@@ -29,7 +30,11 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--url", help="URL asal halaman (untuk tautan relatif)")
 
 
-STATUS_WORDS = {"ok": "ok", "not_modified": "tak berubah", "failed": "GAGAL", "cancelled": "batal"}
+# A saved page is read up to the harvest's default page cap (sources.yaml max_page_mb).
+MAX_SAVED_PAGE_BYTES = 10 * 1024 * 1024
+
+STATUS_WORDS = {"ok": "ok", "not_modified": "tak berubah", "failed": "GAGAL", "cancelled": "batal",
+                "interrupted": "terputus"}
 
 
 
@@ -48,7 +53,7 @@ class ProgressLine:
         filled = int(20 * min(step.done, step.total) / step.total)
         text = f"\r[{'#' * filled}{'.' * (20 - filled)}] {step.done}/{step.total} {step.source or ''}"
         if step.message:
-            text += f": {step.message}"
+            text += f": {visible(step.message)}"
         text = text[:110]
         self.stream.write(text.ljust(self.width))
         self.width = len(text)
@@ -75,7 +80,7 @@ def print_summary(result: HarvestResult, states: dict[str, SourceState] | None =
         if r.status == "failed" and streak > 1:
             reason += f" (gagal {streak}× berturut-turut)"
         rows.append((r.source, STATUS_WORDS.get(r.status, r.status), str(r.links), str(r.new_articles),
-                     str(r.duplicates), str(r.failed_pages), reason))
+                     str(r.duplicates), str(r.failed_pages), visible(reason)))
     widths = [max(len(row[i]) for row in rows) for i in range(6)]
     out(f"Ringkasan panen #{result.run_id}:")
     for row in rows:
@@ -85,7 +90,7 @@ def print_summary(result: HarvestResult, states: dict[str, SourceState] | None =
     if page_failures:
         out(f"Halaman gagal ({len(page_failures)}):")
         for source, message in page_failures[:MAX_PAGE_FAILURES_SHOWN]:
-            out(f"  {source}: {message}")
+            out(f"  {source}: {visible(message)}")
         if len(page_failures) > MAX_PAGE_FAILURES_SHOWN:
             out(f"  … dan {len(page_failures) - MAX_PAGE_FAILURES_SHOWN} lagi (tercatat di arsip)")
     failed = len(result.failed_sources)
@@ -98,8 +103,14 @@ def print_summary(result: HarvestResult, states: dict[str, SourceState] | None =
 
 def run_harvest_cli(config, archive, names=None) -> HarvestResult:
     """Harvest with a progress line, then print the summary."""
+    from clipper.dates import long_moment
     from clipper.harvest.run import run_harvest
+    from clipper.harvest.runlog import close_dead_runs
     from clipper.store.runs import source_states
+    for dead in close_dead_runs(archive):  # never "running" forever: shown once as terputus
+        started = long_moment(datetime.fromisoformat(dead.started_at))
+        out(f"Catatan: panen #{dead.id} (mulai {started}) {STATUS_WORDS['interrupted']}: prosesnya berhenti "
+            "sebelum selesai; yang sudah tersimpan tetap ada.")
     line = ProgressLine()
     result = None
     failures: list[tuple[str, str]] = []
@@ -139,21 +150,26 @@ def cmd_harvest(args: argparse.Namespace) -> int:
 
 @command("extract")
 def cmd_extract(args: argparse.Namespace) -> int:
-    from clipper.errors import ExtractionError
+    from clipper.errors import ClipperError, ExtractionError
     from clipper.extract.hints import hints_by_site, hints_for_url
     from clipper.extract.reader import extract_article
+    from clipper.safe_files import os_reason, read_limited
     by_site = hints_by_site(open_config(args).sources) if args.url else {}  # the medium's hints, if any
     status = 0
     for path in args.files:
         url = args.url or path.resolve().as_uri()
         try:
-            article = extract_article(path.read_bytes(), url, hints=hints_for_url(url, by_site))
+            article = extract_article(read_limited(path, MAX_SAVED_PAGE_BYTES), url, hints=hints_for_url(url, by_site))
         except OSError as exc:
-            print(f"clipper: {path}: {exc.strerror or exc}", file=sys.stderr)
+            print(f"clipper: {path}: {os_reason(exc)}", file=sys.stderr)
             status = 1
             continue
         except ExtractionError as exc:
             out(json.dumps({"file": str(path), "url": url, "error": exc.reason}, ensure_ascii=False))
+            status = 1
+            continue
+        except ClipperError as exc:  # not a regular file (/dev/zero, a FIFO), or too large
+            print(f"clipper: {path}: {exc}", file=sys.stderr)
             status = 1
             continue
         out(json.dumps({"file": str(path), **extracted_to_dict(article)}, ensure_ascii=False))

@@ -51,7 +51,7 @@ def cmd_send(args: argparse.Namespace) -> int:
     require_spec(config)
     day = args.date or today_wib().isoformat()
     with open_archive(args) as archive:
-        fetch_edition_images(archive, day)  # a draft is finalised before it is sent
+        fetch_edition_images(archive, day, config)  # a draft is finalised before it is sent
         record = prepare_edition(archive, config, day)
         out(f"Mengirim {describe_edition(record)} ke {config.email.host}:{config.email.port}")
         result = None

@@ -10,14 +10,14 @@ import sys
 from pathlib import Path
 
 from clipper import __version__
-from clipper.cli import archive, demo, edition, harvest, mail, search, team
+from clipper.cli import archive, demo, edition, harvest, mail, search, share, team
 from clipper.cli.common import COMMANDS, command
 from clipper.errors import ClipperError, ConfigError
 
 logger = logging.getLogger(__name__)
 
 # Each adds its subcommands (add_parsers) and registers their implementations (@command).
-COMMAND_MODULES = (harvest, archive, edition, search, mail, team, demo)
+COMMAND_MODULES = (harvest, archive, edition, share, search, mail, team, demo)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,3 +68,23 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Exception as exc:  # the last boundary: one line, never a traceback (-v logs it)
+        logger.info("unexpected error", exc_info=True)
+        print(f"clipper: {unexpected(exc)}", file=sys.stderr)
+        return 1
+
+
+def unexpected(exc: Exception) -> str:
+    """An error no part of the core turned into a ClipperError, as one Indonesian line."""
+    if type(exc).__module__ == "sqlite3":  # the archive, past what the store could say
+        return (f"arsip tidak dapat dibaca atau ditulis: {exc} "
+                "(periksa dengan `clipper check`; cadangkan berkasnya dulu)")
+    if isinstance(exc, OSError):
+        from clipper.safe_files import os_reason
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"{where}{os_reason(exc)}"
+    if isinstance(exc, RecursionError):
+        return "masukan bersarang terlalu dalam"
+    if isinstance(exc, MemoryError):
+        return "memori tidak cukup untuk masukan ini"
+    return f"galat tak terduga ({type(exc).__name__}: {str(exc)[:200]}); jalankan dengan -v untuk rinciannya"

@@ -8,7 +8,7 @@ import logging
 import sys
 from pathlib import Path
 
-from clipper.cli.common import command, date_arg, open_archive, open_config, out
+from clipper.cli.common import command, count_arg, date_arg, fail, open_archive, open_config, out, visible
 
 logger = logging.getLogger(__name__)
 
@@ -36,8 +36,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
                         "(bawaan: approved dan published)")
     p.add_argument("--edition", metavar="NOMOR", help="nomor edisi, mis. 12/2026")
     p.add_argument("--sort", choices=["relevance", "date"], default="relevance")
-    p.add_argument("--limit", type=int, default=20)
-    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--limit", type=count_arg, default=20)
+    p.add_argument("--offset", type=count_arg, default=0)
     p.add_argument("--count", action="store_true", help="hitung semua hasil dengan tepat")
     p.add_argument("--json", action="store_true", help="satu objek JSON per hasil")
     p.add_argument("--format", choices=["csv", "jsonl", "pdf"], help="ekspor SEMUA hasil ke --out")
@@ -82,9 +82,9 @@ def _print_hits(result) -> None:
     bold = ("\033[1m", "\033[0m") if sys.stdout.isatty() else ("[", "]")
     for hit in result.hits:
         editions = ", ".join(f"No. {e.number}" for e in hit.editions)
-        out(f"#{hit.article_id}  {hit.day}  {hit.media}  ({STATUS_WORDS.get(hit.status, hit.status)}"
-             f"{'; ' + editions if editions else ''})")
-        out(f"  {mark(hit.title, hit.title_spans, *bold)}")
+        out(f"#{hit.article_id}  {hit.day}  {visible(hit.media)}  ({STATUS_WORDS.get(hit.status, hit.status)}"
+             f"{'; ' + visible(editions) if editions else ''})")
+        out(f"  {mark(visible(hit.title), hit.title_spans, *bold)}")
         out(f"  {_flat(hit, bold)}")
     shown = f"{result.offset + 1}–{result.offset + len(result.hits)}" if result.hits else "0"
     total = f"{result.total:,}".replace(",", ".") + ("" if result.total_exact else "+")
@@ -96,7 +96,7 @@ def _print_hits(result) -> None:
 
 def _flat(hit, bold) -> str:
     from clipper.search.snippet import mark
-    return " ".join(mark(hit.snippet, hit.snippet_spans, *bold).split())
+    return " ".join(mark(visible(hit.snippet), hit.snippet_spans, *bold).split())
 
 
 def _prepare(archive) -> None:
@@ -111,6 +111,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.format and not args.out:
         print("clipper: --format memerlukan --out FILE", file=sys.stderr)
         return 2
+    if args.format:
+        from clipper.safe_files import check_target
+        check_target(args.out)  # refused before any work (written safely by the export itself)
     with open_archive(args) as archive:
         _prepare(archive)
         if args.format:
@@ -154,10 +157,21 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 @command("check")
 def cmd_check(args: argparse.Namespace) -> int:
-    from clipper.store.care import check_archive
+    from clipper.store.care import check_archive, check_file
+    from clipper.store.locator import default_locator, parse_locator
+    dialect, path = parse_locator(args.db or default_locator())
+    # SQLite: the file read-only first, a damaged one never written to (PostgreSQL keeps its pages)
+    damage = check_file(path, quick=args.quick) if dialect == "sqlite" else []
+    if damage:
+        out("Integritas basis data: RUSAK")
+        for problem in damage[:20]:
+            out(f"  {problem}")
+        fail(f"arsip {path} rusak dan tidak diubah; pulihkan dari cadangan (clipper backup) "
+             "atau salin berkasnya sebelum mencoba memperbaikinya")
+        return 1
     with open_archive(args) as archive:
         report = check_archive(archive, repair=not args.no_repair, all_evidence=args.all_evidence,
-                               quick=args.quick)
+                               quick=args.quick, integrity=False)
     if report.integrity_checked:
         out("Integritas basis data: " + ("baik" if not report.integrity else "BERMASALAH"))
     else:

@@ -14,10 +14,12 @@ from clipper.classify.rules import topic_labels
 from clipper.config import Config
 from clipper.errors import ClipperError
 from clipper.models import Edition, EditionItem, EditionSection
-from clipper.store import articles, editions
+from clipper.safe_files import check_target
+from clipper.store import edition_members, editions
 from clipper.store.archive import Archive
+from clipper.store.edition_records import EditionRecord
 from clipper.store.images import cached_image
-from clipper.store.records import Article, EditionRecord
+from clipper.store.records import Article
 
 if TYPE_CHECKING:
     from clipper.edition.pdf import PdfInfo
@@ -72,14 +74,37 @@ def sections_of(items: list[tuple[str | None, EditionItem]], config: Config,
                  for t in ranked)
 
 
-def build_edition(archive: Archive, config: Config, day: str, *, number: str = "—") -> Edition:
+def printed_articles(archive: Archive, day: str, *, revising: list[int] | None = None) -> list[Article]:
+    """The articles the edition of ``day`` prints, in the editor's order: those it holds
+    (clipper.store.edition_members), a syndicated story once. The printed copy of a story is the
+    one the editor chose, else the fullest text, else the earliest; its "Juga dimuat" names the
+    story's other media (a medium's second copy of its own story is the same article)."""
+    groups: dict[int, list[Article]] = {}
+    for article in edition_members.edition_candidates(archive, day, revising=revising):
+        groups.setdefault(article.story_id or -article.id, []).append(article)
+    return [max(copies, key=_lead_rank) for copies in groups.values()]
+
+
+def _lead_rank(article: Article) -> tuple:
+    return (article.story_lead, len(article.text or ""), _earliest(article.published_utc), -article.id)
+
+
+def _earliest(moment: str | None) -> float:
+    try:
+        return -datetime.fromisoformat(moment).timestamp() if moment else float("-inf")
+    except ValueError:
+        return float("-inf")
+
+
+def build_edition(archive: Archive, config: Config, day: str, *, number: str = "—",
+                  revising: list[int] | None = None) -> Edition:
     """The live edition of ``day`` from the archive (not stored; see compile_edition).
 
     Lead images are read from the archive: fetching them is the harvest's (clipper.harvest.images).
     """
     labels = topic_labels(config)
     items = [(a.primary_topic, edition_item(a, labels, cached_image(archive, a.image_url)))
-             for a in articles.approved_articles(archive, day)]
+             for a in printed_articles(archive, day, revising=revising)]
     return titled_edition(config, date.fromisoformat(day), number, sections_of(items, config, labels))
 
 
@@ -94,10 +119,12 @@ def titled_edition(config: Config, day: date, number: str, sections: tuple[Editi
 
 def _output_path(archive: Archive, config: Config, record: EditionRecord, out: Path | None) -> Path:
     if out is not None:
-        return Path(out).resolve()  # stored in the archive: valid from any working directory
+        # Stored in the archive, so absolute; only the folder is resolved: the file itself is never
+        # followed (a symlink there is refused when the PDF is written, not overwritten through).
+        return Path(out).parent.resolve() / Path(out).name
     beside = archive.path.parent if archive.path else paths.user_data_dir()  # PostgreSQL: the user's data folder
     folder = Path(config.edition.output_dir) if config.edition.output_dir else beside / "edisi"
-    suffix = {"draft": "-draf", "final": ""}[record.status] + ("-ralat" if record.kind == "ralat" else "")
+    suffix = {"draft": "-draf", "final": ""}[record.status] + (f"-revisi-{record.revision}" if record.revision else "")
     return folder / f"kliping-{record.day}-no-{record.number.replace('/', '-')}{suffix}.pdf"
 
 
@@ -108,9 +135,9 @@ def _draft_for(archive: Archive, config: Config, day: str, kind: str) -> Edition
             return record
     corrects = None
     if kind == "ralat":
-        finals = [r for r in editions.editions_of(archive, day) if r.status == "final"]
+        finals = _finals(archive, day)
         if not finals:
-            raise EditionError(f"belum ada edisi final tanggal {day}; ralat hanya untuk edisi final")
+            raise EditionError(f"belum ada edisi final tanggal {day}; revisi hanya untuk edisi final")
         corrects = finals[-1].id
     return editions.create_edition(archive, day=day, kind=kind, number_format=config.edition.number_format,
                                    number_start=config.edition.number_start, corrects=corrects,
@@ -126,6 +153,7 @@ def compile_edition(archive: Archive, config: Config, day: str, *, out: Path | N
 
     Raises:
         EditionError: nothing approved that day, or a final edition's PDF went missing.
+        OutputError: ``out`` is a symlink, a device or a folder, or its folder does not exist.
         BusyError: another process is still compiling this day's edition after a while (a
             second compile waits for the first, then finds its edition).
     """
@@ -139,27 +167,48 @@ def _compile(archive: Archive, config: Config, day: str, out: Path | None, final
     existing = [r for r in editions.editions_of(archive, day) if r.kind == ("ralat" if ralat else "regular")]
     if not ralat and existing and existing[-1].status == "final":
         return existing[-1], _verify_final(existing[-1])
-    if not articles.approved_articles(archive, day):
-        raise EditionError(f"Tidak ada artikel yang disetujui untuk tanggal {day}; kliping tidak dibuat.")
+    revising = [r.id for r in _finals(archive, day)] if ralat else None
+    if not printed_articles(archive, day, revising=revising):
+        raise EditionError(empty_reason(archive, day))
     record = _draft_for(archive, config, day, "ralat" if ralat else "regular")
-    edition = build_edition(archive, config, day, number=record.number)
+    edition = build_edition(archive, config, day, number=record.number, revising=revising)
     if ralat:
-        edition = replace(edition, kind="ralat", corrects=editions.get_edition(archive, record.corrects).number)
+        edition = replace(edition, kind="ralat", revision=record.revision,
+                          corrects=editions.get_edition(archive, record.corrects).label)
     finalized_at = datetime.now(UTC) if final else None
     edition = replace(edition, status="final" if final else "draft", approved_at=finalized_at)
     record = replace(record, status="final" if final else "draft")
     from clipper.edition.pdf import render_pdf  # reportlab: loaded only when a PDF is written
     target = _output_path(archive, config, record, out)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise EditionError(f"folder {target.parent} tidak dapat dibuat: {exc.strerror or exc}") from None
+    if out is None:  # the archive's own edition folder is made when needed; a folder given is never
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise EditionError(f"folder {target.parent} tidak dapat dibuat: {exc.strerror or exc}") from None
+    check_target(target)  # a refused target fails before the PDF is built (render_pdf checks again)
     info = render_pdf(edition, target)
     stored = editions.record_pdf(
         archive, record.id, path=str(info.path), sha256=info.sha256, size=info.size, pages=info.pages,
         articles=len(edition.items), editor=edition.editor, final_content=_snapshot(edition) if final else None,
         finalized_at=finalized_at.isoformat(timespec="seconds") if finalized_at else None)
     return stored, info
+
+
+def _finals(archive: Archive, day: str) -> list[EditionRecord]:
+    """The day's final editions, oldest first (the regular one, then its revisions)."""
+    return [r for r in editions.editions_of(archive, day) if r.status == "final"]
+
+
+def empty_reason(archive: Archive, day: str) -> str:
+    """Why the edition of ``day`` would hold no article, as the editor reads it."""
+    waiting = edition_members.waiting_elsewhere(archive, day)
+    reason = f"Tidak ada artikel yang disetujui untuk edisi tanggal {day} di luar edisi final; kliping tidak dibuat."
+    if waiting["later"]:
+        reason += (f" {waiting['later']} artikel disetujui bertanggal sesudah {day}: masuk edisi tanggal "
+                   "terbitnya.")
+    if waiting["in_final"]:
+        reason += f" {waiting['in_final']} artikel tanggal ini sudah ada di edisi final."
+    return reason
 
 
 def _snapshot(edition: Edition) -> dict:

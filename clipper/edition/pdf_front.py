@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+import textwrap
 from collections import Counter
-from datetime import datetime
+from datetime import date, datetime
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -12,12 +13,13 @@ from reportlab.graphics.charts.piecharts import Pie
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, HRFlowable, Image, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (CondPageBreak, Flowable, HRFlowable, Image, KeepTogether, Paragraph, Spacer,
+                                Table, TableStyle)
 
 from clipper import paths
-from clipper.dates import long_date
+from clipper.dates import clock, long_date, time_unknown, to_jakarta
 from clipper.edition.pdf_article import item_title
-from clipper.edition.pdf_parts import (ACCENT, ALERT, FRAME_W, GOLD, MUTED, RULE, TINT, TONE_COLORS, Anchor,
+from clipper.edition.pdf_parts import (ACCENT, ALERT, GOLD, MUTED, PRINT, RULE, TINT, TONE_COLORS, Anchor,
                                        Styles, TocEntry)
 from clipper.edition.pdf_text import SANS, clean, face, markup, one_line, para, printable, shaped, wib
 from clipper.models import Edition, EditionItem
@@ -28,30 +30,35 @@ DEFAULT_LOGO = paths.resource("logo.png")
 MAX_MEDIA_ROWS = 10  # the media table shows the top ten and sums the rest
 HIGHLIGHT_CHARS = 360  # a highlight without an editor's summary shows this much text
 UNRATED = "belum dinilai"
+CHART_LABEL_CHARS = 28  # a topic's name beside its bar: lines of this many characters (48 mm at 8 pt), two at most
+COUNT_HEAD = "Berita"  # the head of the counts' column (a lone "n" read as a stray letter)
+TOC_ROOM = 0.3  # the daftar isi starts on the ringkasan's page when this share of a page is left
 
 
 def cover(edition: Edition, styles: Styles, generated_at: datetime) -> list[Flowable]:
-    """The cover page: kop, title, date, number, ralat/draft marks and counts per section."""
+    """The cover page: kop, title, date, number, revision/draft marks and counts per section."""
+    k = styles.layout.page_h / PRINT.page_h  # spacing shrinks with a smaller page
     flow: list[Flowable] = [Anchor("cover", "Sampul", 0), _kop(edition, styles)]
     flow.append(HRFlowable(width="100%", thickness=2.2, color=ACCENT, spaceBefore=6, spaceAfter=1.5))
     flow.append(HRFlowable(width="100%", thickness=0.6, color=ACCENT, spaceAfter=0))
-    flow.append(Spacer(1, 30 * mm))
+    flow.append(Spacer(1, 30 * mm * k))
     flow.append(para(one_line(edition.title, 120) or "Kliping Berita Harian", styles.cover_title))
     flow.append(Spacer(1, 6 * mm))
     flow.append(para(long_date(edition.date), styles.cover_line))
-    flow.append(para(f"No. {one_line(edition.number, 40)}", styles.cover_line))
+    revision = f" · Revisi {edition.revision}" if edition.revision else ""
+    flow.append(para(f"No. {one_line(edition.number, 40)}{revision}", styles.cover_line))
     if edition.kind == "ralat":
-        corrects = one_line(edition.corrects, 40) or "edisi sebelumnya"
+        corrects = one_line(edition.corrects, 60) or "edisi sebelumnya"
         flow.append(Spacer(1, 6 * mm))
-        flow.append(_badge(f"RALAT atas No. {corrects}", ALERT, styles))
+        flow.append(_badge(f"REVISI {edition.revision or ''}".strip(), ALERT, styles))
         flow.append(Spacer(1, 2 * mm))
-        flow.append(para(f"Edisi ini menggantikan kliping No. {corrects}.", styles.cover_line))
+        flow.append(para(f"Edisi ini menggantikan kliping {corrects} yang telah diedarkan.", styles.cover_line))
     if edition.status != "final":
         flow.append(Spacer(1, 6 * mm))
         flow.append(_badge("DRAF — belum final, jangan diedarkan", GOLD, styles))
-    flow.append(Spacer(1, 14 * mm))
+    flow.append(Spacer(1, 14 * mm * k))
     flow.append(_section_counts(edition, styles))
-    flow.append(Spacer(1, 12 * mm))
+    flow.append(Spacer(1, 12 * mm * k))
     made = f"Dibuat {wib(generated_at)}"
     flow.append(para(made, styles.caption))
     return flow
@@ -62,7 +69,8 @@ def _kop(edition: Edition, styles: Styles) -> Table:
     texts = [para(lines[0].upper(), styles.h2)] + [para(x, styles.meta) for x in lines[1:]]
     logo = _logo(edition.logo_path)
     row = [logo, texts] if logo is not None else [texts]
-    widths = [26 * mm, FRAME_W - 26 * mm] if logo is not None else [FRAME_W]
+    frame_w = styles.layout.frame_w
+    widths = [26 * mm, frame_w - 26 * mm] if logo is not None else [frame_w]
     table = Table([row], colWidths=widths)
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     return table
@@ -81,7 +89,7 @@ def _logo(path: str | None) -> Image | None:
 
 def _badge(text: str, color, styles: Styles) -> Table:
     cell = Paragraph(f'<font color="white" size="13"><b>{markup(text)}</b></font>', styles.cover_line)
-    table = Table([[cell]], colWidths=[FRAME_W * 0.75])
+    table = Table([[cell]], colWidths=[min(styles.layout.frame_w, 130 * mm)])
     table.setStyle(
         TableStyle([("BACKGROUND", (0, 0), (-1, -1), color), ("TOPPADDING", (0, 0), (-1, -1), 6),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 8)])
@@ -95,7 +103,7 @@ def _section_counts(edition: Edition, styles: Styles) -> Table:
         if section.items:
             rows.append([para(one_line(section.label, 80), styles.cell), str(len(section.items))])
     rows.append([Paragraph("<b>Jumlah</b>", styles.cell), str(len(edition.items))])
-    return _grid(rows, [FRAME_W * 0.5, 22 * mm])
+    return _grid(rows, [min(styles.layout.frame_w - 22 * mm, 90 * mm), 22 * mm])
 
 
 def _grid(rows: list[list], widths: list[float]) -> Table:
@@ -149,15 +157,16 @@ def summary_page(edition: Edition, keys: dict[int, str], styles: Styles) -> list
         gist = one_line(item.summary, 1200) or one_line(clean(item.text)[:HIGHLIGHT_CHARS * 2], HIGHLIGHT_CHARS)
         if gist:
             flow.append(para(gist, styles.body))
-    flow.append(Paragraph("Sebaran Berita", styles.h2))
-    flow.append(_chart(tally))
-    flow.append(Spacer(1, 6))
-    flow.append(_tables(tally, styles))
+    if styles.layout.charts:  # kept together: the tables never stand alone on a page
+        frame_w = styles.layout.frame_w
+        flow.append(KeepTogether([Paragraph("Sebaran Berita", styles.h2), _chart(tally, frame_w), Spacer(1, 6),
+                                  _tables(tally, styles, frame_w)]))
+    flow.append(CondPageBreak(styles.layout.frame_h * TOC_ROOM))
     return flow
 
 
 def _count_rows(head: str, counter: Counter, styles: Styles, limit: int | None = None) -> list[list]:
-    rows = [[Paragraph(f"<b>{head}</b>", styles.cell), Paragraph("<b>n</b>", styles.cell)]]
+    rows = [[Paragraph(f"<b>{head}</b>", styles.cell), Paragraph(f"<b>{COUNT_HEAD}</b>", styles.cell)]]
     common = counter.most_common()
     shown = common if limit is None else common[:limit]
     rows += [[para(name, styles.cell), str(n)] for name, n in shown]
@@ -167,29 +176,39 @@ def _count_rows(head: str, counter: Counter, styles: Styles, limit: int | None =
     return rows
 
 
-def _tables(tally: dict[str, Counter], styles: Styles) -> Table:
-    col = (FRAME_W - 8 * mm) / 3
+def _tables(tally: dict[str, Counter], styles: Styles, frame_w: float) -> Table:
+    col = (frame_w - 8 * mm) / 3
+    number = 16 * mm
     parts = [
-        _grid(_count_rows("Topik", tally["topic"], styles), [col - 12 * mm, 12 * mm]),
-        _grid(_count_rows("Nada", tally["tone"], styles), [col - 12 * mm, 12 * mm]),
-        _grid(_count_rows("Media", tally["media"], styles, MAX_MEDIA_ROWS), [col - 12 * mm, 12 * mm]),
+        _grid(_count_rows("Topik", tally["topic"], styles), [col - number, number]),
+        _grid(_count_rows("Nada", tally["tone"], styles), [col - number, number]),
+        _grid(_count_rows("Media", tally["media"], styles, MAX_MEDIA_ROWS), [col - number, number]),
     ]
     outer = Table([parts], colWidths=[col + 4 * mm, col + 4 * mm, col])
     outer.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     return outer
 
 
-def _chart(tally: dict[str, Counter]) -> Drawing:
+def chart_label(name: str) -> str:
+    """A topic's name for the bar chart: whole, on up to two lines ("…" only past two)."""
+    text = printable(name, 200)
+    lines = textwrap.wrap(text, CHART_LABEL_CHARS, break_long_words=True) or [""]
+    if len(lines) > 2:
+        lines = [lines[0], textwrap.shorten(" ".join(lines[1:]), CHART_LABEL_CHARS, placeholder="…")]
+    return "\n".join(lines)
+
+
+def _chart(tally: dict[str, Counter], frame_w: float) -> Drawing:
     """Bars of clippings per topic and a pie of tones, in the body font."""
     font = face(SANS)
     topics = tally["topic"].most_common(8)
-    height = max(48 * mm, (len(topics) * 7 + 16) * mm)
-    drawing = Drawing(FRAME_W, height)
+    height = max(48 * mm, (len(topics) * 9 + 16) * mm)
+    drawing = Drawing(frame_w, height)
     bars = HorizontalBarChart()
     bars.x, bars.y = 48 * mm, 8 * mm
-    bars.width, bars.height = FRAME_W * 0.62 - 48 * mm, height - 16 * mm
+    bars.width, bars.height = frame_w * 0.62 - 48 * mm, height - 16 * mm
     bars.data = [[n for _, n in reversed(topics)]]
-    bars.categoryAxis.categoryNames = [printable(name, 26) for name, _ in reversed(topics)]
+    bars.categoryAxis.categoryNames = [chart_label(name) for name, _ in reversed(topics)]
     bars.categoryAxis.labels.fontName = font
     bars.categoryAxis.labels.fontSize = 8
     bars.categoryAxis.labels.boxAnchor = "e"
@@ -210,7 +229,7 @@ def _chart(tally: dict[str, Counter]) -> Drawing:
     tones = [(name, n) for name, n in tally["tone"].most_common() if n]
     pie = Pie()
     size = min(height - 20 * mm, 38 * mm)
-    pie.x, pie.y, pie.width, pie.height = FRAME_W * 0.62 + 8 * mm, 8 * mm, size, size
+    pie.x, pie.y, pie.width, pie.height = frame_w * 0.62 + 8 * mm, 8 * mm, size, size
     pie.data = [n for _, n in tones]
     pie.slices.strokeColor = colors.white
     swatches = []
@@ -219,7 +238,7 @@ def _chart(tally: dict[str, Counter]) -> Drawing:
         swatches.append((pie.slices[i].fillColor, f"{printable(name, 20)} ({n})"))
     drawing.add(pie)
     legend = Legend()
-    legend.x, legend.y = FRAME_W * 0.62 + 14 * mm + size, 8 * mm + size - 2 * mm
+    legend.x, legend.y = frame_w * 0.62 + 14 * mm + size, 8 * mm + size - 2 * mm
     legend.fontName, legend.fontSize = font, 7.5
     legend.alignment = "right"
     legend.colorNamePairs = swatches
@@ -227,9 +246,18 @@ def _chart(tally: dict[str, Counter]) -> Drawing:
     legend.deltay = 11
     legend.columnMaximum = 8
     drawing.add(legend)
-    drawing.add(String(FRAME_W * 0.62 + 8 * mm, height - 4 * mm, "Nada pemberitaan", fontName=face(SANS, bold=True),
+    drawing.add(String(frame_w * 0.62 + 8 * mm, height - 4 * mm, "Nada pemberitaan", fontName=face(SANS, bold=True),
                        fontSize=8.5, fillColor=MUTED))
     return drawing
+
+
+def toc_time(item: EditionItem, day: date) -> str:
+    """When an article appeared, for the daftar isi: the time alone on the edition's own day."""
+    if item.published_at is None:
+        return "waktu tidak diketahui"
+    if to_jakarta(item.published_at).date() == day and not time_unknown(item.published_at):
+        return f"{clock(item.published_at)}\u00a0WIB"  # never "10.33" at a line's end and "WIB" below
+    return wib(item.published_at).replace(" WIB", "\u00a0WIB")
 
 
 def toc(edition: Edition, keys: dict[int, str], styles: Styles) -> list[Flowable]:
@@ -240,10 +268,9 @@ def toc(edition: Edition, keys: dict[int, str], styles: Styles) -> list[Flowable
             continue
         flow.append(para(f"{one_line(section.label, 80)} ({len(section.items)})", styles.h2))
         for item in section.items:
-            when = wib(item.published_at) or "waktu tidak diketahui"
-            meta = markup(f"{one_line(item.media, 80)} · {when}")
-            text = f'<b>{markup(item_title(item))}</b><br/><font size="8.5" color="#5F6B66">{meta}</font>'
+            meta = markup(f"{one_line(item.media, 80)} · {toc_time(item, edition.date)}")
+            text = f'<b>{markup(item_title(item))}</b>  <font size="8.5" color="#5F6B66">{meta}</font>'
             entry = TocEntry(text, shaped(styles.toc, item.title or ""), keys[id(item)])
-            entry.spaceAfter = 5
+            entry.spaceAfter = 4
             flow.append(entry)
     return flow

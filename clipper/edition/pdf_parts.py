@@ -1,43 +1,80 @@
-"""Building blocks of the edition PDF: page geometry, styles, anchors, pictures, QR codes."""
+"""Building blocks of the edition PDF: page layouts, styles, anchors, QR codes."""
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from dataclasses import dataclass
-from functools import lru_cache
-from io import BytesIO
 
 import qrcode
-from PIL import Image as PILImage
-from PIL import ImageOps
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Paragraph
 
 from clipper.edition.pdf_text import SANS, face, rtl_style
 
 logger = logging.getLogger(__name__)
 
-PAGE_W, PAGE_H = A4
-MARGIN_X = 20 * mm
-MARGIN_TOP = 24 * mm  # leaves room for the running header
-MARGIN_BOTTOM = 20 * mm  # and for the footer
-FRAME_W = PAGE_W - 2 * MARGIN_X
-FRAME_H = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
 
-# Lead images: 800 px across a 170 mm column is ~120 dpi, sharp on a phone and on
-# paper; quality 70 keeps a news photo near 60-90 KB, so 100 clippings stay < 5 MB.
-IMAGE_MAX_PX = 800
-IMAGE_QUALITY = 70
-PASS_THROUGH_BYTES = 150_000  # a small enough JPEG is embedded untouched
-IMAGE_MAX_H = FRAME_H * 0.45  # a lead image never takes more than ~half a page
+@dataclass(frozen=True)
+class Layout:
+    """The page and the type of one kind of edition PDF: A4 for print and desk, or a phone's."""
+
+    name: str
+    page_w: float
+    page_h: float
+    margin_x: float
+    margin_top: float  # leaves room for the running header
+    margin_bottom: float  # and for the footer
+    body_size: float
+    body_leading: float
+    headline_size: float
+    cover_size: float
+    photo_share: float  # the lead photo's width as a share of the column; below 1 it stands beside the text
+    photo_max_h: float
+    image_max_px: int
+    image_quality: int
+    qr: bool  # a QR code of the link (paper); on a phone the link itself is tapped
+    charts: bool  # the ringkasan's tables and charts
+    min_scale: float  # a clipping a little longer than a page is shrunk to fit it, never below this
+    furniture_size: float  # the running header and the footer
+
+    @property
+    def frame_w(self) -> float:
+        return self.page_w - 2 * self.margin_x
+
+    @property
+    def frame_h(self) -> float:
+        return self.page_h - self.margin_top - self.margin_bottom
+
+
+# A4, one column. Chosen by looking at the pages and measuring bench/pdf.py --pages on real
+# article lengths: 10 pt Noto Sans on 13.8 pt (about 90 characters a line), the lead photo
+# beside the first paragraphs at 42 % of the column (a full-width photo took half a page),
+# and a clipping up to 12 % longer than a page shrunk onto one (type never under 9 pt).
+# 640 px across a 73 mm photo is ~220 dpi, sharp in print; quality 70 keeps it near 40-70 KB.
+PRINT = Layout(
+    name="print", page_w=A4[0], page_h=A4[1], margin_x=18 * mm, margin_top=21 * mm, margin_bottom=18 * mm,
+    body_size=10, body_leading=13.8, headline_size=16, cover_size=30, photo_share=0.42, photo_max_h=62 * mm,
+    image_max_px=640, image_quality=70, qr=True, charts=True, min_scale=0.9, furniture_size=8.5,
+)
+# A phone's page (WhatsApp): 100 x 178 mm (9:16) shown across a ~68 mm screen makes 10.5 pt
+# type read like an app's body text, about 45 characters a line; the photo full width at
+# 560 px (quality 60: 25-60 KB), no QR code (the link is tapped), no charts, no shrinking.
+PHONE = Layout(
+    name="phone", page_w=100 * mm, page_h=178 * mm, margin_x=6 * mm, margin_top=13 * mm, margin_bottom=12 * mm,
+    body_size=10.5, body_leading=14.5, headline_size=14, cover_size=22, photo_share=1.0, photo_max_h=70 * mm,
+    image_max_px=560, image_quality=60, qr=False, charts=False, min_scale=1.0, furniture_size=7,
+)
+
+# The print layout's geometry under the names used before layouts existed.
+PAGE_W, PAGE_H = PRINT.page_w, PRINT.page_h
+MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = PRINT.margin_x, PRINT.margin_top, PRINT.margin_bottom
+FRAME_W, FRAME_H = PRINT.frame_w, PRINT.frame_h
 QR_MAX_URL = 600  # longer URLs make an unreadably dense code: print none
-QR_SIZE = 24 * mm
+QR_SIZE = 19 * mm  # scans from paper at arm's length; 24 mm took a third of the header's height
 QR_MASK = 2  # see qr_code()
 
 ACCENT = colors.HexColor("#0B5D3B")
@@ -56,7 +93,7 @@ TONE_COLORS = {
 
 @dataclass(frozen=True)
 class Styles:
-    """The paragraph styles of an edition."""
+    """The paragraph styles of an edition, and its layout."""
 
     body: ParagraphStyle
     rtl: ParagraphStyle
@@ -72,11 +109,13 @@ class Styles:
     cover_title: ParagraphStyle
     cover_line: ParagraphStyle
     box_title: ParagraphStyle
+    layout: Layout = PRINT
 
 
-def make_styles() -> Styles:
-    """Create the styles (fonts are registered on first use)."""
+def make_styles(layout: Layout = PRINT) -> Styles:
+    """Create the styles of ``layout`` (fonts are registered on first use)."""
     regular, bold = face(SANS), face(SANS, bold=True)
+    size, lead, head = layout.body_size, layout.body_leading, layout.headline_size
 
     def st(name: str, size: float, lead: float, **kw) -> ParagraphStyle:
         kw.setdefault("fontName", regular)
@@ -84,20 +123,24 @@ def make_styles() -> Styles:
         return ParagraphStyle(name, fontSize=size, leading=lead, **kw)
 
     return Styles(
-        body=st("body", 10.5, 15.5, spaceAfter=6.5, alignment=TA_LEFT),
-        rtl=rtl_style("rtl", 13, FRAME_W, 6.5),
-        small=st("small", 8.5, 11.5, textColor=MUTED),
-        caption=st("caption", 7.5, 9.5, textColor=MUTED, alignment=TA_CENTER),
-        meta=st("meta", 9.5, 13.5, textColor=MUTED, spaceAfter=2),
+        # no paragraph leaves a single line at the foot or the head of a page
+        body=st("body", size, lead, spaceAfter=round(lead * 0.3, 1), alignment=TA_LEFT, allowWidows=0,
+                allowOrphans=0),
+        rtl=rtl_style("rtl", size * 1.3, layout.frame_w, round(lead * 0.3, 1)),
+        small=st("small", 8.5, 11, textColor=MUTED),
+        caption=st("caption", 7.5, 9.5, textColor=MUTED, alignment=TA_CENTER, spaceBefore=2),
+        meta=st("meta", 9, 12, textColor=MUTED, spaceAfter=1),
         label=st("label", 8.5, 11, fontName=bold, textColor=ACCENT),
-        headline=st("headline", 19, 24, fontName=bold, spaceBefore=6, spaceAfter=6),
-        h1=st("h1", 18, 23, fontName=bold, textColor=ACCENT, spaceAfter=8),
+        headline=st("headline", head, round(head * 1.22, 1), fontName=bold, spaceBefore=4, spaceAfter=3),
+        h1=st("h1", 18, 23, fontName=bold, textColor=ACCENT, spaceBefore=14, spaceAfter=8),
         h2=st("h2", 12.5, 16, fontName=bold, textColor=ACCENT, spaceBefore=10, spaceAfter=5),
-        toc=st("toc", 10, 13.5),
-        cell=st("cell", 9, 12),
-        cover_title=st("cover_title", 30, 36, fontName=bold, textColor=ACCENT, alignment=TA_CENTER),
+        toc=st("toc", 9.5, 12.5),
+        cell=st("cell", 8.5, 11.3),
+        cover_title=st("cover_title", layout.cover_size, layout.cover_size * 1.2, fontName=bold, textColor=ACCENT,
+                       alignment=TA_CENTER),
         cover_line=st("cover_line", 14, 20, alignment=TA_CENTER, spaceAfter=4),
-        box_title=st("box_title", 9, 12, fontName=bold, textColor=ACCENT, spaceAfter=3),
+        box_title=st("box_title", 9, 12, fontName=bold, textColor=ACCENT, spaceAfter=2),
+        layout=layout,
     )
 
 
@@ -114,7 +157,7 @@ class Anchor(Flowable):
 
     def draw(self):
         canv = self.canv
-        canv.bookmarkPage(self.key, fit="XYZ", top=PAGE_H)
+        canv.bookmarkPage(self.key, fit="XYZ", top=canv._pagesize[1])
         if self.title is not None:
             canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
         record_page(canv, self.key)
@@ -169,98 +212,6 @@ class TocEntry(Flowable):
         first = self.height - self.para.style.fontSize
         page_ref(canv, self.key, self.width, first)
         canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
-
-
-class _JpegReader(ImageReader):
-    """An ImageReader for JPEG bytes whose identity is a hash, not decoded pixels.
-
-    canvas.drawImage names an image by digesting ``getRGBData()``, which decodes the
-    JPEG; the JPEG itself is embedded raw, so a content hash is an equal name.
-    """
-
-    def __init__(self, data: bytes):
-        super().__init__(BytesIO(data))
-        self._key = hashlib.sha1(data).hexdigest().encode()
-        self._dataA = None  # JPEG: no alpha channel
-
-    def getRGBData(self):  # noqa: N802 - reportlab's name
-        return self._key
-
-
-class Picture(Flowable):
-    """A prepared JPEG drawn at a fixed size, centred in the frame."""
-
-    def __init__(self, jpeg: bytes, width: float, height: float):
-        super().__init__()
-        self.reader = _JpegReader(jpeg)
-        self.img_w, self.img_h = width, height
-        self.spaceBefore, self.spaceAfter = 4, 8
-
-    def wrap(self, avail_width, avail_height):
-        self.width = avail_width
-        return avail_width, self.img_h
-
-    def draw(self):
-        x = (self.width - self.img_w) / 2
-        self.canv.drawImage(self.reader, x, 0, self.img_w, self.img_h)
-
-
-def prepare_image(data: bytes | None) -> tuple[bytes, int, int] | None:
-    """Downscale and recompress an image file to JPEG; None when it is not an image.
-
-    Returns:
-        (jpeg_bytes, width_px, height_px), at most IMAGE_MAX_PX wide and ~1.6x as tall.
-    """
-    if not data:
-        return None
-    return _prepare(bytes(data))
-
-
-@lru_cache(maxsize=16)  # syndicated stories often share one photo
-def _prepare(data: bytes) -> tuple[bytes, int, int] | None:
-    try:
-        with PILImage.open(BytesIO(data)) as im:
-            w, h = im.size
-            if w < 8 or h < 8:
-                return None
-            orientation = im.getexif().get(0x0112, 1)
-            if (im.format == "JPEG" and im.mode in ("RGB", "L") and orientation == 1
-                    and w <= IMAGE_MAX_PX and h <= IMAGE_MAX_PX * 1.6 and len(data) <= PASS_THROUGH_BYTES):
-                im.load()  # proves the data decodes before it is embedded as is
-                return data, w, h
-            # JPEG only: decode at 1/2, 1/4 or 1/8 scale while staying >= 85% of the target
-            im.draft("RGB", (int(IMAGE_MAX_PX * 0.85), int(IMAGE_MAX_PX * 0.85 * h / w) or 1))
-            im = ImageOps.exif_transpose(im)
-            if im.mode in ("RGBA", "LA", "P", "PA"):
-                im = im.convert("RGBA")
-                flat = PILImage.new("RGB", im.size, "white")
-                flat.paste(im, mask=im.getchannel("A"))
-                im = flat
-            elif im.mode != "RGB":
-                im = im.convert("RGB")
-            w, h = im.size
-            scale = min(1.0, IMAGE_MAX_PX / w, IMAGE_MAX_PX * 1.6 / h)
-            if scale < 1.0:
-                im = im.resize((max(1, round(w * scale)), max(1, round(h * scale))), PILImage.BILINEAR)
-            out = BytesIO()
-            im.save(out, "JPEG", quality=IMAGE_QUALITY)
-            return out.getvalue(), im.size[0], im.size[1]
-    except Exception as exc:  # any undecodable input: the clipping goes out without it
-        logger.warning("lead image skipped: %s", exc)
-        return None
-
-
-def picture(data: bytes | None) -> Picture | None:
-    """A Picture sized to the column (never taller than IMAGE_MAX_H), or None."""
-    prepared = prepare_image(data)
-    if prepared is None:
-        return None
-    jpeg, w_px, h_px = prepared
-    width = FRAME_W if w_px >= 500 else min(FRAME_W, w_px * 0.75 * 1.4)
-    height = width * h_px / w_px
-    if height > IMAGE_MAX_H:
-        width, height = width * IMAGE_MAX_H / height, IMAGE_MAX_H
-    return Picture(jpeg, width, height)
 
 
 class QrCode(Flowable):

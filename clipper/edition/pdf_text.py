@@ -66,7 +66,9 @@ def register_fonts() -> None:
                 family, normal=names[0], bold=names[1], italic=names[2], boldItalic=names[3]
             )
             face = pdfmetrics.getFont(faces[0]).face
-            _coverage[family] = frozenset(chr(c) for c in face.charToGlyph)
+            # Outside the BMP (DejaVu's emoji) reportlab writes an invalid ToUnicode entry
+            # ("<1F633>", odd-length hex): such characters are dropped like those no font has.
+            _coverage[family] = frozenset(chr(c) for c in face.charToGlyph if c <= 0xFFFF)
 
 
 def face(family: str, bold: bool = False, italic: bool = False) -> str:
@@ -163,10 +165,22 @@ def paragraphs(text: str | None) -> list[str]:
     return parts
 
 
+class BodyParagraph(Paragraph):
+    """A Paragraph that breaks its lines once per width: a clipping is measured first (to fit
+    it on a page) and then laid out at the same width, the costliest step done once."""
+
+    def wrap(self, avail_width, avail_height):
+        if self.__dict__.get("_wrapped_width") == avail_width and "blPara" in self.__dict__:
+            return self.width, self.height  # a Paragraph's height depends on its width alone
+        size = super().wrap(avail_width, avail_height)
+        self._wrapped_width = avail_width
+        return size
+
+
 def text_flowables(text: str, style: ParagraphStyle, rtl_style: ParagraphStyle) -> list[Flowable]:
     """Flowables for one paragraph of plain text, Arabic blocks laid out right to left."""
     if not has_arabic(text):
-        return [Paragraph(markup(text), style)]
+        return [BodyParagraph(markup(text), style)]
     out: list[Flowable] = []
     pos = 0
     for m in _ARABIC_RUN.finditer(text):

@@ -23,6 +23,9 @@ logger = logging.getLogger(__name__)
 MAX_CHILD_SITEMAPS = 3
 # Decompressed .xml.gz sitemaps are capped like any other body.
 MAX_SITEMAP_BYTES = 20 * 1024 * 1024
+# Items read from one feed, sitemap or section page: a news feed has 10-100 items and a news
+# sitemap at most 1,000 (Google's limit); a source keeps its newest max_items of them anyway.
+MAX_LINKS_READ = 5_000
 _SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 _NEWS_NS = "{http://www.google.com/schemas/sitemap-news/0.9}"
 _SKIP_SCHEMES = ("mailto:", "javascript:", "tel:", "whatsapp:", "data:")
@@ -38,16 +41,24 @@ def _absolute(url: str | None, base: str) -> str | None:
     url = url.strip()
     if not url or url.startswith("#") or url.lower().startswith(_SKIP_SCHEMES):
         return None
-    absolute = urljoin(base, url)
-    if urlsplit(absolute).scheme not in ("http", "https"):
+    try:
+        absolute = urljoin(base, url)
+        scheme = urlsplit(absolute).scheme
+    except ValueError:  # "http://[::1/x": kept as written, to be reported as a bad link, never fetched
+        return url.split("#", 1)[0] if url.lower().startswith(("http://", "https://")) else None
+    if scheme not in ("http", "https"):
         return None
     return absolute.split("#", 1)[0]
 
 
 def unwrap_redirect(url: str) -> str:
     """The article behind a news-search click-through link (Bing ``apiclick.aspx?url=``)."""
-    parts = urlsplit(url)
-    if parts.hostname and parts.hostname.endswith("bing.com") and "apiclick" in parts.path:
+    try:
+        parts = urlsplit(url)
+        hostname = parts.hostname
+    except ValueError:
+        return url  # a malformed link stays as it is: reported, never fetched
+    if hostname and hostname.endswith("bing.com") and "apiclick" in parts.path:
         target = dict(parse_qsl(parts.query)).get("url")
         if target and urlsplit(target).scheme in ("http", "https"):
             return target
@@ -96,17 +107,29 @@ def parse_feed(result: FetchedPage) -> list[Link]:
     if parsed.bozo:
         logger.info("feed %s is malformed but yielded %d items", result.final_url, len(parsed.entries))
     links = []
-    for entry in parsed.entries:
-        href = entry.get("link") or next(
-            (l.get("href") for l in entry.get("links", []) if l.get("href")), None)
-        url = _absolute(href, result.final_url)
-        if not url:
+    if len(parsed.entries) > MAX_LINKS_READ:
+        logger.warning("feed %s: %d items, the first %d read", result.final_url, len(parsed.entries), MAX_LINKS_READ)
+    for entry in parsed.entries[:MAX_LINKS_READ]:
+        try:
+            link = _feed_link(entry, result.final_url)
+        except Exception:  # one odd item never loses the feed's others
+            logger.warning("feed %s: an item skipped", result.final_url, exc_info=True)
             continue
-        url = unwrap_redirect(url)
-        raw_date = entry.get("published") or entry.get("updated") or entry.get("dc_date")
-        links.append(Link(url=url, title=(entry.get("title") or "").strip() or None,
-                          published_at=parse_date(raw_date) if raw_date else None))
+        if link is not None:
+            links.append(link)
     return _dedupe(links)
+
+
+def _feed_link(entry, base: str) -> Link | None:
+    href = entry.get("link") or next((l.get("href") for l in entry.get("links", []) if l.get("href")), None)
+    url = _absolute(href if isinstance(href, str) else None, base)
+    if not url:
+        return None
+    url = unwrap_redirect(url)
+    raw_date = entry.get("published") or entry.get("updated") or entry.get("dc_date")
+    title = entry.get("title")
+    return Link(url=url, title=title.strip() or None if isinstance(title, str) else None,
+                published_at=parse_date(raw_date) if isinstance(raw_date, str) else None)
 
 
 def parse_site(result: FetchedPage, pattern: str, text: str) -> list[Link]:
@@ -128,6 +151,8 @@ def parse_site(result: FetchedPage, pattern: str, text: str) -> list[Link]:
             continue
         title = " ".join(anchor.text_content().split()) or anchor.get("title")
         links.append(Link(url=url, title=title or None))
+        if len(links) >= MAX_LINKS_READ:
+            break
     return _merge_titles(links)
 
 
@@ -211,4 +236,6 @@ def parse_sitemap(result: FetchedPage) -> tuple[list[Link], list[str]]:
             published = _child_text(news, f"{_NEWS_NS}publication_date")
         published = published or _child_text(node, f"{_SITEMAP_NS}lastmod", "lastmod")
         links.append(Link(url=url, title=title, published_at=parse_date(published)))
+        if len(links) >= MAX_LINKS_READ:
+            break
     return _dedupe(links), []

@@ -12,13 +12,13 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
 
 import aiohttp
 import httpx
-from httpx_aiohttp import AiohttpTransport
 
 from clipper.errors import FetchError
+from clipper.harvest.addresses import AddressPolicy, AddressRefused, Guard
+from clipper.harvest.clients import host_client
 from clipper.harvest.decoding import read_body
 from clipper.harvest.fetch_errors import (Retry, blocked_error, rejected_by_aiohttp, status_error,
                                           transport_error)
@@ -29,8 +29,6 @@ logger = logging.getLogger(__name__)
 # Requests in flight across all hosts. httpx's pool gets the same size, so a request that
 # holds one of these slots never queues inside httpx (that wait would eat its deadline).
 MAX_CONNECTIONS = 100
-# Connections kept per host: at least the largest per-host concurrency a source may ask for.
-HOST_CONNECTIONS = 16
 # How much of a 403/429/503 body is read to look for a bot challenge: every challenge page
 # we have seen (Cloudflare, DDoS-Guard) names itself in its first ~10 KB.
 CHALLENGE_SNIFF_BYTES = 64 * 1024
@@ -59,7 +57,7 @@ class FetchSettings:
     user_agent: str = "Clipper/0.1 (kliping digital; Perpustakaan Balitbangdiklat Kemenag)"
     connect_timeout: float = 10.0
     read_timeout: float = 15.0
-    deadline: float = 30.0  # wall time of one request, whole body included
+    deadline: float = 30.0  # wall time of one URL: every attempt, redirect, back-off and body
     max_bytes: int = 10 * _MB  # cap on the decoded body
     max_redirects: int = 5
     per_host: int = 2  # concurrent requests per host
@@ -67,6 +65,7 @@ class FetchSettings:
     retries: int = 2  # for connection errors, timeouts (not the deadline), 5xx and 429
     backoff: float = 0.5  # exponential back-off base, seconds
     max_retry_after: float = 60.0  # a longer Retry-After fails the fetch instead
+    addresses: AddressPolicy = AddressPolicy()  # where internal addresses may be reached (none)
 
 
 @dataclass(frozen=True)
@@ -80,33 +79,18 @@ class _Options:
 
 
 @dataclass
+class _Clock:
+    """When one URL's time is up (loop time; None until its first request starts)."""
+
+    until: float | None = None
+
+
+@dataclass
 class _Host:
     slots: asyncio.Semaphore
     gate: asyncio.Lock = field(default_factory=asyncio.Lock)
     last_start: float = -math.inf
     not_before: float = 0.0  # set from a Retry-After: nobody starts on this host before
-
-
-class _Cookies(httpx.Cookies):
-    """A cookie jar that skips responses without Set-Cookie: httpx builds two urllib
-    adapter objects per response to look for one (~0.2 ms a page), and article pages
-    seldom set any."""
-
-    def extract_cookies(self, response: httpx.Response) -> None:
-        if "set-cookie" in response.headers:
-            super().extract_cookies(response)
-
-
-class _Client(httpx.AsyncClient):
-    """httpx's client with the cheaper cookie jar (cookies still work as in a browser)."""
-
-    def __init__(self, **kwargs: Any):
-        super().__init__(**kwargs)
-        self._jar = _Cookies()
-
-    @property
-    def cookies(self) -> httpx.Cookies:
-        return self._jar
 
 
 class Fetcher:
@@ -124,6 +108,7 @@ class Fetcher:
         self._closed = False
         self._hosts: dict[str, _Host] = {}
         self._global = asyncio.Semaphore(MAX_CONNECTIONS)
+        self._guard = Guard(self.settings.addresses)
 
     async def __aenter__(self) -> Fetcher:
         return self
@@ -144,29 +129,18 @@ class Fetcher:
 
         Requests go through aiohttp's transport (its C parser costs half the CPU of httpx's
         own); a host whose responses it rejects as malformed gets httpx's transport instead.
+        Both connect under the run's address policy (clipper.harvest.addresses).
         """
         lenient = host in self._lenient
         key = f"lenient:{host}" if lenient else host
         client = self._clients.get(key)
         if client is None:
-            s = self.settings
             if self._tls is None:
                 self._tls = httpx.create_ssl_context()
-            limits = httpx.Limits(max_connections=HOST_CONNECTIONS, max_keepalive_connections=HOST_CONNECTIONS)
-            transport = (httpx.AsyncHTTPTransport(verify=self._tls, limits=limits) if lenient
-                         else AiohttpTransport(verify=self._tls, limits=limits))
-            client = self._clients[key] = _Client(
-                transport=transport,
-                headers={
-                    "User-Agent": s.user_agent,
-                    "Accept-Encoding": "gzip, deflate, br",
-                    "Accept-Language": "id,en;q=0.7",
-                },
-                timeout=httpx.Timeout(
-                    connect=s.connect_timeout, read=s.read_timeout, write=s.read_timeout, pool=None
-                ),
-                follow_redirects=False,
-            )
+            s = self.settings
+            timeout = httpx.Timeout(connect=s.connect_timeout, read=s.read_timeout, write=s.read_timeout, pool=None)
+            client = self._clients[key] = host_client(self._guard, self._tls, lenient, user_agent=s.user_agent,
+                                                      timeout=timeout)
         return client
 
     async def fetch(
@@ -220,25 +194,35 @@ class Fetcher:
             raise FetchError(url, f"galat tak terduga: {type(exc).__name__}") from exc
 
     async def _fetch_with_retries(self, url: str, options: _Options) -> FetchedPage:
+        """Attempts, redirects and back-off all within one deadline (``options.deadline`` from
+        the first request's start: read timeouts retried in turn never add up past it)."""
+        clock = _Clock()
         attempt = 0
         while True:
             try:
-                return await self._follow_redirects(url, options)
+                return await self._follow_redirects(url, options, clock)
             except Retry as retry:
                 if attempt >= self.settings.retries:
                     raise retry.error from None
                 backoff = self.settings.backoff * 2**attempt
                 wait = max(retry.wait, backoff * (1 + random.random() * BACKOFF_JITTER))
+                if clock.until is not None and asyncio.get_running_loop().time() + wait >= clock.until:
+                    logger.info("no time left for a retry of %s: %s", url, retry.error.reason)
+                    if retry.wait > 0:  # the server's own Retry-After is past the deadline
+                        raise FetchError(url, f"server meminta menunggu {math.ceil(retry.wait)} dtk "
+                                              "(Retry-After), melewati batas waktu", retry.error.status) from None
+                    raise FetchError(url, f"batas waktu {options.deadline:g} dtk habis: {retry.error.reason}",
+                                     retry.error.status) from None
                 attempt += 1
                 logger.info("retry %d for %s in %.2f s: %s", attempt, url, wait, retry.error.reason)
                 await asyncio.sleep(wait)
 
-    async def _follow_redirects(self, url: str, options: _Options) -> FetchedPage:
+    async def _follow_redirects(self, url: str, options: _Options, clock: _Clock) -> FetchedPage:
         target = _check_url(url, url)
         seen = {str(target)}
         followed = 0
         while True:
-            outcome = await self._request(url, target, options)
+            outcome = await self._request(url, target, options, clock)
             if isinstance(outcome, FetchedPage):
                 return outcome
             status, location = outcome
@@ -272,12 +256,18 @@ class Fetcher:
                 self._global.release()
 
     async def _request(
-        self, url: str, target: httpx.URL, options: _Options
+        self, url: str, target: httpx.URL, options: _Options, clock: _Clock
     ) -> FetchedPage | tuple[int, str]:
-        """One HTTP exchange under the deadline: a result, or (status, Location) to follow."""
+        """One HTTP exchange under the URL's deadline: a result, or (status, Location) to follow."""
         self._client_for(target.host)  # built before the slot: the host delay counts from the request
+        try:
+            self._guard.check_literal(target.host, target.port or (443 if target.scheme == "https" else 80))
+        except AddressRefused as refused:
+            raise transport_error(url, refused) from None
         async with self._slot(target.host, options):
-            deadline = asyncio.timeout(options.deadline)
+            if clock.until is None:  # the first request of this URL starts its clock
+                clock.until = asyncio.get_running_loop().time() + options.deadline
+            deadline = asyncio.timeout_at(clock.until)
             try:
                 async with deadline:
                     return await self._exchange(url, target, options)

@@ -9,20 +9,23 @@ import os
 import queue
 import threading
 import time
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
+from clipper.config import DEFAULT_SOURCE_BUDGET
 from clipper.errors import ExtractionError, FetchError
 from clipper.extract import reader as extract
 from clipper.extract.confidence import DOUBTFUL
 from clipper.extract.hints import hints_by_site, hints_for_url
-from clipper.harvest import discover
-from clipper.harvest.body import decode_text, is_textual
+from clipper.harvest.body import is_textual
 from clipper.harvest.fetch import Fetcher, FetchSettings
 from clipper.harvest.jobs import Extracted, RulesKey, extract_job, finish_job, warm_worker
-from clipper.harvest.urls import url_key
-from clipper.harvest.workers import default_workers, end_with, warm_pool_wanted, worker_context
+from clipper.harvest.listing import discover_links
+from clipper.harvest.urls import link_problem, url_key
+from clipper.harvest.workers import default_workers, end_pool, end_with, warm_pool_wanted, worker_context
+from clipper.limits import MAX_URL_CHARS
 from clipper.models import ExtractedArticle, FetchedPage, Link, Source
 from clipper.store.articles import KnownPages
 from clipper.store.records import ClassificationColumns, SourceState
@@ -102,6 +105,7 @@ class Harvester:
     keep_html: bool = True
     out: queue.Queue = field(default_factory=queue.Queue)
     workers: int = field(default_factory=default_workers)
+    source_budget: float = DEFAULT_SOURCE_BUDGET  # seconds for one source: listing, child sitemaps, pages
 
     def __post_init__(self) -> None:
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -140,7 +144,7 @@ class Harvester:
             error = exc
         finally:
             if self._pool is not None:
-                self._pool.shutdown(wait=True, cancel_futures=True)
+                end_pool(self._pool)
             self.out.put(Finished(error))
 
     async def _run(self) -> None:
@@ -193,7 +197,14 @@ class Harvester:
         pool = self._get_pool()
         if pool is None:
             return await asyncio.to_thread(job)
-        return await asyncio.get_running_loop().run_in_executor(pool, job)
+        try:
+            return await asyncio.get_running_loop().run_in_executor(pool, job)
+        except BrokenProcessPool:  # a worker died (a page crashed lxml): the next job gets a new pool
+            with self._pool_lock:
+                if self._pool is pool:
+                    self._pool = None
+                    pool.shutdown(wait=False, cancel_futures=True)
+            raise
 
     def _get_pool(self, start: bool = False) -> concurrent.futures.Executor | None:
         """The worker pool; started once enough pages are expected (or when ``start``)."""
@@ -207,7 +218,23 @@ class Harvester:
     # --- one source ---------------------------------------------------------------
 
     async def _source(self, fetcher: Fetcher, known: KnownPages, source: Source) -> None:
-        started = time.monotonic()
+        """One source within its time budget; whatever goes wrong ends this source alone."""
+        started, links, budget = time.monotonic(), [0], asyncio.timeout(self.source_budget)
+        try:
+            async with budget:
+                return await self._source_work(fetcher, known, source, started, links)
+        except TimeoutError:
+            if not budget.expired():
+                raise
+            reason = f"batas waktu sumber habis ({self.source_budget:g} dtk)"
+        except Exception as exc:  # what no check foresaw stays with this source
+            logger.exception("source %s failed unexpectedly", source.name)
+            reason = f"galat tak terduga: {type(exc).__name__}"
+        logger.warning("%s: %s", source.name, reason)  # links: how many its listing gave, for a report cut short
+        self.out.put(SourceDone(source, "failed", links=links[0], seconds=time.monotonic() - started, reason=reason))
+
+    async def _source_work(self, fetcher: Fetcher, known: KnownPages, source: Source, started: float,
+                           found: list[int]) -> None:
         state = self.states.get(source.name) or SourceState(source.name)
         same_url = state.url == source.url
         try:
@@ -226,17 +253,24 @@ class Harvester:
             self.out.put(SourceDone(source, "failed", reason=exc.reason, http_status=status,
                                     seconds=time.monotonic() - started))
             return
-        fresh = []
+        found[0] = len(links)
+        fresh, rejected = [], []
         for link in links:
             key = url_key(link.url)
             if key in self._seen or known.is_known(key):
                 continue
             self._seen.add(key)
-            fresh.append((link, key))
+            problem = link_problem(link.url)
+            if problem:  # a malformed link is reported, never fetched, and never stops the others
+                rejected.append(PageFailure(source, link.url[:MAX_URL_CHARS], problem, None, True))
+            else:
+                fresh.append((link, key))
         self._pages_expected += len(fresh)
-        self.out.put(LinksFound(source, len(fresh)))
+        self.out.put(LinksFound(source, len(fresh) + len(rejected)))
+        for failure in rejected:
+            self.out.put(failure)
         outcomes = await asyncio.gather(*(self._article(fetcher, known, source, l, k) for l, k in fresh))
-        self.out.put(SourceDone(source, "ok", links=len(links), failed_pages=outcomes.count(False),
+        self.out.put(SourceDone(source, "ok", links=len(links), failed_pages=outcomes.count(False) + len(rejected),
                                 seconds=time.monotonic() - started, http_status=listing.status,
                                 etag=listing.etag, last_modified=listing.last_modified))
 
@@ -260,11 +294,15 @@ class Harvester:
                 return True  # a redirect to an article we already have
             done = await self._read(fetcher, source, page)
         except FetchError as exc:
-            permanent = exc.status in (404, 410) or "bukan halaman HTML" in exc.reason
+            permanent = exc.permanent or exc.status in (404, 410) or "bukan halaman HTML" in exc.reason
             self.out.put(PageFailure(source, link.url, exc.reason, exc.status, permanent))
             return False
         except ExtractionError as exc:
             self.out.put(PageFailure(source, link.url, exc.reason, None, True))
+            return False
+        except Exception as exc:  # one page's surprise is that page's failure, not the run's
+            logger.exception("page %s of %s failed unexpectedly", link.url, source.name)
+            self.out.put(PageFailure(source, link.url, f"galat tak terduga: {type(exc).__name__}", None, False))
             return False
         self.out.put(Found(source, link, done.article, page, done.sketch, tuple(keys), done.classification,
                            done.evidence, done.sha256, done.stems))
@@ -308,47 +346,22 @@ class Harvester:
         return joined
 
 
-async def _here(function, *args):
-    return function(*args)
-
-
-async def discover_links(fetcher: Fetcher, source: Source, listing: FetchedPage, run=_here) -> list[Link]:
-    """The newest article links of a fetched source (child sitemaps fetched too).
-
-    ``run(function, *args)`` awaits one parse (the harvest runs them in its workers).
-
-    Raises:
-        FetchError / ExtractionError: the source gives no links.
-    """
-    if source.kind == "feed":
-        links = await run(discover.parse_feed, listing)
-    elif source.kind == "site":
-        if not is_textual(listing):
-            raise ExtractionError(listing.final_url, "bukan halaman HTML")
-        links = await run(discover.parse_site, listing, source.article_pattern or ".", decode_text(listing))
-    else:
-        links, children = await run(discover.parse_sitemap, listing)
-        problems = []
-        for child in children:
-            try:
-                child_result = await fetcher.fetch(child, delay=source.delay,
-                                                   concurrency=source.concurrency, timeout=source.timeout)
-                more, _ = await run(discover.parse_sitemap, child_result)
-            except (FetchError, ExtractionError) as exc:  # one broken child never loses the others
-                logger.warning("sitemap %s of %s: %s", child, source.name, exc.reason)
-                problems.append(exc if isinstance(exc, FetchError) else FetchError(child, exc.reason))
-                continue
-            links.extend(more)
-        if children and len(problems) == len(children):
-            first = problems[0]
-            raise FetchError(first.url, f"sitemap anak {first.url}: {first.reason}", first.status)
-    return discover.newest_first(links, source.max_items)
+async def _within_budget(url: str, settings: FetchSettings, work):
+    """A one-off fetch (test a source, add a URL) within a source's budget: it never hangs the app."""
+    budget = max(DEFAULT_SOURCE_BUDGET, 2 * settings.deadline)
+    try:
+        async with asyncio.timeout(budget):
+            return await work
+    except TimeoutError:
+        raise FetchError(url, f"batas waktu {budget:g} dtk habis") from None
 
 
 async def _probe(source: Source, settings: FetchSettings) -> list[Link]:
-    async with Fetcher(settings) as fetcher:
-        listing = await fetcher.fetch(source.url, timeout=source.timeout)
-        return await discover_links(fetcher, source, listing)
+    async def work() -> list[Link]:
+        async with Fetcher(settings) as fetcher:
+            listing = await fetcher.fetch(source.url, timeout=source.timeout)
+            return await discover_links(fetcher, source, listing)
+    return await _within_budget(source.url, settings, work())
 
 
 def probe_source(source: Source, settings: FetchSettings | None = None) -> list[Link]:
@@ -357,10 +370,17 @@ def probe_source(source: Source, settings: FetchSettings | None = None) -> list[
     Raises:
         FetchError / ExtractionError: the reason the source gives nothing.
     """
-    return asyncio.run(_probe(source, settings or FetchSettings()))
+    settings = settings or FetchSettings()
+    # The source under test is being configured: its own origin is reachable as once it is saved.
+    settings = replace(settings, addresses=settings.addresses.with_origins([source.url]))
+    return asyncio.run(_probe(source, settings))
 
 
 async def _fetch_one(source: Source, url: str, settings: FetchSettings) -> Found:
+    return await _within_budget(url, settings, _fetch_one_now(source, url, settings))
+
+
+async def _fetch_one_now(source: Source, url: str, settings: FetchSettings) -> Found:
     async with Fetcher(settings) as fetcher:
         harvester = Harvester([source], {}, None, settings, workers=1)  # no archive: nothing is skipped
         page = await harvester._fetch_page(fetcher, source, url)

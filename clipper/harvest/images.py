@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import TYPE_CHECKING
 
+from clipper.config import Config
 from clipper.errors import FetchError
 from clipper.store.archive import Archive
-from clipper.store.articles import approved_articles
+from clipper.store.edition_members import edition_candidates
 from clipper.store.images import image_states, record_images
+
+if TYPE_CHECKING:
+    from clipper.harvest.addresses import AddressPolicy
 
 logger = logging.getLogger(__name__)
 
@@ -26,9 +31,10 @@ def missing(archive: Archive, urls: list[str]) -> list[str]:
     return [u for u in wanted if u not in states or (states[u].status != "ok" and states[u].attempts < MAX_ATTEMPTS)]
 
 
-async def _fetch_all(urls: list[str]) -> list[tuple[str, bytes | None, str | None, str | None]]:
+async def _fetch_all(urls: list[str], policy: AddressPolicy) -> list[tuple[str, bytes | None, str | None, str | None]]:
     from clipper.harvest.fetch import Fetcher, FetchSettings  # httpx: loaded only when images are fetched
-    settings = FetchSettings(deadline=IMAGE_DEADLINE, max_bytes=MAX_IMAGE_BYTES, retries=1, per_host=4)
+    settings = FetchSettings(deadline=IMAGE_DEADLINE, max_bytes=MAX_IMAGE_BYTES, retries=1, per_host=4,
+                             addresses=policy)
     async with Fetcher(settings) as fetcher:
         async def one(url: str):
             try:
@@ -42,16 +48,23 @@ async def _fetch_all(urls: list[str]) -> list[tuple[str, bytes | None, str | Non
         return await asyncio.gather(*(one(u) for u in urls))
 
 
-def ensure_cached(archive: Archive, urls: list[str]) -> int:
-    """Fetch the images not yet in the archive and store them; returns how many came. Never raises for a URL."""
+def ensure_cached(archive: Archive, urls: list[str], config: Config | None = None) -> int:
+    """Fetch the images not yet in the archive and store them; returns how many came. Never raises for a URL.
+
+    The address policy is the configuration's (its sources' origins and allow_hosts; without a
+    configuration, public addresses only): a page's og:image on an internal address is refused
+    and recorded as the image's error, so it never reaches the PDF.
+    """
     wanted = missing(archive, urls)
     if not wanted:
         return 0
-    results = asyncio.run(_fetch_all(wanted))
+    from clipper.harvest.addresses import AddressPolicy, policy_for
+    results = asyncio.run(_fetch_all(wanted, policy_for(config) if config is not None else AddressPolicy()))
     record_images(archive, results)
     return sum(bool(content) for _, content, _, _ in results)
 
 
-def fetch_edition_images(archive: Archive, day: str) -> int:
-    """The lead images of a day's approved articles, before its edition is compiled."""
-    return ensure_cached(archive, [a.image_url for a in approved_articles(archive, day) if a.image_url])
+def fetch_edition_images(archive: Archive, day: str, config: Config | None = None) -> int:
+    """The lead images of the articles the day's edition holds, before it is compiled (``config``:
+    see ensure_cached)."""
+    return ensure_cached(archive, [a.image_url for a in edition_candidates(archive, day) if a.image_url], config)

@@ -10,18 +10,19 @@ from __future__ import annotations
 import hashlib
 import logging
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from clipper.classify.classifier import classifier_from
 from clipper.classify.rules import RulesKey
 from clipper.classify.stories import text_sketch
-from clipper.dates import to_jakarta
+from clipper.dates import sane_moment, to_jakarta
 from clipper.extract.engines import warm_up
 from clipper.extract.reader import extract
 from clipper.harvest.urls import clean_url
+from clipper.limits import MAX_TEXT_CHARS, MAX_TITLE_CHARS, clip
 from clipper.models import INDEX, PAGED, STORED_KINDS, ExtractedArticle, ExtractHints, FetchedPage
 from clipper.store.records import ClassificationColumns, encode_classification
-from clipper.textnorm import stems_of
+from clipper.textnorm import stems_of, storable
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +60,7 @@ def finish_job(article: ExtractedArticle, content: bytes, rules: RulesKey | None
     The classification comes back as its archive columns: serialised here, off the main
     process, and cheaper to send than the objects.
     """
+    article = bounded_article(article)
     published = to_jakarta(article.published_at).date() if article.published_at else None
     # A page without a text is judged on what it says of itself (its description); an index
     # page is kept as such and never queued.
@@ -70,6 +72,18 @@ def finish_job(article: ExtractedArticle, content: bytes, rules: RulesKey | None
         classification=classified, sha256=hashlib.sha256(content).hexdigest(),
         evidence=zlib.compress(content, EVIDENCE_ZLIB_LEVEL) if keep_html else None,
         stems=stems_of(article.title, text))
+
+
+def bounded_article(article: ExtractedArticle) -> ExtractedArticle:
+    """The article with its title and text as the archive keeps them (no control characters,
+    within clipper.limits), before it is classified so that matched terms point into the stored text;
+    a publication time no article can have (9999-12-31) is dropped."""
+    title = clip(storable(article.title), MAX_TITLE_CHARS) or ""
+    text = clip(storable(article.text), MAX_TEXT_CHARS) or ""
+    published = sane_moment(article.published_at)
+    if title is article.title and text is article.text and published is article.published_at:
+        return article
+    return replace(article, title=title, text=text, published_at=published)
 
 
 def extract_job(page: FetchedPage, language: str | None, *, follow_single: bool = True,

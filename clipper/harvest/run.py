@@ -14,12 +14,14 @@ from clipper.classify.classifier import classifier_for
 from clipper.classify.rules import rules_key
 from clipper.classify.stories import DUPLICATE_THRESHOLD, StoryIndex, sketch_from_bytes, sketch_to_bytes
 from clipper.config import Config
-from clipper.dates import time_unknown, to_jakarta
-from clipper.errors import ClipperError, ExtractionError
+from clipper.dates import sane_moment, time_unknown, to_jakarta
+from clipper.errors import ClipperError, ExtractionError, StoreError
 from clipper.extract.hints import hints_by_site, hints_for_url
+from clipper.harvest.addresses import policy_for
 from clipper.harvest.fetch import FetchSettings
 from clipper.harvest.harvester import Finished, Found, Harvester, LinksFound, PageFailure, SourceDone
-from clipper.harvest.urls import clean_url, url_key
+from clipper.harvest.runlog import HEARTBEAT_SECONDS, close_dead_runs
+from clipper.harvest.urls import clean_url, link_problem, url_key
 from clipper.harvest.workers import prestart_workers
 from clipper.models import ARTICLE, EMPTY, INDEX, HarvestResult, Progress, Source, SourceReport
 from clipper.store import articles, runs
@@ -44,7 +46,8 @@ def fetch_settings(config: Config) -> FetchSettings:
     """The run's HTTP settings from the `harvest:` section."""
     spec = config.harvest
     settings = FetchSettings(per_host=spec.per_host, host_delay=spec.delay, deadline=spec.timeout,
-                             max_bytes=int(spec.max_page_mb * 1024 * 1024), retries=spec.retries)
+                             max_bytes=int(spec.max_page_mb * 1024 * 1024), retries=spec.retries,
+                             addresses=policy_for(config))
     if spec.user_agent:
         settings = FetchSettings(**{**settings.__dict__, "user_agent": spec.user_agent})
     return settings
@@ -72,8 +75,18 @@ class _Run:
         return classifier_for(self.config)
 
     def on_found(self, found: Found) -> Progress:
+        """Store one article; one that cannot be stored (an impossible value, a bug) is that
+        article's failure, recorded and reported, and the run goes on with the others."""
         counts = self.counts[found.source.name]
-        article_id = self._store(found)
+        try:
+            with self.archive.savepoint():
+                article_id = self._store(found)
+        except StoreError:
+            raise  # the archive itself (disk full, read-only): the run cannot go on
+        except Exception as exc:
+            logger.exception("article %s not stored", found.link.url)
+            reason = f"tidak dapat disimpan: {type(exc).__name__}: {str(exc)[:100]}"
+            return self.on_failure(PageFailure(found.source, found.link.url, reason, None, False))
         self.done += 1
         if article_id is None:
             counts["dup"] += 1
@@ -87,8 +100,8 @@ class _Run:
         article, source = found.article, found.source
         keys = set(found.keys)
         canonical = article.canonical_url
-        if canonical and not _same_site(canonical, found.fetch.final_url):
-            canonical = None  # another site's address is not this copy's
+        if canonical and (link_problem(canonical) or not _same_site(canonical, found.fetch.final_url)):
+            canonical = None  # a malformed address, or another site's, is not this copy's
         canonical_key = url_key(canonical) if canonical else None
         if canonical_key:
             keys.add(canonical_key)
@@ -115,7 +128,7 @@ class _Run:
     def _new_article(self, found: Found, media: str, canonical: str | None, canonical_key: str | None,
                      story_id: int | None) -> NewArticle:
         article, link = found.article, found.link
-        published = _published(article.published_at, link.published_at)
+        published = _published(sane_moment(article.published_at), sane_moment(link.published_at))  # never 9999-12-31
         fetched = found.fetch.fetched_at
         url = clean_url(canonical or found.fetch.final_url)
         day = to_jakarta(published or fetched).date()
@@ -187,15 +200,17 @@ def run_harvest(config: Config, archive: Archive, *, sources: list[str] | None =
     chosen = config.enabled_sources(sources)
     archive.require_writer()  # an archivist's account: refused before anything is fetched
     prestart_workers(len(chosen), workers)
+    close_dead_runs(archive)
     run = _Run(config, archive, chosen)
     run_id = runs.start_run(archive, len(chosen))
     harvester = Harvester(chosen, runs.source_states(archive), archive.path or archive.url, fetch_settings(config),
-                          rules=rules_key(config),
-                          keep_html=config.harvest.keep_html)
+                          rules=rules_key(config), keep_html=config.harvest.keep_html,
+                          source_budget=config.harvest.source_budget)
     if workers is not None:
         harvester.workers = workers
     harvester.start()
-    status, error, finished = "completed", None, False
+    status, error, finished, failure = "completed", None, False, None
+    last_beat = time.monotonic()
     try:
         while not finished:
             if should_stop() and status != "cancelled":
@@ -205,6 +220,9 @@ def run_harvest(config: Config, archive: Archive, *, sources: list[str] | None =
             steps = []
             with archive.write():  # one transaction per batch of results
                 archive.lock(ARTICLES_LOCK)  # PostgreSQL: a batch at a time (another harvest, a reclassify)
+                if time.monotonic() - last_beat > HEARTBEAT_SECONDS:
+                    runs.beat(archive, run_id)
+                    last_beat = time.monotonic()
                 for item in batch:
                     if isinstance(item, Finished):
                         error, finished = item.error, True
@@ -225,6 +243,9 @@ def run_harvest(config: Config, archive: Archive, *, sources: list[str] | None =
                 if status != "cancelled" and should_stop():
                     status = "cancelled"
                     harvester.cancel()
+    except Exception as exc:  # the archive could not be written (disk full, read-only …): the run failed
+        failure = exc
+        raise
     finally:
         if not finished:  # the caller stopped iterating, or something failed here
             status = "cancelled"
@@ -236,7 +257,14 @@ def run_harvest(config: Config, archive: Archive, *, sources: list[str] | None =
                 run.reports.append(SourceReport(source.name, "cancelled", reason="dibatalkan"))
         failed = sum(1 for r in run.reports if r.status == "failed")
         new = sum(r.new_articles for r in run.reports)
-        runs.finish_run(archive, run_id, status if error is None else "failed", new, failed)
+        try:
+            runs.finish_run(archive, run_id, "failed" if error or failure else status, new, failed)
+        except StoreError:
+            if failure is None:
+                raise
+            # The archive refuses even this: the run stays "running" until close_dead_runs sees
+            # its process gone (or silent for runlog.STALE_RUN_SECONDS) and shows it as interrupted.
+            logger.exception("harvest run %d could not be closed", run_id)
     if error is not None and not isinstance(error, ClipperError):
         raise error
     if status == "completed":

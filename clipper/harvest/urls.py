@@ -6,6 +6,8 @@ import logging
 import re
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
+from clipper.limits import MAX_URL_CHARS
+
 logger = logging.getLogger(__name__)
 
 # Query parameters that only track the reader; they never select a different article.
@@ -24,7 +26,7 @@ WHOLE_PAGE_PARAMS = {("page", "all"), ("page", "semua"), ("single", "1"), ("show
 
 
 def url_key(url: str) -> str:
-    """The identity of an article URL.
+    """The identity of an article URL (never raises: a malformed URL is its own key).
 
     Scheme (http/https), ``www.``/``m.``/``amp.`` hosts, AMP path and query variants,
     "whole article" switches (``?page=all``, ``?single=1``), tracking parameters, fragments,
@@ -36,6 +38,13 @@ def url_key(url: str) -> str:
     Returns:
         A string such as ``example.id/berita/2026/judul?id=3``.
     """
+    try:
+        return _key(url)
+    except ValueError:  # "http://[::1/x", port 99999: stays unfetched, but keyed and reported
+        return url.strip().split("#", 1)[0].lower()
+
+
+def _key(url: str) -> str:
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").lower().rstrip(".")
     for prefix in HOST_PREFIXES:
@@ -59,6 +68,30 @@ def url_key(url: str) -> str:
     if query:
         key += "?" + urlencode(query)
     return key
+
+
+def link_problem(url: str) -> str | None:
+    """Why a discovered link cannot be fetched (malformed, not http(s), too long), or None.
+
+    Feeds and pages are hostile input: such a link is skipped and reported, never fetched.
+    """
+    if len(url) > MAX_URL_CHARS:
+        return f"tautan terlalu panjang ({len(url)} karakter; paling banyak {MAX_URL_CHARS})"
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:
+        what = "alamat IPv6 rusak" if "IPv6" in str(exc) else "port tidak sah" if "Port" in str(exc) else "rusak"
+        return f"tautan tidak sah ({what})"
+    if parts.scheme.lower() not in ("http", "https"):
+        return "tautan tidak sah (bukan http/https)"
+    if not parts.hostname:
+        return "tautan tidak sah (tanpa nama host)"
+    if port == 0:
+        return "tautan tidak sah (port 0)"
+    if any(ord(c) < 32 or c == "\x7f" for c in url):
+        return "tautan tidak sah (karakter kendali)"
+    return None
 
 
 def clean_url(url: str) -> str:

@@ -1,15 +1,23 @@
-"""The extraction worker processes' start: light to import, so a harvest can begin it first."""
+"""The extraction worker processes' start and end: light to import, so a harvest can begin it first."""
 
 from __future__ import annotations
 
+import concurrent.futures
+import logging
 import multiprocessing
 import os
 import select
 import threading
 import time
+from multiprocessing.connection import wait as wait_for
+
+logger = logging.getLogger(__name__)
 
 # How often a worker without pidfd support checks that the harvest's process is alive.
 PARENT_POLL_SECONDS = 2.0
+# An idle worker leaves within milliseconds of the pool's shutdown; one still working then is
+# on a page nobody waits for.
+WORKER_EXIT_SECONDS = 2.0
 
 # With this many sources a run will extract many pages: its workers start with the run.
 POOL_WARM_SOURCES = 3
@@ -71,3 +79,20 @@ def end_with(main_pid: int) -> None:
                 pass  # the pid exists
 
     threading.Thread(target=watch, name="clipper-end-with-parent", daemon=True).start()
+
+
+def end_pool(pool: concurrent.futures.Executor) -> None:
+    """Shut the worker pool without waiting for a page nobody awaits any more: a source out of
+    time (or a cancel) can leave a hostile page in extraction for tens of seconds, and the run
+    would wait for it. Idle workers leave at once; one still busy after WORKER_EXIT_SECONDS is
+    terminated."""
+    processes = list(getattr(pool, "_processes", {}).values())  # the executor's own (3.14: terminate_workers)
+    pool.shutdown(wait=False, cancel_futures=True)
+    busy = {process.sentinel: process for process in processes}
+    give_up = time.monotonic() + WORKER_EXIT_SECONDS
+    while busy and (left := give_up - time.monotonic()) > 0:
+        for sentinel in wait_for(list(busy), left):
+            busy.pop(sentinel)
+    for process in busy.values():
+        logger.warning("extraction worker %s still busy at the end of the harvest: terminated", process.pid)
+        process.terminate()

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import logging
-import os
-import socket
 from datetime import UTC, datetime, timedelta
 
 from clipper.errors import MailError
 from clipper.mail.smtp import Reply
+from clipper.processes import pid_alive, this_host
 from clipper.store import deliveries
 from clipper.store.archive import Archive
 from clipper.store.deliveries import delivery_log
-from clipper.store.records import Attempt, SendRun
+from clipper.store.edition_records import Attempt, SendRun
 
 logger = logging.getLogger(__name__)
 
@@ -67,23 +66,7 @@ def _stale(run: SendRun) -> bool:
     beat = datetime.fromisoformat(run.heartbeat_at or run.started_at)
     if datetime.now(UTC) - beat > timedelta(seconds=STALE_RUN_SECONDS):
         return True
-    return run.host == socket.gethostname() and not _pid_alive(run.pid)
-
-
-def _pid_alive(pid: int | None) -> bool:
-    if pid is None:
-        return False
-    if pid == os.getpid():
-        return True
-    if os.name != "posix":  # os.kill(pid, 0) would terminate the process on Windows
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    return run.host == this_host() and not pid_alive(run.pid)
 
 
 def begin_run(archive: Archive, edition_id: int, number: str) -> int:

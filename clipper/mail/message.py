@@ -128,8 +128,8 @@ def check_email_section(data: Any, path: Path, spec: Any) -> list[str]:
 def compose(spec: EmailSpec, values: dict[str, str], *, kind: str, filename: str) -> MailContent:
     """The subject and body of an edition's message."""
     subject = one_line(fill(spec.subject or DEFAULT_SUBJECT, values, "subject"))
-    if kind == "ralat" and "ralat" not in subject.casefold():
-        subject = f"RALAT — {subject}"
+    if kind == "ralat" and "revisi" not in subject.casefold():
+        subject = f"REVISI — {subject}"
     body = fill(spec.body or DEFAULT_BODY, values, "body")
     return MailContent(subject=subject or "Kliping", body=body, filename=filename)
 

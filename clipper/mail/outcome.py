@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from clipper.store.records import EditionRecord
+from clipper.store.edition_records import EditionRecord
 
 logger = logging.getLogger(__name__)
 

@@ -21,8 +21,8 @@ from clipper.mail.outcome import RecipientResult, SendProgress, SendResult
 from clipper.mail.secret import get_password, set_password
 from clipper.mail.smtp import Reply, SmtpFailure, connect, quit_quietly, transact
 from clipper.store.archive import Archive
+from clipper.store.edition_records import EditionRecord
 from clipper.store.editions import editions_of, final_content, get_edition
-from clipper.store.records import EditionRecord
 
 logger = logging.getLogger(__name__)
 
@@ -94,7 +94,7 @@ def recipients_for(spec: EmailSpec, only: list[str] | None = None) -> list[tuple
 
 
 def edition_to_send(archive: Archive, day: str) -> EditionRecord | None:
-    """The day's newest edition (a ralat after the regular one), or None."""
+    """The day's newest edition (a revision after the regular one), or None."""
     editions = editions_of(archive, day)
     return editions[-1] if editions else None
 
@@ -143,7 +143,7 @@ def _prepare_run(archive: Archive, config: Config, edition_id: int, resend: bool
     record = _edition(archive, edition_id)
     pdf = _pdf_bytes(record, spec)
     snapshot = final_content(archive, record.id) or {}
-    values = template_values(snapshot, day=record.day, number=record.number, pages=record.pages,
+    values = template_values(snapshot, day=record.day, number=record.label.removeprefix("No. "), pages=record.pages,
                              fallback_editor=config.edition.responsible or config.editor.name or spec.sender_name)
     content = compose(spec, values, kind=record.kind, filename=Path(record.pdf_path or "kliping.pdf").name)
     return _Run(archive, spec, record, content, pdf, get_password(spec), resend)
@@ -352,4 +352,4 @@ def send_test(config: Config, to: list[str] | None = None, *, password: str | No
 
 def describe_edition(record: EditionRecord) -> str:
     """"Kliping No. 212/2026 (Selasa, 24 November 2026)" for messages."""
-    return f"Kliping No. {record.number} ({long_date(record.day)})"
+    return f"Kliping {record.label} ({long_date(record.day)})"

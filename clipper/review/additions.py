@@ -6,6 +6,7 @@ import hashlib
 import logging
 from datetime import UTC, date, datetime
 
+from clipper.dates import sane_moment
 from clipper.errors import ClipperError
 from clipper.store import articles
 from clipper.store.archive import Archive, now_utc
@@ -26,10 +27,11 @@ def add_print_clipping(archive: Archive, *, media: str, title: str, text: str, d
     """
     if not media.strip() or not title.strip() or not text.strip():
         raise ClipperError("media, judul dan teks kliping cetak wajib diisi")
-    datetime.fromisoformat(day)  # raises ValueError for a bad date
+    published = f"{day}T06:00:00+07:00"
+    if sane_moment(datetime.fromisoformat(published)) is None:  # (fromisoformat: ValueError for a bad date)
+        raise ClipperError(f"tanggal kliping cetak tidak masuk akal: {day}")
     digest = hashlib.sha256(f"{media}|{day}|{page}|{title}".encode()).hexdigest()[:16]
     url = f"cetak://{digest}"
-    published = f"{day}T06:00:00+07:00"
     classified = encode_classification(classifier.classify(title, text, published=date.fromisoformat(day))
                                        if classifier else None)
     new = NewArticle(

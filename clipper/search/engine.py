@@ -11,7 +11,8 @@ from clipper.errors import SearchError
 from clipper.search.query import ParsedQuery, QueryError, parse_query
 from clipper.search.snippet import make_snippet
 from clipper.store.archive import Archive
-from clipper.store.records import EditionRecord, SearchFilters
+from clipper.store.edition_records import EditionRecord
+from clipper.store.records import SearchFilters
 from clipper.store.searching import count_matches as store_count
 from clipper.store.searching import editions_for, filter_choices, find_page, hit_articles, matching_ids
 

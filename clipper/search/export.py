@@ -5,8 +5,6 @@ from __future__ import annotations
 import csv
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -18,6 +16,7 @@ from clipper.edition.compile import edition_item, sections_of, titled_edition
 from clipper.edition.pdf import PdfInfo, render_pdf
 from clipper.errors import ClipperError
 from clipper.models import Edition
+from clipper.safe_files import atomic_output
 from clipper.search.rows import CSV_FIELDS, article_to_csv, article_to_dict
 from clipper.store.archive import Archive
 from clipper.store.articles import articles_by_id
@@ -27,6 +26,8 @@ from clipper.store.records import Article
 logger = logging.getLogger(__name__)
 
 FORMATS = ("csv", "jsonl", "pdf")
+# What a spreadsheet reads as the start of a formula (OWASP's list).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # A themed volume past this many clippings is refused (≈ 1 page per clipping; reportlab
 # builds ~290 pages/s, so 1,500 clippings take a few seconds, not minutes).
 MAX_VOLUME_ITEMS = 1500
@@ -49,26 +50,30 @@ def write_rows(rows: Iterable[Article], stream: TextIO, fmt: str) -> int:
     writer = csv.DictWriter(stream, fieldnames=CSV_FIELDS)
     writer.writeheader()
     for article in rows:
-        writer.writerow(article_to_csv(article))
+        writer.writerow({key: neutralise(value) for key, value in article_to_csv(article).items()})
         count += 1
     return count
 
 
+def neutralise(value):
+    """A CSV cell a spreadsheet will not run: text starting with = + - @ tab or CR gets a leading
+    apostrophe (OWASP "CSV injection"), so "=HYPERLINK(…)" from a hostile page stays text."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def export_file(archive: Archive, ids: Iterable[int], path: str | Path, fmt: str) -> int:
-    """Write the articles ``ids`` to ``path`` (csv or jsonl) atomically; returns the count."""
-    target = Path(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise ExportError(f"berkas {target} tidak dapat ditulis: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
-            count = write_rows(articles_by_id(archive, ids), stream, fmt)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return count
+    """Write the articles ``ids`` to ``path`` (csv or jsonl) atomically; returns the count.
+
+    Raises:
+        OutputError: ``path`` is refused (a symlink, a device, a folder, no such folder) or
+            cannot be written; nothing is left half-written (clipper.safe_files).
+    """
+    if fmt not in ("csv", "jsonl"):
+        raise ExportError(f"format tidak dikenal: {fmt} (pilih csv atau jsonl)")
+    with atomic_output(path, newline="") as stream:
+        return write_rows(articles_by_id(archive, ids), stream, fmt)
 
 
 def build_volume(archive: Archive, config: Config, ids: list[int], title: str) -> Edition:

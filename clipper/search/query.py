@@ -17,6 +17,9 @@ logger = logging.getLogger(__name__)
 # filter tokens of `facets` start with a character no typed word can hold.
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 24
+# Parentheses inside parentheses: two or three levels say all an archivist means; each level
+# costs the FTS5 parser stack (99 levels overflowed it) and this parser a recursion.
+MAX_NESTING = 10
 # A prefix shorter than this expands to thousands of index terms (seconds at 1M articles);
 # it is searched as a whole word instead.
 MIN_PREFIX = 3
@@ -96,6 +99,7 @@ class _Parser:
         self.tokens = tokens
         self.pos = 0
         self.notes = notes
+        self.depth = 0
 
     def peek(self) -> str | None:
         return self.tokens[self.pos][0] if self.pos < len(self.tokens) else None
@@ -140,7 +144,11 @@ class _Parser:
         kind, value = self.tokens[self.pos]
         self.pos += 1
         if kind == "(":
+            self.depth += 1
+            if self.depth > MAX_NESTING:
+                raise QueryError(f"Kurung bersarang terlalu dalam (paling banyak {MAX_NESTING} tingkat).")
             group = self.parse_or()
+            self.depth -= 1
             if self.peek() == ")":
                 self.pos += 1
             return group if group.items or group.excluded else None
@@ -199,7 +207,7 @@ def parse_query(text: str) -> ParsedQuery:
         The parsed query; ``tree`` is None when it holds no words.
 
     Raises:
-        QueryError: too long, or only excluded words.
+        QueryError: too long, nested too deep, too many words, or only excluded words.
     """
     text = text or ""
     if len(text) > MAX_QUERY_CHARS:

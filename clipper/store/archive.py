@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import time
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +21,9 @@ from clipper.store.schema import migrations
 
 logger = logging.getLogger(__name__)
 
+# How long a connection waits for another process's write (a batch of a harvest is well under
+# a second; the longest write, a rebuild of the search index, takes seconds at 50,000 articles).
+BUSY_SECONDS = 30
 # PostgreSQL: writers of many articles at once (a harvest's batch, a reclassification) hold this
 # advisory lock exclusively, an editor's decision shared. A batch holds its rows' locks until it
 # commits, and two writers taking them in different orders would deadlock; taking this first
@@ -51,6 +55,66 @@ def open_archive(locator: str | Path | None = None) -> Archive:
     return Archive(locator if locator not in (None, "") else default_locator())
 
 
+def problem(exc: BaseException) -> str:
+    """What an SQLite or OS error means for the archive, in Indonesian (the library's words after)."""
+    text = str(exc)
+    for marker, words in _SQLITE_PROBLEMS:
+        if marker in text.lower():
+            return f"{words} ({text})"
+    return text or type(exc).__name__
+
+
+_SQLITE_PROBLEMS = (
+    ("disk is full", "disk penuh"),
+    ("readonly database", "arsip hanya-baca"),
+    ("read-only", "arsip hanya-baca"),
+    ("not a database", "berkas ini bukan arsip SQLite atau rusak"),
+    ("malformed", "berkas arsip rusak"),
+    ("database is locked", "arsip sedang dikunci proses lain"),
+    ("unable to open", "berkas arsip tidak dapat dibuka"),
+    ("disk i/o error", "galat baca/tulis disk"),
+)
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL. On a new file another process may be switching at the same moment, and
+    SQLite answers "database is locked" to that without waiting (no busy handler): try again
+    for up to BUSY_SECONDS."""
+    give_up = time.monotonic() + BUSY_SECONDS
+    pause = 0.01
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > give_up:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
+
+
+def _migrate(db: sqlite_utils.Database) -> None:
+    """Apply the pending migrations, one process at a time.
+
+    Two processes opening a new archive together (the app and a scheduled harvest) would both
+    create the schema; a deferred transaction that read first then fails at once with
+    "database is locked" when the other one committed meanwhile. So the migrations run under
+    BEGIN IMMEDIATE (the second process waits up to the busy timeout) and what is pending is
+    looked at again inside it.
+    """
+    if not migrations.pending(db):
+        return  # the usual open: one read
+    conn = db.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        migrations.apply(db)  # pending again, inside the lock; each migration in a savepoint
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
 class Archive:
     """The archive database. Belongs to the thread that opened it.
 
@@ -78,16 +142,19 @@ class Archive:
         self.path = Path(target)
         self.url = None
         self.label = str(self.path)
+        conn = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30)
-            conn.execute("PRAGMA journal_mode=WAL")
+            conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=BUSY_SECONDS)
+            _use_wal(conn)
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
             self.db = sqlite_utils.Database(conn)
-            migrations.apply(self.db)
+            _migrate(self.db)
         except (sqlite3.Error, OSError) as exc:
-            raise StoreError(f"arsip {self.path} tidak dapat dibuka: {exc}") from exc
+            if conn is not None:
+                conn.close()
+            raise StoreError(f"arsip {self.label} tidak dapat dibuka: {problem(exc)}") from exc
 
     @property
     def is_postgres(self) -> bool:
@@ -127,19 +194,52 @@ class Archive:
         try:
             self.execute("BEGIN" if self._pg else "BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise StoreError(f"arsip {self.label} tidak dapat ditulis: {exc}") from exc
+            raise StoreError(f"arsip {self.label} tidak dapat ditulis: {problem(exc)}") from exc
         try:
             yield self.db
             if self._reindex:
                 from clipper.store import pg_index
                 pg_index.index_articles(self, sorted(self._reindex))
-        except BaseException:
             self._reindex.clear()
-            if self.in_transaction:
-                self.execute("ROLLBACK")
+            self.execute("COMMIT")
+        except sqlite3.Error as exc:  # disk full, read-only, damaged: nothing of it is kept
+            self._rollback()
+            raise StoreError(f"arsip {self.label} tidak dapat ditulis: {problem(exc)}") from exc
+        except BaseException:
+            self._rollback()
             raise
+
+    def _rollback(self) -> None:
         self._reindex.clear()
-        self.execute("COMMIT")
+        if self.in_transaction:
+            try:
+                self.execute("ROLLBACK")
+            except (sqlite3.Error, StoreError):
+                logger.exception("rollback failed")
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """Inside write(): one item's statements, undone alone if the item fails.
+
+        An error of the archive itself (disk full, read-only, damaged file; on PostgreSQL every
+        refusal of the server, already a StoreError) is raised as a StoreError: the caller
+        stops; any other error is the item's, raised as it came.
+        """
+        self.execute("SAVEPOINT item")
+        try:
+            yield
+            self.execute("RELEASE SAVEPOINT item")
+        except BaseException as exc:
+            if self.in_transaction:  # SQLITE_FULL may have rolled the whole transaction back
+                try:
+                    self.execute("ROLLBACK TO SAVEPOINT item")
+                    self.execute("RELEASE SAVEPOINT item")
+                except (sqlite3.Error, StoreError):
+                    logger.exception("rollback to savepoint failed")
+            if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, (sqlite3.IntegrityError,
+                                                                              sqlite3.DataError)):
+                raise StoreError(f"arsip {self.label} tidak dapat ditulis: {problem(exc)}") from exc
+            raise
 
     def query(self, sql: str, params: Any = ()) -> list[dict]:
         """Rows as dicts (for the store's own modules, and tests that look inside)."""

@@ -9,9 +9,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from pathlib import Path
 
+from clipper.limits import (MAX_DESCRIPTION_CHARS, MAX_LABEL_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS,
+                            MAX_URL_CHARS, clip)
 from clipper.store.archive import ARTICLES_LOCK, Archive, evidence_bytes, json_list, now_utc
 from clipper.store.locator import parse_locator, redact
 from clipper.store.records import Article, Evidence, NewArticle, Outlet, StoryMember, article_from_row
+from clipper.textnorm import storable
 
 logger = logging.getLogger(__name__)
 
@@ -21,14 +24,15 @@ EVIDENCE_ZLIB_LEVEL = 6
 ID_BATCH = 500
 
 # Every column of an article, and the other media of its story ("a; b"), for Article.
+# (other media only: a medium's second copy of its own story is the same article)
 _OUTLETS = ("select *, (select {concat} from (select o.media from articles o "
-            "where o.story_id = articles.story_id and o.id != articles.id order by o.published_utc, o.id) as m) "
-            "as outlets from articles")
+            "where o.story_id = articles.story_id and o.media != articles.media group by o.media "
+            "order by min(o.published_utc), min(o.id)) as m) as outlets from articles")
 _WITH_OUTLETS = _OUTLETS.format(concat="group_concat(media, '; ')")
 _WITH_OUTLETS_PG = _OUTLETS.format(concat="string_agg(media, '; ')")
 
 
-def _with_outlets(archive: Archive) -> str:
+def with_outlets(archive: Archive) -> str:
     return _WITH_OUTLETS_PG if archive.is_postgres else _WITH_OUTLETS
 
 
@@ -36,6 +40,15 @@ def _row(new: NewArticle) -> dict:
     row = asdict(new)
     row.update(row.pop("classification"))
     row["updated_at"] = now_utc()
+    # What arrives from the web is cleaned and bounded before it is kept (clipper.limits; README).
+    row["title"] = clip(storable(row["title"]), MAX_TITLE_CHARS)
+    row["text"] = clip(storable(row["text"]), MAX_TEXT_CHARS)
+    row["description"] = clip(storable(row["description"]), MAX_DESCRIPTION_CHARS)
+    for label in ("author", "rubrik", "language", "source"):
+        row[label] = clip(storable(row[label]), MAX_LABEL_CHARS) or None
+    row["media"] = clip(storable(row["media"]), MAX_LABEL_CHARS) or "(tanpa nama media)"
+    if row["image_url"] and len(row["image_url"]) > MAX_URL_CHARS:
+        row["image_url"] = None  # a cut address is a wrong one
     return row
 
 
@@ -99,7 +112,7 @@ def find_by_url_keys(archive: Archive, keys: Iterable[str]) -> int | None:
 
 
 def get_article(archive: Archive, article_id: int) -> Article | None:
-    rows = archive.query(f"{_with_outlets(archive)} where id = ?", [article_id])
+    rows = archive.query(f"{with_outlets(archive)} where id = ?", [article_id])
     return article_from_row(rows[0]) if rows else None
 
 
@@ -109,7 +122,7 @@ def articles_by_id(archive: Archive, ids: Iterable[int]) -> Iterator[Article]:
 
     def flush() -> Iterator[Article]:
         marks = ",".join("?" * len(batch))
-        by_id = {r["id"]: r for r in archive.query(f"{_with_outlets(archive)} where id in ({marks})", batch)}
+        by_id = {r["id"]: r for r in archive.query(f"{with_outlets(archive)} where id in ({marks})", batch)}
         yield from (article_from_row(by_id[i]) for i in batch if i in by_id)
 
     for article_id in ids:
@@ -140,7 +153,7 @@ def select_articles(archive: Archive, *, status: str | None = "all", topic: str 
         if value:
             where.append(clause)
             params.append(value)
-    sql = _with_outlets(archive) + (" where " + " and ".join(where) if where else "")
+    sql = with_outlets(archive) + (" where " + " and ".join(where) if where else "")
     sql += " order by published_utc desc, id desc"
     if limit:
         sql += f" limit {int(limit)}"
@@ -154,13 +167,6 @@ def doubtful_articles(archive: Archive, limit: int = 50) -> tuple[int, list[dict
     rows = archive.query(f"select id, day, media, title, doubt, status from articles {where} "
                          "order by day desc, id desc limit ?", [limit])
     return total, rows
-
-
-def approved_articles(archive: Archive, day: str) -> list[Article]:
-    """The approved articles of a day in the editor's order (then published time)."""
-    return [article_from_row(r) for r in archive.query(
-        f"{_with_outlets(archive)} where day = ? and status = 'approved' and kind != 'index' "
-        "order by position is null, position, published_utc, id", [day])]
 
 
 def queued_ids(archive: Archive, day: str) -> list[int]:

@@ -13,8 +13,9 @@ from datetime import datetime
 from pathlib import Path
 
 from clipper.errors import StoreError
+from clipper.safe_files import check_target
 from clipper.store import search_index as schema_search
-from clipper.store.archive import Archive, evidence_bytes
+from clipper.store.archive import BUSY_SECONDS, Archive, evidence_bytes, problem
 from clipper.store.searching import index_pending
 
 logger = logging.getLogger(__name__)
@@ -53,14 +54,14 @@ def backup_archive(archive: Archive, dest: str | Path, *, overwrite: bool = Fals
         path, articles = backup_postgres(archive, dest, overwrite=overwrite)
         return BackupInfo(path, path.stat().st_size, articles)
     target = Path(dest)
-    if target.is_dir():
+    if target.is_dir() and not target.is_symlink():
         target = target / f"arsip-{datetime.now():%Y%m%d-%H%M%S}.db"
     if target.exists() and target.resolve() == archive.path.resolve():
         raise StoreError(f"tujuan cadangan adalah arsip itu sendiri: {target}")
+    check_target(target)  # no symlink, device or folder is replaced; a missing folder is an error
     if target.exists() and not overwrite:
         raise StoreError(f"berkas {target} sudah ada; tidak ditimpa (pilih nama lain, atau --overwrite)")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         os.close(fd)
     except OSError as exc:
@@ -172,17 +173,47 @@ def check_evidence(archive: Archive, *, everything: bool = False) -> tuple[int, 
     return checked, bad
 
 
+def check_file(path: str | Path, *, quick: bool = False) -> list[str]:
+    """The integrity of an archive file, read only: nothing is written to it, not even a migration.
+
+    `clipper check` runs this first; only a sound file is then opened for the index and
+    evidence checks (which may repair the index).
+
+    Returns:
+        The problems found (empty when the file is sound).
+
+    Raises:
+        StoreError: there is no file at ``path``, or it cannot be opened at all.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise StoreError(f"arsip {path} tidak ada" if not path.exists() else f"{path} bukan berkas arsip")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_SECONDS)
+    except sqlite3.Error as exc:
+        raise StoreError(f"arsip {path} tidak dapat dibuka: {problem(exc)}") from exc
+    try:
+        rows = conn.execute(f"pragma {'quick_check' if quick else 'integrity_check'}").fetchall()
+        conn.execute("select count(*) from sqlite_master").fetchone()
+        return [str(r[0]) for r in rows if r[0] != "ok"]
+    except sqlite3.DatabaseError as exc:  # not a database, or damaged beyond what the check reads
+        return [problem(exc)]
+    finally:
+        conn.close()
+
+
 def check_archive(archive: Archive, *, repair: bool = True, all_evidence: bool = False,
-                  quick: bool = False) -> CheckReport:
+                  quick: bool = False, integrity: bool = True) -> CheckReport:
     """Check the database, the search index and the evidence; rebuild the index when needed.
 
     Args:
         repair: rebuild a damaged index and fill pending stems (else only report).
         all_evidence: verify every evidence page instead of the newest EVIDENCE_SAMPLE.
         quick: PRAGMA quick_check instead of the full integrity_check.
+        integrity: run the integrity check (False: check_file did it already).
     """
     report = CheckReport(integrity_checked=not archive.is_postgres)
-    if not archive.is_postgres:  # PostgreSQL keeps its own pages whole (checksums, WAL)
+    if integrity and not archive.is_postgres:  # PostgreSQL keeps its own pages whole (checksums, WAL)
         try:
             rows = archive.conn.execute(f"pragma {'quick_check' if quick else 'integrity_check'}").fetchall()
         except sqlite3.DatabaseError as exc:

@@ -8,7 +8,7 @@ import socket
 from collections.abc import Callable
 
 from clipper.store.archive import Archive, now_utc
-from clipper.store.records import Attempt, SendRun
+from clipper.store.edition_records import Attempt, SendRun
 
 logger = logging.getLogger(__name__)
 

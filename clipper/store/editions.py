@@ -11,7 +11,7 @@ from typing import Any
 
 from clipper.models import dumps
 from clipper.store.archive import Archive, now_utc
-from clipper.store.records import EditionRecord
+from clipper.store.edition_records import EditionRecord
 
 logger = logging.getLogger(__name__)
 
@@ -44,14 +44,23 @@ def find_edition(archive: Archive, number: str) -> EditionRecord | None:
 
 def create_edition(archive: Archive, *, day: str, kind: str, number_format: str, number_start: int,
                    corrects: int | None, editor: str | None) -> EditionRecord:
-    """A new draft edition, numbered after the year's last one (never below ``number_start``)."""
+    """A new draft edition, numbered after the year's last one (never below ``number_start``); a
+    ralat (``corrects``: the final edition it replaces) keeps that edition's number as its next
+    revision ("No. 212/2026 · Revisi 1")."""
     year = int(day[:4])
     with archive.write():
         archive.lock(f"clipper:edition-numbers:{year}")  # PostgreSQL: the next number, one taker at a time
-        last = archive.scalar("select max(seq) from editions where year = ?", [year]) or 0
-        seq = max(last + 1, number_start)
+        if corrects is not None:
+            original = archive.query("select seq, year, number from editions where id = ?", [corrects])[0]
+            year, seq, number = original["year"], original["seq"], original["number"]
+            revision = 1 + (archive.scalar("select max(revision) from editions where year = ? and seq = ?",
+                                           [year, seq]) or 0)
+        else:
+            last = archive.scalar("select max(seq) from editions where year = ?", [year]) or 0
+            seq = max(last + 1, number_start)
+            number, revision = number_format.format(seq=seq, year=year), 0
         edition_id = archive.insert("editions", {
-            "day": day, "kind": kind, "seq": seq, "year": year, "number": number_format.format(seq=seq, year=year),
+            "day": day, "kind": kind, "seq": seq, "year": year, "number": number, "revision": revision,
             "status": "draft", "corrects": corrects, "created_at": now_utc(), "editor": editor})
     return get_edition(archive, edition_id)
 

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Iterable
 
 from clipper.store.archive import Archive, now_utc
-from clipper.store.records import ImageState
+from clipper.store.edition_records import ImageState
 
 logger = logging.getLogger(__name__)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from clipper.errors import StoreError
+from clipper.safe_files import check_target
 from clipper.store import pg_index, pg_schema
 from clipper.store.archive import Archive
 
@@ -43,8 +44,9 @@ def backup_postgres(archive: Archive, dest: str | Path, *, overwrite: bool = Fal
             the destination exists (without ``overwrite``), or pg_dump failed.
     """
     target = Path(dest)
-    if target.is_dir():
+    if target.is_dir() and not target.is_symlink():
         target = target / f"arsip-{datetime.now():%Y%m%d-%H%M%S}.dump"
+    check_target(target)  # no symlink, device or folder is replaced; a missing folder is an error
     if shutil.which("pg_dump") is None:
         raise StoreError("arsip PostgreSQL dicadangkan dengan pg_dump, yang tidak ada di komputer ini; "
                          f"jalankan di server: pg_dump --format=custom --file={target.name} {archive.label}")
@@ -53,7 +55,6 @@ def backup_postgres(archive: Archive, dest: str | Path, *, overwrite: bool = Fal
     tmp = target.with_name(f".{target.name}.tmp")
     argv, env = dump_command(archive, tmp)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         done = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=PG_DUMP_TIMEOUT)
     except (OSError, subprocess.TimeoutExpired) as exc:
         tmp.unlink(missing_ok=True)
@@ -62,6 +63,7 @@ def backup_postgres(archive: Archive, dest: str | Path, *, overwrite: bool = Fal
         tmp.unlink(missing_ok=True)
         reason = (done.stderr.strip().splitlines() or ["?"])[-1]
         raise StoreError(f"pg_dump gagal: {reason}")
+    check_target(target)  # nothing was swapped in meanwhile
     os.replace(tmp, target)
     return target, archive.scalar("select count(*) from articles")
 

@@ -253,6 +253,13 @@ create index idx_articles_kind_status on articles (kind, status);
 
 M031_OTHER_PAGES = "alter table run_sources add column other_pages integer not null default 0"
 
+M032_REVISIONS_AND_STORY_LEADS = """
+alter table editions add column revision integer not null default 0;
+drop index if exists idx_editions_year_seq;
+create unique index idx_editions_year_seq_revision on editions (year, seq, revision);
+alter table articles add column story_lead integer not null default 0;
+"""
+
 M060_ARTICLE_VERSION = "alter table articles add column version integer not null default 1"
 
 # The group roles `clipper db grant` puts login roles in. Creating a role needs CREATEROLE:
@@ -273,6 +280,12 @@ end $$;
 """
 
 M062_LOCKS = "create table locks (name text primary key, holder text, pid integer, host text, at text)"
+
+M040_RUN_OWNER = """
+alter table runs add column if not exists pid integer;
+alter table runs add column if not exists host text;
+alter table runs add column if not exists heartbeat_at text;
+"""
 
 
 def grant_statements() -> list[str]:

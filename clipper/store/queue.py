@@ -42,7 +42,7 @@ def queue_items(archive: Archive, include_irrelevant: bool) -> list[QueueItem]:
     with _gc_paused():
         records = archive.execute(_select(archive) + where).fetchall()
         outlets = dict(archive.execute(
-            "select story_id, count(*) from articles where story_id is not null group by story_id").fetchall())
+            "select story_id, count(distinct media) from articles where story_id is not null group by story_id").fetchall())
         items = _items(records, outlets)
         items.sort(key=lambda r: (r.published_utc, r.id), reverse=True)
     return items
@@ -55,7 +55,7 @@ def queue_items_by_id(archive: Archive, ids: list[int]) -> list[QueueItem]:
     # Whole stories, so that the other outlets' counts are right too.
     records = archive.execute(f"{_select(archive)} where id in ({marks}) or story_id in ({stories})",
                               ids * 2).fetchall()
-    outlets = dict(archive.execute(f"select story_id, count(*) from articles where story_id in ({stories}) "
+    outlets = dict(archive.execute(f"select story_id, count(distinct media) from articles where story_id in ({stories}) "
                                    "group by story_id", ids).fetchall())
     return _items(records, outlets)
 

@@ -164,6 +164,7 @@ class Article:
     corrected_by: str | None = None
     corrected_at: str | None = None
     version: int = 1  # counts the editors' changes (see QueueItem.version)
+    story_lead: bool = False  # the editor chose this copy to print for its story
 
     @property
     def shown_tone(self) -> str | None:
@@ -199,6 +200,7 @@ def article_from_row(row: dict[str, Any]) -> Article:
         tiers={str(k): str(v) for k, v in _dict(row.get("tiers")).items()}, tier=row.get("tier"),
         text_original=row.get("text_original"), corrected_by=row.get("corrected_by"),
         corrected_at=row.get("corrected_at"), version=row.get("version") or 1,
+        story_lead=bool(row.get("story_lead")),
     )
 
 
@@ -298,7 +300,7 @@ class Run:
 
     id: int
     started_at: str
-    status: str  # running | completed | cancelled | failed
+    status: str  # running | completed | cancelled | failed | interrupted (its process died)
     finished_at: str | None = None
     sources: int | None = None
     new_articles: int | None = None
@@ -320,63 +322,6 @@ class RunSource:
     http_status: int | None = None
     seconds: float = 0.0
     at: str | None = None
-
-
-@dataclass(frozen=True)
-class EditionRecord:
-    """One numbered edition as the archive holds it."""
-
-    id: int
-    day: str
-    number: str
-    kind: str  # regular | ralat
-    status: str  # draft | final
-    pdf_path: str | None = None
-    pdf_sha256: str | None = None
-    pages: int | None = None
-    articles: int | None = None
-    finalized_at: str | None = None
-    corrects: int | None = None
-
-
-@dataclass(frozen=True)
-class Attempt:
-    """One recorded attempt to deliver an edition to one recipient."""
-
-    id: int
-    edition_id: int
-    address: str
-    name: str | None
-    at: str
-    status: str  # sending | sent | retry | failed | interrupted
-    smtp_code: int | None
-    smtp_text: str | None
-    message_id: str | None
-    attempt: int
-    mode: str | None
-    resend: bool
-
-
-@dataclass(frozen=True)
-class SendRun:
-    """A process sending an edition: the lock that keeps two from sending it at once."""
-
-    id: int
-    edition_id: int
-    started_at: str
-    heartbeat_at: str | None
-    pid: int | None
-    host: str | None
-    status: str
-
-
-@dataclass(frozen=True)
-class ImageState:
-    """Whether a lead image is cached, or how often fetching it failed."""
-
-    url: str
-    status: str  # ok | error
-    attempts: int
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import logging
+import os
+from dataclasses import dataclass
 
 from clipper.models import SourceReport
+from clipper.processes import this_host
 from clipper.store.archive import ARTICLES_LOCK, Archive, now_utc
 from clipper.store.records import SourceState
 
@@ -12,8 +15,45 @@ logger = logging.getLogger(__name__)
 
 
 def start_run(archive: Archive, source_count: int) -> int:
+    """Record a new run as running, held by this process (pid and host)."""
+    now = now_utc()
     with archive.write():
-        return archive.insert("runs", {"started_at": now_utc(), "status": "running", "sources": source_count})
+        return archive.insert("runs", {"started_at": now, "heartbeat_at": now, "status": "running",
+                                       "sources": source_count, "pid": os.getpid(), "host": this_host()})
+
+
+def beat(archive: Archive, run_id: int) -> None:
+    """Tell other processes this run is alive (inside the caller's transaction, if any)."""
+    with archive.write():
+        archive.update("runs", ("id", run_id), {"heartbeat_at": now_utc()})
+
+
+@dataclass(frozen=True)
+class RunningRun:
+    """A run recorded as running, and the process that holds it (pid on host, last sign of life)."""
+
+    id: int
+    started_at: str
+    pid: int | None
+    host: str | None
+    heartbeat_at: str | None
+
+
+def running_runs(archive: Archive) -> list[RunningRun]:
+    """The runs recorded as running, oldest first (live ones, and those whose process died)."""
+    return [RunningRun(**{k: r.get(k) for k in RunningRun.__dataclass_fields__})
+            for r in archive.query("select * from runs where status = 'running' order by id")]
+
+
+def mark_interrupted(archive: Archive, run_ids: list[int]) -> None:
+    """Runs whose process ended without finishing them become "interrupted" (shown as terputus)."""
+    if run_ids:
+        with archive.write():
+            for run_id in run_ids:
+                archive.execute("update runs set status = 'interrupted', finished_at = coalesce(heartbeat_at, "
+                                "started_at) where id = ? and status = 'running'", [run_id])
+
+
 
 
 def finish_run(archive: Archive, run_id: int, status: str, new_articles: int, failed_sources: int) -> None:

@@ -65,6 +65,10 @@ class MigrationSet:
         """
         self._sqlite.apply(db, stop_before=stop_before)
 
+    def pending(self, db: sqlite_utils.Database) -> list:
+        """The migrations a SQLite database lacks (a read: nothing is written)."""
+        return self._sqlite.pending(db)
+
     def applied(self, db: sqlite_utils.Database) -> list:
         """The migrations a SQLite database has, in the order applied (``.name``, ``.applied_at``)."""
         return self._sqlite.applied(db)
@@ -229,6 +233,16 @@ def m031_other_pages(db: sqlite_utils.Database) -> None:
     db["run_sources"].add_column("other_pages", int, not_null_default=0)
 
 
+@migrations(postgres=pg_schema.M032_REVISIONS_AND_STORY_LEADS)
+def m032_revisions_and_story_leads(db: sqlite_utils.Database) -> None:
+    """A changed final edition becomes a numbered revision of it (same number, "Revisi 1", the
+    sent file kept), and the editor may choose which copy of a syndicated story is printed."""
+    db.execute("alter table editions add column revision integer not null default 0")
+    db.execute("drop index if exists idx_editions_year_seq")
+    db.execute("create unique index idx_editions_year_seq_revision on editions (year, seq, revision)")
+    db.execute("alter table articles add column story_lead integer not null default 0")
+
+
 @migrations(postgres=pg_schema.M060_ARTICLE_VERSION)
 def m060_article_version(db: sqlite_utils.Database) -> None:
     """Each article counts its editorial changes: a decision made on an older version is refused
@@ -246,3 +260,12 @@ def m062_locks(db: sqlite_utils.Database) -> None:
     """Named locks between processes (one compile of a day at a time); PostgreSQL uses advisory
     locks, the table exists there too so that both archives hold the same tables."""
     db.execute("create table locks (name text primary key, holder text, pid integer, host text, at text)")
+
+
+@migrations(postgres=pg_schema.M040_RUN_OWNER)
+def m040_run_owner(db: sqlite_utils.Database) -> None:
+    """Which process holds a harvest run (pid, host) and when it last showed life, so a run
+    whose process died is shown as interrupted ("terputus"), never as running forever."""
+    for column in ("pid", "host", "heartbeat_at"):
+        if column not in db["runs"].columns_dict:
+            db["runs"].add_column(column, int if column == "pid" else str)

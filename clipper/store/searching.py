@@ -8,10 +8,11 @@ from datetime import date
 
 from clipper.errors import SearchError
 from clipper.store.archive import Archive, json_list
+from clipper.store.edition_records import EditionRecord
 from clipper.store.editions import find_edition
 from clipper.store.match import FACET_MARK, Group, Term, combine, facet_any, facet_token, render
 from clipper.store.pg_index import tags_text
-from clipper.store.records import Article, EditionRecord, SearchFilters, article_from_row
+from clipper.store.records import Article, SearchFilters, article_from_row
 from clipper.store.search_index import DAY_SHIFT
 from clipper.textnorm import stems_of
 

@@ -11,8 +11,7 @@ from html import escape
 
 from ._media_parts import (POPULAR, TEASERS, Page, Planted, document, footer, gpt, json_ld, menu, meta_tags,
                            most_read, news_ld, shown)
-from ._media_stories import (GALLERY_LEAD, GALLERY_SLIDES, LIVE_TITLE, LIVE_UPDATES, STORIES, VIDEO_LEAD,
-                             Story)
+from ._media_stories import GALLERY_LEAD, GALLERY_SLIDES, LIVE_TITLE, LIVE_UPDATES, STORIES, VIDEO_LEAD, Story
 from ._media_styles_a import cnnindonesia, tribunnews
 from ._media_styles_b import okezone
 

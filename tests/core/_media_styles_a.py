@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from html import escape
 
-from ._media_parts import (TEASERS, Page, Planted, footer, gpt, json_ld, menu, meta_tags, most_read, news_ld, paras,
-                           shown, story_page)
+from ._media_parts import (TEASERS, Page, Planted, footer, gpt, json_ld, menu, meta_tags, most_read, news_ld,
+                           paras, shown, story_page)
 from ._media_stories import Story
 
 

@@ -86,8 +86,9 @@ def test_sections_order_and_numbering(setup):
     assert again.id == record.id and again.number == "212/2026"
 
 
-def test_final_edition_is_frozen_and_ralat_is_new(setup):
-    """After final, edits do not change it; a ralat gets its own number and names the original."""
+def test_final_edition_is_frozen_and_a_change_is_a_numbered_revision(setup):
+    """After final, edits do not change it; a revision keeps the number ("Revisi 1"), names the
+    edition it replaces, and the sent file stays as it was."""
     config, archive, ids = setup
     update_articles(archive, ids[:2], decision="approve")
     final, info = compile_edition(archive, config, DAY, final=True)
@@ -103,10 +104,14 @@ def test_final_edition_is_frozen_and_ralat_is_new(setup):
     titles = [i["title"] for s in content["sections"] for i in s["items"]]
     assert "Judul Berita 1" in titles and "Judul Diubah" not in titles
     ralat, rinfo = compile_edition(archive, config, DAY, ralat=True, final=True)
-    assert ralat.kind == "ralat" and ralat.number == "213/2026" and ralat.corrects == final.id
-    cover = PdfReader(rinfo.path).pages[0].extract_text()
-    assert "RALAT" in cover and "212/2026" in cover
+    assert ralat.kind == "ralat" and ralat.number == "212/2026" and ralat.revision == 1
+    assert ralat.corrects == final.id and ralat.label == "No. 212/2026 · Revisi 1"
+    cover = " ".join(PdfReader(rinfo.path).pages[0].extract_text().split())
+    assert "REVISI 1" in cover and "menggantikan kliping No. 212/2026" in cover
+    assert rinfo.path != info.path and rinfo.path.name.endswith("-revisi-1.pdf")
     assert info.path.read_bytes() and hashlib.sha256(info.path.read_bytes()).hexdigest() == digest
+    second, _ = compile_edition(archive, config, DAY, ralat=True, final=True)
+    assert second.revision == 2 and second.corrects == ralat.id
 
 
 def test_tampered_final_pdf_is_detected(setup):
@@ -162,7 +167,7 @@ def test_relative_out_is_stored_absolute(setup, tmp_path, monkeypatch):
 
 
 def test_cli_says_when_a_final_edition_is_returned_unchanged(tmp_path):
-    """Compiling a day whose final exists says so, and points to --ralat for later approvals."""
+    """Compiling a day whose final exists says so: later approvals go to the next edition, or --revisi."""
     cli, db, ids = cli_archive(tmp_path)
     with Archive(db) as archive:
         update_articles(archive, ids[:1], decision="approve")
@@ -171,4 +176,5 @@ def test_cli_says_when_a_final_edition_is_returned_unchanged(tmp_path):
     with Archive(db) as archive:
         update_articles(archive, ids[1:], decision="approve")
     run = subprocess.run(base, capture_output=True, text=True)
-    assert run.returncode == 0 and "sudah ada dan tidak diubah" in run.stderr and "--ralat" in run.stderr
+    assert run.returncode == 0 and "sudah ada dan tidak diubah" in run.stderr and "--revisi" in run.stderr
+    assert "masuk edisi berikutnya" in run.stderr

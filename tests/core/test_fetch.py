@@ -16,13 +16,16 @@ import brotli
 import pytest
 
 from clipper.errors import FetchError
+from clipper.harvest.addresses import AddressPolicy
 from clipper.harvest.body import decode_text, is_textual
 from clipper.harvest.fetch import Fetcher, FetchSettings
 from clipper.models import FetchedPage
 from tests.core._servers import RawServer, head, reset, response
 
 MB = 1024 * 1024
-FAST = FetchSettings(backoff=0.01)
+# These tests talk to servers on the loopback: allowed as sources.yaml's allow_hosts would.
+LOCAL = AddressPolicy.allowing("127.0.0.1", "127.0.0.2", "127.0.0.3", "localhost", "::1")
+FAST = FetchSettings(backoff=0.01, addresses=LOCAL)
 
 
 def fetch(url: str, settings: FetchSettings = FAST, **kwargs) -> FetchedPage:
@@ -240,7 +243,7 @@ def test_connection_refused():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    error = fetch_error(f"http://127.0.0.1:{port}/", FetchSettings(backoff=0.01, retries=1))
+    error = fetch_error(f"http://127.0.0.1:{port}/", FetchSettings(backoff=0.01, retries=1, addresses=LOCAL))
     assert error.reason == "koneksi gagal: ditolak server" and error.status is None
 
 
@@ -301,7 +304,7 @@ def test_too_many_redirects(httpserver):
     """More than max_redirects distinct redirects fail with 'terlalu banyak pengalihan'."""
     for i in range(10):
         httpserver.expect_request(f"/h{i}").respond_with_data("", 302, {"Location": f"/h{i + 1}"})
-    error = fetch_error(httpserver.url_for("/h0"), FetchSettings(max_redirects=3))
+    error = fetch_error(httpserver.url_for("/h0"), FetchSettings(max_redirects=3, addresses=LOCAL))
     assert error.reason == "terlalu banyak pengalihan"
     assert len(httpserver.log) == 4
 
@@ -328,7 +331,7 @@ def test_dripping_server_stopped_by_deadline():
 
     async def test(server):
         started = time.monotonic()
-        async with Fetcher(FetchSettings(deadline=1.0, backoff=0.01)) as fetcher:
+        async with Fetcher(FetchSettings(deadline=1.0, backoff=0.01, addresses=LOCAL)) as fetcher:
             with pytest.raises(FetchError) as info:
                 await fetcher.fetch(server.url())
         assert info.value.reason == "batas waktu 1 dtk habis"
@@ -408,7 +411,7 @@ def test_decompression_bomb_refused_without_inflating(zeros_50mb, encoding, comp
         # The raw server shares our thread and allocates little, so the peak is the client's.
         tracemalloc.start()
         try:
-            async with Fetcher(FetchSettings(max_bytes=MB)) as fetcher:
+            async with Fetcher(FetchSettings(max_bytes=MB, addresses=LOCAL)) as fetcher:
                 with pytest.raises(FetchError) as info:
                     await fetcher.fetch(server.url())
             _, peak = tracemalloc.get_traced_memory()
@@ -508,12 +511,12 @@ def test_per_host_concurrency_limit():
     """No more than per_host requests run at once on a host; a per-call value can lower it."""
 
     async def test(server):
-        async with Fetcher(FetchSettings(per_host=2)) as fetcher:
+        async with Fetcher(FetchSettings(per_host=2, addresses=LOCAL)) as fetcher:
             results = await asyncio.gather(*(fetcher.fetch(server.url(f"/{i}")) for i in range(6)))
         assert all(r.content == b"ok" for r in results)
         assert server.max_active == 2
         server.max_active = 0
-        async with Fetcher(FetchSettings(per_host=4)) as fetcher:
+        async with Fetcher(FetchSettings(per_host=4, addresses=LOCAL)) as fetcher:
             calls = (fetcher.fetch(server.url(f"/{i}"), concurrency=1) for i in range(3))
             await asyncio.gather(*calls)
         assert server.max_active == 1
@@ -540,7 +543,7 @@ def test_many_hosts_in_parallel():
             RawServer(handler, "127.0.0.3") as c,
         ):
             servers = (a, b, c)
-            async with Fetcher(FetchSettings(per_host=8)) as fetcher:
+            async with Fetcher(FetchSettings(per_host=8, addresses=LOCAL)) as fetcher:
                 calls = [fetcher.fetch(s.url(f"/{i}")) for i in range(40) for s in servers]
                 results = await asyncio.gather(*calls, return_exceptions=True)
             assert all(isinstance(r, FetchedPage) for r in results)
@@ -558,7 +561,7 @@ def test_host_delay_between_starts():
         writer.write(response(200, b"ok"))
 
     async def test(server):
-        async with Fetcher(FetchSettings(host_delay=0.15, per_host=4)) as fetcher:
+        async with Fetcher(FetchSettings(host_delay=0.15, per_host=4, addresses=LOCAL)) as fetcher:
             await asyncio.gather(*(fetcher.fetch(server.url(f"/{i}")) for i in range(4)))
             slow = (fetcher.fetch(server.url(f"/d{i}"), delay=0.3) for i in range(2))
             await asyncio.gather(*slow)

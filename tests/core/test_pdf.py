@@ -5,84 +5,16 @@ from __future__ import annotations
 import hashlib
 import re
 import subprocess
-from datetime import date, datetime, timedelta, timezone
 from io import BytesIO
 
 import pypdf
 import pytest
-from PIL import Image, ImageDraw
+from PIL import Image
 
 from clipper.edition.pdf import PdfInfo, render_pdf
 from clipper.errors import PdfError
-from clipper.models import Edition, EditionItem, EditionSection, Narasumber
-
-WIB = timezone(timedelta(hours=7))
-ARABIC = "إِنَّ اللَّهَ مَعَ الصَّابِرِينَ"
-LONG_ARABIC = "بسم الله الرحمن الرحيم الحمد لله رب العالمين الرحمن الرحيم مالك يوم الدين إياك نعبد"
-GENERATED = datetime(2026, 11, 24, 16, 45, tzinfo=WIB)
-
-
-def _jpeg(width: int = 640, height: int = 400, hue: int = 40) -> bytes:
-    img = Image.new("RGB", (width, height), (hue, 120, 160))
-    draw = ImageDraw.Draw(img)
-    for i in range(0, width, 40):
-        draw.rectangle([i, height // 3, i + 20, height // 3 * 2], fill=(200, hue, 90))
-    out = BytesIO()
-    img.save(out, "JPEG", quality=85)
-    return out.getvalue()
-
-
-def _item(n: int, **kw) -> EditionItem:
-    base = dict(
-        article_id=n,
-        title=f"Kemenag Perluas Beasiswa Santri Tahap {n}",
-        media=["Harian Nusantara", "Warta Madani", "Kabar Pagi"][n % 3],
-        url=f"https://warta.example.id/nasional/berita-{n}?ref=kliping",
-        text="\n\n".join(
-            f"Paragraf {k} berita {n}: Kementerian Agama menyalurkan bantuan kepada madrasah di "
-            "daerah terpencil. Kepala Balai menyatakan program berjalan sesuai rencana." for k in range(6)
-        ),
-        published_at=datetime(2026, 11, 24, 1, 15 + n, tzinfo=timezone.utc),
-        rubrik="Nasional",
-        author="Siti Rahmawati",
-        tags=("beasiswa", "santri"),
-        tone=["positif", "netral", "negatif"][n % 3],
-        narasumber=(Narasumber("Ahmad Fauzi", "Kepala Pusat Riset"), Narasumber("Dewi Lestari")),
-        summary=f"Ringkasan redaksi untuk berita {n}: bantuan tahap baru diumumkan.",
-        image=_jpeg(hue=20 * n % 255),
-    )
-    base.update(kw)
-    return EditionItem(**base)
-
-
-def _edition(**kw) -> Edition:
-    sections = (
-        EditionSection("pendidikan", "Pendidikan Keagamaan", (_item(1, highlight=True), _item(2))),
-        EditionSection(
-            "haji",
-            "Haji dan Umrah",
-            (_item(3, title="Kuota Haji 2027 Diumumkan", also_in=("Kabar Pagi", "Suara Timur")),),
-        ),
-        EditionSection(
-            "kerukunan",
-            "Kerukunan Umat",
-            (
-                _item(4, title=f"Doa Bersama Lintas Iman: {ARABIC}", text=f"Warga membaca {ARABIC} bersama."
-                      f"\n{LONG_ARABIC}\nSetelah itu acara ditutup."),
-                _item(5, image=None, tone=None, summary=None),
-            ),
-        ),
-    )
-    base = dict(
-        date=date(2026, 11, 24),
-        number="212/2026",
-        sections=sections,
-        status="final",
-        editor="Dra. Nur Aini, M.Hum.",
-        approved_at=datetime(2026, 11, 24, 15, 30, tzinfo=WIB),
-    )
-    base.update(kw)
-    return Edition(**base)
+from clipper.models import Edition, EditionSection, Narasumber
+from tests.core._pdf_data import GENERATED, _edition, _item, _jpeg
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +30,7 @@ def test_info_matches_file(rendered):
     """PdfInfo reports the real page count, size and hash of the written file."""
     _, info, reader, _ = rendered
     data = info.path.read_bytes()
-    assert info.pages == len(reader.pages) >= 8
+    assert info.pages == len(reader.pages) >= 7
     assert info.size == len(data)
     assert info.sha256 == hashlib.sha256(data).hexdigest()
 
@@ -185,13 +117,13 @@ def test_arabic_font_embedded(rendered):
     assert any("NotoSans" in f for f in fonts)
 
 
-def test_ralat_and_draft_cover(tmp_path):
-    """A ralat edition says "RALAT atas No. …"; a draft is marked DRAF."""
-    edition = _edition(kind="ralat", corrects="211/2026", status="draft", approved_at=None)
+def test_revision_and_draft_cover(tmp_path):
+    """A revision says "REVISI 1" and which edition it replaces; a draft is marked DRAF."""
+    edition = _edition(kind="ralat", corrects="No. 211/2026", revision=1, status="draft", approved_at=None)
     info = render_pdf(edition, tmp_path / "ralat.pdf", generated_at=GENERATED)
     reader = pypdf.PdfReader(info.path)
     cover = " ".join(reader.pages[0].extract_text().split())
-    assert "RALAT atas No. 211/2026" in cover
+    assert "REVISI 1" in cover and "menggantikan kliping No. 211/2026" in cover and "Revisi 1" in cover
     assert "DRAF" in cover
     assert "Belum disetujui" in reader.pages[-1].extract_text()
 
@@ -239,7 +171,7 @@ def test_bad_images_build(tmp_path, image):
         image = out.getvalue()
     edition = _edition(sections=(EditionSection("x", "Uji", (_item(8, image=image),)),))
     info = render_pdf(edition, tmp_path / "img.pdf", generated_at=GENERATED)
-    assert info.pages >= 4
+    assert info.pages == 3  # cover, ringkasan with the daftar isi, the clipping
 
 
 def test_empty_edition_raises_and_writes_nothing(tmp_path):
@@ -285,7 +217,7 @@ def test_pdftoppm_renders_cover(rendered, tmp_path):
 
 def test_images_downscaled_to_jpeg():
     """A large PNG comes back as a JPEG at most 800 px wide; a tiny JPEG passes as is."""
-    from clipper.edition.pdf_parts import IMAGE_MAX_PX, prepare_image
+    from clipper.edition.pdf_images import IMAGE_MAX_PX, prepare_image
 
     out = BytesIO()
     Image.new("RGB", (3000, 2000), (200, 30, 30)).save(out, "PNG")

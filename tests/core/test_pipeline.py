@@ -184,7 +184,7 @@ def test_kill_during_harvest_then_resume(tmp_path):
         fts = conn.execute("select count(*) from search_fts where search_fts match 'santri'").fetchone()[0]
         assert fts == 1
         statuses = [r[0] for r in conn.execute("select status from runs order by id")]
-        assert statuses == ["running", "completed"]
+        assert statuses == ["interrupted", "completed"]  # the killed run is shown as terputus
 
 
 def test_add_url_by_hand_and_print_clipping(config, site, tmp_path):

@@ -10,9 +10,9 @@ from clipper.review.decisions import ReviewError, undo, update_articles
 from clipper.store.archive import Archive
 from clipper.store.articles import evidence_html
 from clipper.store.decisions import set_positions, tag_vocabulary
-from clipper.store.runs import start_run
 from clipper.store.match import Term
 from clipper.store.records import SearchFilters
+from clipper.store.runs import start_run
 from clipper.store.schema import migrations
 from clipper.store.searching import matching_ids
 from tests._archive import count_rows, get_row, insert_row

@@ -114,3 +114,17 @@ def test_bulk_tag_tone_summary_and_highlight(qtbot, window):
         assert shown.tags == ("haji", "moderasi beragama") and shown.tone == "negatif"
         assert shown.summary == "Ringkasan dua baris untuk pimpinan." and shown.highlight
     assert win.editor.completer.words.stringList()[:2] == ["haji", "moderasi beragama"]
+
+
+def test_a_harvest_whose_process_died_is_shown_as_interrupted(qtbot, demo_config, archive_copy, sync_tasks):
+    """On start the window turns a run left "running" by a dead process into "terputus" and says so."""
+    with Archive(archive_copy) as archive:
+        with archive.write():
+            archive.insert("runs", {"started_at": "2026-11-24T01:00:00+00:00", "status": "running", "pid": None,
+                                    "host": "mesin-lain", "heartbeat_at": "2026-11-24T01:05:00+00:00"})
+    win = MainWindow(demo_config, sync_tasks)
+    qtbot.addWidget(win)
+    shown = win.messages.label.text()
+    assert "terputus" in shown and "Selasa, 24 November 2026, 08.00 WIB" in shown
+    with Archive(archive_copy) as archive:
+        assert archive.scalar("select status from runs order by id desc limit 1") == "interrupted"

@@ -122,3 +122,65 @@ def test_queue_times_show_the_year_when_not_today():
     today = date(2026, 12, 6)
     assert format_time(datetime(2026, 12, 6, 10, 15, tzinfo=WIB), today) == "10.15"
     assert format_time(datetime(2015, 3, 22, 13, 37, tzinfo=WIB), today) == "22 Mar 2015 13.37"
+
+
+def _approve_latest_day(path) -> str:
+    with Archive(path) as archive:
+        day = archive.query("select max(day) as d from articles")[0]["d"]
+        archive.conn.execute("update articles set status = 'approved' where day = ? and status = 'new'", [day])
+    return day
+
+
+def _compile_now(qtbot, panel, *, final: bool) -> None:
+    with qtbot.waitSignal(panel.compiled, timeout=60000):
+        panel.compile(final=final)
+
+
+def test_a_final_edition_changes_only_as_a_revision_after_the_question(qtbot, window, archive_copy, monkeypatch):
+    panel = window.edition
+    day = _approve_latest_day(archive_copy)
+    panel.day.setDate(panel.day.date().fromString(day, "yyyy-MM-dd"))
+    panel.reload()
+    assert panel.model.rowCount() > 0 and not panel.finals
+    _compile_now(qtbot, panel, final=True)
+    panel.reload()
+    assert panel.finals and "sudah final" in panel.note.text()
+    asked = []
+    monkeypatch.setattr(panel, "ask_revision", lambda: asked.append(True) or False)
+    panel.compile(final=False)  # refused: nothing is made
+    with Archive(archive_copy) as archive:
+        assert archive.scalar("select count(*) from editions where day = ?", [day]) == 1
+    monkeypatch.setattr(panel, "ask_revision", lambda: asked.append(True) or True)
+    _compile_now(qtbot, panel, final=True)
+    with Archive(archive_copy) as archive:
+        rows = archive.query("select revision, status, pdf_path from editions where day = ? order by id", [day])
+    assert len(asked) == 2 and [r["revision"] for r in rows] == [0, 1]
+    assert all(r["status"] == "final" for r in rows) and rows[0]["pdf_path"] != rows[1]["pdf_path"]
+
+
+def test_an_empty_edition_says_why(qtbot, window, archive_copy):
+    panel = window.edition
+    _approve_latest_day(archive_copy)
+    panel.day.setDate(panel.day.date().fromString("2020-01-01", "yyyy-MM-dd"))
+    panel.reload()
+    assert panel.model.rowCount() == 0 and not panel.draft.isEnabled()
+    assert panel.note.isVisibleTo(panel) and "bertanggal sesudah 2020-01-01" in panel.note.text()
+
+
+def test_the_editor_chooses_which_copy_of_a_story_is_printed(qtbot, window, archive_copy, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+    panel = window.edition
+    with Archive(archive_copy) as archive:
+        story = archive.query("select story_id, max(day) as d from articles where story_id is not null "
+                              "group by story_id order by count(*) desc limit 1")[0]
+        ids = [r["id"] for r in archive.query("select id from articles where story_id = ?", [story["story_id"]])]
+        archive.conn.execute(f"update articles set status = 'approved' where id in ({','.join(map(str, ids))})")
+    panel.day.setDate(panel.day.date().fromString(story["d"], "yyyy-MM-dd"))
+    panel.reload()
+    position = next(r for r in range(panel.model.rowCount()) if len(panel.model.row(r).copies) > 1)
+    row = panel.model.row(position)
+    other = next(c for c in row.copies if c[0] != row.id)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (f"{other[1]} — {other[2]}", True))
+    panel.list.setCurrentIndex(panel.model.index(position))
+    panel.choose_copy()
+    assert other[0] in panel.model.ids() and row.id not in panel.model.ids()

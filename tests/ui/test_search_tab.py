@@ -10,7 +10,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from clipper.models import dumps
 from clipper.search.engine import SearchHit
 from clipper.store.archive import Archive
-from clipper.store.records import EditionRecord
+from clipper.store.edition_records import EditionRecord
 from clipper.store.searching import index_pending
 from clipper.workspace.configuration import parse_config
 from tests.core.test_search import CONFIG, add_articles
