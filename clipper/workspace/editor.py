@@ -122,7 +122,8 @@ class ConfigEditor:
         """Write form values into the ``index``-th source, touching only the keys that changed
         (their order, quoting and comments kept; a default value removes its key)."""
         entry = self._entries()[index]
-        old, new = source_values(entry), clean_source(values)
+        old = source_values(entry)
+        new = clean_source({**old, **values})  # a field the form does not have keeps its value
         data = source_yaml(new)
         if (old["kind"], old["url"]) != (new["kind"], new["url"]):
             rename_key(entry, old["kind"] if old["kind"] in entry else new["kind"], new["kind"], new["url"])
@@ -195,7 +196,8 @@ class ConfigEditor:
             pop_key(self.data, "email")
             return
         section = self._section("email")
-        old, data = email_values(section), email_yaml(values)
+        old = email_values(section)
+        data = email_yaml({**old, **values})  # a field the form does not have keeps its value
         new = email_values(data)
         for key in new:
             if old[key] == new[key]:

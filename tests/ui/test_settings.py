@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboB
                                QTabWidget)
 from werkzeug import Response
 
+from clipper.config import EmailSpec, SourceSpec
 from clipper.mail.secret import ENV_PASSWORD, KEYRING_SERVICE
 from clipper.workspace.configuration import load_config
+from clipper.workspace.fields import email_values, source_values, source_yaml
 from tests.core.test_settings_fields import COMMENTED, EVERY_FIELD
 from tests.data.mail.smtp_server import PASSWORD, USER, SmtpServer, make_pki
 from ui.i18n_en import ENGLISH
@@ -148,6 +150,15 @@ def test_every_source_field_round_trips_through_the_form(qtbot, commented):
     again.sources_page.sources.setCurrentRow(3)
     assert again.sources_page.form.values() == EVERY_FIELD
     assert "# --- setelan editor ---" in commented.read_text(encoding="utf-8")
+
+
+def test_the_forms_have_every_field_of_a_source_and_of_email(qtbot, commented):
+    """A field added to sources.yaml's sources or email section fails here until Pengaturan shows it."""
+    dialog = open_settings(qtbot, commented)
+    assert set(dialog.sources_page.form.values()) == set(source_values({"name": "x", "feed": "https://x.id/"}))
+    assert set(dialog.email.values()) == set(email_values(None))
+    assert set(source_yaml(EVERY_FIELD)) | {"feed", "sitemap"} == set(SourceSpec.model_fields)
+    assert set(EmailSpec.model_fields) == set(email_values(None))
 
 
 def test_invalid_input_shows_the_field_message_and_never_writes(qtbot, commented):
