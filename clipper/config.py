@@ -358,6 +358,11 @@ def _duplicate_names(data: Any, path: Path) -> list[str]:
     return problems
 
 
+def source_of(spec: SourceSpec) -> Source:
+    """The Source a validated `sources:` entry describes (for one source tried on its own)."""
+    return _to_source(spec)
+
+
 def _to_source(spec: SourceSpec) -> Source:
     kind = next(k for k in SOURCE_KINDS if getattr(spec, k))
     return Source(

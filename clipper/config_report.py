@@ -74,6 +74,11 @@ def describe(exc: ValidationError, data: Any, path: Path, prefix: tuple = ()) ->
     return problems
 
 
+def field_messages(exc: ValidationError) -> list[tuple[tuple, str]]:
+    """Each pydantic error as (location, Indonesian message), for a form's field-level messages."""
+    return [(tuple(error["loc"]), _message(error)) for error in exc.errors()]
+
+
 _MESSAGES = {
     "extra_forbidden": "kunci tidak dikenal",
     "missing": "wajib diisi",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 
+from ui.i18n_en_settings import SETTINGS_ENGLISH
+
 logger = logging.getLogger(__name__)
 
 ENGLISH: dict[str, str] = {
@@ -92,30 +94,6 @@ ENGLISH: dict[str, str] = {
     "Wajib diisi: {fields}": "Required: {fields}",
     "Pindaian terlalu besar (paling banyak 20 MB)": "Scan too large (at most 20 MB)",
     "Pindaian tidak dapat dibaca: {error}": "Scan cannot be read: {error}",
-    # settings
-    "Editor dan kliping": "Editor and clipping", "Email": "Email", "Simpan": "Save", "Batal": "Cancel",
-    "hanya untuk site: regex tautan artikel": "site: only: regex of article links",
-    "Tambah sumber": "Add source", "Uji sumber ini": "Test this source",
-    "Hapus sumber terpilih": "Remove selected source", "Pilih sumber yang akan dihapus.": "Select the source to remove.",
-    "{name} dihapus dari daftar; berlaku saat Simpan (Batal untuk mengurungkan). Artikel yang sudah dipanen tetap di arsip.":
-        "{name} removed from the list; takes effect on Save (Cancel to undo). Articles already harvested stay in the archive.", "Nama": "Name", "Jenis": "Kind",
-    "Alamat": "Address", "Pola artikel": "Article pattern",
-    "Centang sumber yang dipanen; uji sumber terpilih atau sumber baru.":
-        "Tick the sources to harvest; test the selected source or a new one.",
-    "Satu istilah per baris; menambah aturan bawaan topik ini":
-        "One term per line; added to this topic's built-in rules",
-    "Istilah tambahan": "Extra terms", " menit": " minutes", "mati": "off", "Nama editor": "Editor's name",
-    "Bahasa antarmuka (berlaku saat dibuka lagi)": "Interface language (applies after a restart)",
-    "Nama lembaga di PDF (satu per baris)": "Institution names in the PDF (one per line)",
-    "Panen terjadwal selama aplikasi terbuka": "Scheduled harvest while the app is open",
-    "Kosongkan server untuk tidak memakai email. Kata sandi disimpan di gantungan kunci sistem, bukan di berkas ini.":
-        "Leave the server empty to use no email. The password is kept in the system keyring, not in this file.",
-    "Server SMTP": "SMTP server", "Port": "Port", "Keamanan": "Security", "Nama pengguna": "User name",
-    "Alamat pengirim": "Sender address", "Penerima (satu per baris)": "Recipients (one per line)",
-    "Isi nama dan alamat sumber baru.": "Fill in the new source's name and address.",
-    "Pilih sumber atau isi alamat sumber baru.": "Select a source or fill in a new source's address.",
-    "Menguji {name} …": "Testing {name} …", "{name}: gagal — {error}": "{name}: failed — {error}",
-    "{name}: {n} tautan artikel": "{name}: {n} article links",
     # errors
     "Berkas atau jaringan tidak dapat diakses: {error}": "File or network not accessible: {error}",
     "Terjadi kesalahan tak terduga: {kind}: {error}": "An unexpected error occurred: {kind}: {error}",
@@ -205,3 +183,4 @@ ENGLISH: dict[str, str] = {
         "Edition {label} is final and may have been sent. Changes will be compiled as Revision {n} with the "
         "same number; the file already sent is kept. Continue?",
 }
+ENGLISH.update(SETTINGS_ENGLISH)  # Pengaturan and Kirim (ui/settings/, ui/send_dialog.py)

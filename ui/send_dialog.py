@@ -30,7 +30,10 @@ logger = logging.getLogger(__name__)
 
 STATUS_TEXT = {"sent": "terkirim", "skipped": "sudah menerima", "failed": "gagal", "retry": "gagal sementara",
                "sending": "sedang dikirim", "interrupted": "terputus", "cancelled": "dibatalkan"}
-LOG_HEADERS = ("Waktu", "Edisi", "Penerima", "Status", "Kode", "Keterangan", "Message-ID")
+LOG_HEADERS = ("Waktu", "Edisi", "Penerima", "Status", "Kode", "Keterangan", "ID pesan")
+# The technical term behind a column, for its tooltip.
+LOG_TIPS = {"Kode": "Kode balasan server email (SMTP)",
+            "ID pesan": "Message-ID: tanda pengenal pesan, untuk melacaknya di server email"}
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,9 @@ class SendDialog(QDialog):
         self.status_label.setWordWrap(True)
         self.log_table = QTableWidget(0, len(LOG_HEADERS))
         self.log_table.setHorizontalHeaderLabels([_(h) for h in LOG_HEADERS])
+        for column, header in enumerate(LOG_HEADERS):
+            if header in LOG_TIPS:
+                self.log_table.horizontalHeaderItem(column).setToolTip(_(LOG_TIPS[header]))
         self.log_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.log_table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.log_table.verticalHeader().hide()
@@ -141,7 +147,8 @@ class SendDialog(QDialog):
     def reload(self) -> None:
         """Read the day's edition, recipients' state and log on the store thread."""
         if self.config.email is None:
-            self.bar.show_message(_("Bagian email: belum diatur di sources.yaml (host, sender, recipients)."))
+            self.bar.show_message(_("Email belum diatur: isi server, alamat pengirim dan penerima di "
+                                    "Pengaturan → Email."))
             self.send_button.setEnabled(False)
             return
         day = self.day
@@ -219,10 +226,12 @@ class SendDialog(QDialog):
         return "\n".join(lines)
 
     def ask_confirmation(self, text: str) -> bool:
-        """Yes/no before sending (replaced in tests)."""
-        answer = QMessageBox.question(self, _("Kirim kliping"), text, QMessageBox.Yes | QMessageBox.No,
-                                      QMessageBox.No)
-        return answer == QMessageBox.Yes
+        """Kirim / Batal before sending (replaced in tests)."""
+        box = QMessageBox(QMessageBox.Question, _("Kirim kliping"), text, parent=self)
+        send = box.addButton(_("Kirim"), QMessageBox.AcceptRole)
+        box.setDefaultButton(box.addButton(_("Batal"), QMessageBox.RejectRole))
+        box.exec()
+        return box.clickedButton() is send
 
     def start_send(self) -> None:
         """Confirm, then finalise if needed and send on a worker thread."""
@@ -297,13 +306,18 @@ class SendDialog(QDialog):
     def ask_password(self) -> None:
         """Store the SMTP password in the OS keyring (on a worker: a keyring may be slow)."""
         spec = self.config.email
-        password, ok = QInputDialog.getText(self, _("Kata sandi SMTP"),
-                                            _("Kata sandi untuk {user} di {host}:").format(
-                                                user=spec.username, host=spec.host), QLineEdit.Password)
-        if ok and password:
+        ask = QInputDialog(self)
+        ask.setWindowTitle(_("Kata sandi email"))
+        ask.setLabelText(_("Kata sandi untuk {user} di {host}:").format(user=spec.username, host=spec.host))
+        ask.setTextEchoMode(QLineEdit.Password)
+        ask.setOkButtonText(_("Simpan"))
+        ask.setCancelButtonText(_("Batal"))
+        password = ask.textValue() if ask.exec() == QDialog.Accepted else ""
+        if password:
             self.tasks.run_in_background(lambda: set_password(spec, password),
-                                         lambda _b: self.bar.show_message(_("Kata sandi disimpan di keyring."),
-                                                                          "info", 5000),
+                                         lambda _b: self.bar.show_message(
+                                             _("Kata sandi disimpan di penyimpan kata sandi sistem (keyring)."),
+                                             "info", 5000),
                                          self._show_failure, parent=self, uses_store=False)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override

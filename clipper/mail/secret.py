@@ -24,6 +24,23 @@ def _no_backend_text(exc: Exception) -> str:
             f"Atur variabel lingkungan {ENV_PASSWORD} sebagai gantinya")
 
 
+def keyring_problem() -> str | None:
+    """Why no password can be kept in the OS keyring on this machine (None: a keyring is there).
+
+    Only looks at which keyring backend is in use; reads no password (so no unlock prompt).
+    """
+    import keyring
+    from keyring.backends import fail, null
+    try:
+        backend = keyring.get_keyring()
+    except Exception as exc:  # a broken keyring configuration must not stop the app
+        return f"Keyring tidak dapat dipakai ({exc}). Atur variabel lingkungan {ENV_PASSWORD} sebagai gantinya."
+    if isinstance(backend, (fail.Keyring, null.Keyring)) or getattr(backend, "priority", 1) <= 0:
+        return ("Komputer ini tidak punya penyimpan kata sandi sistem (keyring), jadi kata sandi tidak dapat "
+                f"disimpan. Atur variabel lingkungan {ENV_PASSWORD} berisi kata sandi email di komputer ini.")
+    return None
+
+
 def get_password(spec: EmailSpec) -> str | None:
     """The password for ``spec.username``, or None when no login is configured.
 

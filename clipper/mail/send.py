@@ -315,15 +315,17 @@ def _keep_retries(retry: dict[str, _Job], job: _Job, replies: dict[str, Reply]) 
         retry.setdefault(job.message_id, _Job(job.message_id, [])).people.extend(again)
 
 
-def send_test(config: Config, to: list[str] | None = None) -> dict[str, Reply]:
+def send_test(config: Config, to: list[str] | None = None, *, password: str | None = None) -> dict[str, Reply]:
     """Send a short test message (no attachment, nothing recorded) to ``to`` or the sender.
+
+    ``password``: one typed but not stored yet (the settings' test); default the stored one.
 
     Raises:
         MailError: no email section, no password, or the connection or login failed.
     """
     spec = require_spec(config)
     people = recipients_for(spec, to) if to else [(spec.sender, spec.sender_name)]
-    password = get_password(spec)
+    password = password if password and spec.username else get_password(spec)
     try:
         smtp = connect(spec, password)
     except SmtpFailure as failure:

@@ -15,9 +15,12 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from clipper.config import Config
 from clipper.errors import ConfigError
 from clipper.models import SOURCE_KINDS
+from clipper.workspace.comments import append_item, pop_key, remove_item, rename_key, set_key
 from clipper.workspace.configuration import parse_config
+from clipper.workspace.fields import HINT_KEYS, clean_source, email_values, email_yaml, source_values, source_yaml
 
 logger = logging.getLogger(__name__)
+
 
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
@@ -88,11 +91,51 @@ class ConfigEditor:
             entry["rubrik"] = rubrik
         if aggregator:
             entry["aggregator"] = True
-        self._sources().append(entry)
+        append_item(self._sources(), entry)
 
     def remove_source(self, name: str) -> None:
+        """Remove a source by name; the other sources and the file's comments stay."""
         sources = self._sources()
-        sources.remove(self._source(name))
+        remove_item(sources, sources.index(self._source(name)))
+
+    def _entries(self) -> list[CommentedMap]:
+        return [e for e in self._sources() if isinstance(e, dict)]
+
+    def source_values(self, index: int) -> dict[str, Any]:
+        """The fields of the ``index``-th source (clipper.workspace.fields.source_values)."""
+        return source_values(self._entries()[index])
+
+    def append_source(self, values: dict[str, Any]) -> int:
+        """Add a source from form values (validation happens at save()); returns its index."""
+        entry = CommentedMap(source_yaml(values))
+        if "extract" in entry:
+            entry["extract"] = CommentedMap((k, _written(v)) for k, v in entry["extract"].items())
+        append_item(self._sources(), entry)
+        return len(self._entries()) - 1
+
+    def remove_source_at(self, index: int) -> None:
+        """Remove the ``index``-th source; the other sources and the file's comments stay."""
+        sources = self._sources()
+        remove_item(sources, sources.index(self._entries()[index]))
+
+    def set_source_values(self, index: int, values: dict[str, Any]) -> None:
+        """Write form values into the ``index``-th source, touching only the keys that changed
+        (their order, quoting and comments kept; a default value removes its key)."""
+        entry = self._entries()[index]
+        old = source_values(entry)
+        new = clean_source({**old, **values})  # a field the form does not have keeps its value
+        data = source_yaml(new)
+        if (old["kind"], old["url"]) != (new["kind"], new["url"]):
+            rename_key(entry, old["kind"] if old["kind"] in entry else new["kind"], new["kind"], new["url"])
+        for key in new:
+            if key in ("kind", "url") or key in HINT_KEYS or old[key] == new[key]:
+                continue
+            if key in data:
+                set_key(entry, key, data[key])
+            else:
+                pop_key(entry, key)
+        if any(old[k] != new[k] for k in HINT_KEYS):
+            _set_hints(entry, old, data.get("extract") or {})
 
     # --- topics, editor, edition, email ------------------------------------------------------
 
@@ -142,6 +185,31 @@ class ConfigEditor:
                 value = CommentedSeq(value)
             _set_or_drop(section, key, value)
 
+    def email_values(self) -> dict[str, Any]:
+        """The `email:` fields (clipper.workspace.fields.email_values; host empty: no email)."""
+        return email_values(self.data.get("email"))
+
+    def set_email_values(self, values: dict[str, Any]) -> None:
+        """Write the email fields, touching only the keys that changed; an empty host removes
+        the section (email not used)."""
+        if not str(values.get("host") or "").strip():
+            pop_key(self.data, "email")
+            return
+        section = self._section("email")
+        old = email_values(section)
+        data = email_yaml({**old, **values})  # a field the form does not have keeps its value
+        new = email_values(data)
+        for key in new:
+            if old[key] == new[key]:
+                continue
+            if key in data:
+                value = data[key]
+                if key == "recipients":
+                    value = CommentedSeq(CommentedMap(v) if isinstance(v, dict) else v for v in value)
+                set_key(section, key, value)
+            else:
+                pop_key(section, key)
+
     def get(self, *keys: str, default: Any = None) -> Any:
         node: Any = self.data
         for key in keys:
@@ -174,6 +242,32 @@ class ConfigEditor:
             raise
         logger.info("saved %s", self.path)
         return config
+
+
+def _set_hints(entry: CommentedMap, old: dict[str, Any], hints: dict[str, Any]) -> None:
+    """A source's changed `extract:` hints (``old``: its values before); one selector is
+    written as text, several as a list."""
+    section = entry.get("extract")
+    if not hints:
+        pop_key(entry, "extract")
+    elif not isinstance(section, CommentedMap):
+        set_key(entry, "extract", CommentedMap((k, _written(v)) for k, v in hints.items()))
+    else:
+        for key in HINT_KEYS:
+            value = hints.get(key)
+            if value == (old[key] or None):
+                continue
+            if value is None:
+                pop_key(section, key)
+            else:
+                set_key(section, key, _written(value))
+
+
+def _written(value: Any) -> Any:
+    """A selector list as written: one selector as text, several as a list."""
+    if isinstance(value, list):
+        return value[0] if len(value) == 1 else CommentedSeq(value)
+    return value
 
 
 def _set_or_drop(section: CommentedMap, key: str, value: Any) -> None:

@@ -12,19 +12,19 @@ from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
 from clipper.edition.compile import compile_edition
 from clipper.errors import MailError
 from clipper.mail.message import check_templates
-from clipper.mail.secret import ENV_PASSWORD, get_password, set_password
+from clipper.mail.secret import ENV_PASSWORD, get_password, keyring_problem, set_password
 from clipper.mail.send import delivery_log, latest_by_recipient, prepare_edition, send_edition, send_test
 from clipper.review.decisions import update_articles
 from clipper.store.archive import Archive
 from clipper.store.editions import editions_of
 from clipper.workspace.configuration import parse_config
 from tests._archive import insert_row
+from tests._keyring import MemoryKeyring
 from tests.data.mail.smtp_server import PASSWORD, USER, Script, SmtpServer, free_port, make_pki
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -110,23 +110,6 @@ def _no_password(monkeypatch):
     saved = keyring.get_keyring()
     yield
     keyring.set_keyring(saved)
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1
-
-    def __init__(self):
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.store.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.store[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.store.pop((service, username), None)
 
 
 def edition_id(archive: Archive) -> int:
@@ -375,6 +358,9 @@ def test_no_keyring_backend_says_how_to_set_the_password(tmp_path):
     assert ENV_PASSWORD in str(info.value)
     with pytest.raises(MailError, match=ENV_PASSWORD):
         set_password(spec, "rahasia")
+    assert ENV_PASSWORD in keyring_problem() and "tidak punya penyimpan kata sandi" in keyring_problem()
+    keyring.set_keyring(MemoryKeyring())
+    assert keyring_problem() is None
 
 
 def test_keyring_stores_and_environment_wins(tmp_path, monkeypatch):
@@ -397,6 +383,15 @@ def test_email_test_message(tmp_path):
     assert [r.status for r in replies.values()] == ["sent"]
     assert server.received[0].rcpt_tos == ["kliping@litbang.example.id"]
     assert not list(server.received[0].message.iter_attachments())
+
+
+def test_email_test_with_a_typed_password_needs_none_stored(tmp_path, pki):
+    """send_test(password=…): the settings' test logs in with what was typed; nothing stored is read."""
+    keyring.set_keyring(fail.Keyring())  # reading a stored password would fail
+    with SmtpServer(mode="ssl", pki=pki, auth=True) as server:
+        config = make_config(tmp_path, server.port, security="ssl", username=USER, ca_file=str(pki.ca_file))
+        replies = send_test(config, password=PASSWORD)
+    assert [r.status for r in replies.values()] == ["sent"] and server.handler.logins == [(USER, True)]
 
 
 def _cli(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:

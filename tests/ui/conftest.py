@@ -26,6 +26,20 @@ def _isolated_qsettings(tmp_path, monkeypatch):
     monkeypatch.setenv("CLIPPER_DATA_DIR", str(tmp_path / "data"))
 
 
+@pytest.fixture(autouse=True)
+def memory_keyring(monkeypatch):
+    """Every UI test has a keyring in memory (never the developer's) and no password in the environment."""
+    import keyring
+
+    from tests._keyring import MemoryKeyring
+    saved = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    monkeypatch.delenv("CLIPPER_SMTP_PASSWORD", raising=False)
+    yield backend
+    keyring.set_keyring(saved)
+
+
 @pytest.fixture
 def demo_server():
     with DemoServer() as server:

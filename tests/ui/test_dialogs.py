@@ -1,4 +1,4 @@
-"""Settings, adding by hand, the article view's safety, and the English catalogue."""
+"""Adding by hand, the article view's safety, and the English catalogue (settings: test_settings.py)."""
 
 from __future__ import annotations
 
@@ -14,88 +14,9 @@ from tests._archive import get_row
 from ui.add_dialogs import AddUrlDialog, PrintClippingDialog
 from ui.article_view import ArticleView
 from ui.i18n_en import ENGLISH
-from ui.settings_dialog import SettingsDialog
 from ui.tasks import SyncPool, TaskRunner
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def test_settings_invalid_source_shows_errors_and_keeps_file(qtbot, demo_config, sync_tasks):
-    """A bad new source shows the CLI's message in the dialog; sources.yaml is not touched."""
-    before = demo_config.path.read_text(encoding="utf-8")
-    dialog = SettingsDialog(demo_config, sync_tasks)
-    qtbot.addWidget(dialog)
-    dialog.new_name.setText("Media Baru")
-    dialog.new_url.setText("bukan-url")
-    dialog.add_source()
-    saved = []
-    dialog.saved.connect(saved.append)
-    dialog.save()
-    assert not saved and dialog.errors.isVisibleTo(dialog)
-    assert "sources[6] (Media Baru).feed" in dialog.errors.toPlainText()
-    assert demo_config.path.read_text(encoding="utf-8") == before
-
-
-def test_settings_round_trip_keeps_comments(qtbot, demo_config, sync_tasks):
-    """Disabling a source and naming the editor saves a valid file with its comment kept."""
-    dialog = SettingsDialog(demo_config, sync_tasks)
-    qtbot.addWidget(dialog)
-    dialog.sources.item(4).setCheckState(Qt.Unchecked)  # Portal Rusak
-    dialog.editor_name.setText("Rina")
-    dialog.interval.setValue(60)
-    with qtbot.waitSignal(dialog.saved) as blocker:
-        dialog.save()
-    config = blocker.args[0]
-    assert config.editor.name == "Rina" and not config.sources[4].enabled
-    assert load_config(demo_config.path) == config
-    assert "# Konfigurasi demo Clipper" in demo_config.path.read_text(encoding="utf-8")
-
-
-def test_settings_archive_choice_is_checked_saved_and_opened(qtbot, demo_config, sync_tasks, monkeypatch):
-    """The Arsip setting refuses a password or an unknown scheme, is kept in the app's settings, and
-    the app opens it before CLIPPER_DB (--db before both)."""
-    from ui.app import archive_for
-    monkeypatch.setenv("CLIPPER_DB", "/srv/dari-env.db")
-    assert str(archive_for(None)) == "/srv/dari-env.db"
-    dialog = SettingsDialog(demo_config, sync_tasks)
-    qtbot.addWidget(dialog)
-    for bad, says in (("postgresql://rina:rahasia@server/kliping", "pgpass"), ("mysql://x@y/z", "tidak dikenal")):
-        dialog.database.setText(bad)
-        dialog.save()
-        assert says in dialog.errors.toPlainText()
-    dialog.database.setText("postgresql://rina@server:5432/kliping")
-    with qtbot.waitSignal(dialog.saved):
-        dialog.save()
-    assert archive_for(None) == "postgresql://rina@server:5432/kliping"
-    assert str(archive_for("/tmp/pilihan.db")) == "/tmp/pilihan.db"
-
-
-def test_settings_remove_source(qtbot, demo_config, sync_tasks):
-    """A removed source is gone from the saved file; Batal would have kept it."""
-    names = [s.name for s in demo_config.sources]
-    dialog = SettingsDialog(demo_config, sync_tasks)
-    qtbot.addWidget(dialog)
-    dialog.remove_source()  # nothing selected: a hint, nothing removed
-    assert "Pilih sumber" in dialog.probe_result.toPlainText() and dialog.sources.count() == len(names)
-    dialog.sources.setCurrentRow(4)
-    qtbot.mouseClick(dialog.remove_button, Qt.LeftButton)
-    assert names[4] in dialog.probe_result.toPlainText() and dialog.sources.count() == len(names) - 1
-    with qtbot.waitSignal(dialog.saved) as blocker:
-        dialog.save()
-    assert [s.name for s in blocker.args[0].sources] == names[:4] + names[5:]
-    assert [s.name for s in load_config(demo_config.path).sources] == names[:4] + names[5:]
-
-
-def test_probe_source_lists_links(qtbot, demo_config, demo_server, sync_tasks):
-    """'Uji sumber ini' fetches the selected source now and lists its article links."""
-    dialog = SettingsDialog(demo_config, sync_tasks)
-    qtbot.addWidget(dialog)
-    dialog.sources.setCurrentRow(0)
-    dialog.test_source()
-    assert "Warta Nusantara: 11 tautan artikel" in dialog.probe_result.toPlainText()
-    dialog.sources.setCurrentRow(4)
-    dialog.test_source()
-    assert "Portal Rusak: gagal" in dialog.probe_result.toPlainText()
 
 
 def test_add_url_fetches_and_queues(qtbot, demo_config, demo_server, tmp_path):

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import json
+import re
 import threading
 
 import keyring
 import pytest
 from keyring.backends import fail
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
 import ui.send_dialog as send_dialog
 from clipper.mail.secret import ENV_PASSWORD
 from clipper.store.archive import Archive
 from clipper.store.editions import editions_of
-from tests.core.test_mail import DAY, KABIRO, MENTERI, _build_archive, make_config
+from clipper.workspace.configuration import parse_config
+from tests.core.test_mail import BASE_CONFIG, DAY, KABIRO, MENTERI, _build_archive, make_config
 from tests.data.mail.smtp_server import SmtpServer
+from tests.ui.test_settings import TECHNICAL
 from ui.send_dialog import SendDialog
 
 
@@ -105,3 +110,35 @@ def test_no_password_and_no_keyring_is_shown_in_the_dialog(qtbot, tmp_path, smtp
         keyring.set_keyring(saved)
     assert ENV_PASSWORD in dialog.bar.label.text() and "keyring" in dialog.bar.label.text()
     assert smtp.received == [] and dialog.send_button.isEnabled()
+
+
+def _answer_with(button: str, seen: list) -> None:
+    """Note the buttons of the modal box that opens next, then press ``button``."""
+    def answer():
+        box = QApplication.activeModalWidget()
+        buttons = [b for b in box.findChildren(QAbstractButton) if b.isVisible()]
+        seen.append(sorted(b.text() for b in buttons))
+        next(b for b in buttons if b.text() == button).click()
+    QTimer.singleShot(0, answer)
+
+
+def test_the_send_dialog_speaks_indonesian(qtbot, tmp_path, smtp):
+    """Columns, labels and the two questions are Indonesian; Message-ID is "ID pesan" with the term
+    in its tooltip; an unset email section is explained without key names."""
+    db = _build_archive(tmp_path, final=True)
+    dialog = open_dialog(qtbot, make_config(tmp_path, smtp.port, username="kliping"), db)
+    headers = [dialog.log_table.horizontalHeaderItem(i) for i in range(dialog.log_table.columnCount())]
+    assert [h.text() for h in headers] == ["Waktu", "Edisi", "Penerima", "Status", "Kode", "Keterangan", "ID pesan"]
+    assert headers[6].toolTip().startswith("Message-ID") and "SMTP" in headers[4].toolTip()
+    texts = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton)]
+    texts += [dialog.recipients.headerItem().text(i) for i in range(3)]
+    assert [t for t in texts if TECHNICAL.search(re.sub(r"\([^)]*\)", "", t))] == []
+    seen: list = []
+    _answer_with("Batal", seen)
+    assert dialog.ask_confirmation("Kirim?") is False
+    _answer_with("Batal", seen)
+    dialog.ask_password()
+    assert seen == [["Batal", "Kirim"], ["Batal", "Simpan"]]
+    unset = SendDialog(parse_config(json.dumps(BASE_CONFIG), tmp_path / "sources.yaml"), db, day=DAY)
+    qtbot.addWidget(unset)
+    assert unset.bar.label.text() == "Email belum diatur: isi server, alamat pengirim dan penerima di Pengaturan → Email."
