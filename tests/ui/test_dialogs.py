@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QUrl
 
 from clipper.store.archive import Archive
 from clipper.store.records import article_from_row
-from clipper.workspace.configuration import load_config
 from tests._archive import get_row
 from ui.add_dialogs import AddUrlDialog, PrintClippingDialog
 from ui.article_view import ArticleView
