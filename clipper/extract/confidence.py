@@ -38,6 +38,12 @@ _PAYWALL = re.compile(
 )
 _LEFTOVER = re.compile(r"\b(?:baca juga|lihat juga|simak juga|advertisement|scroll to continue|ikuti (?:kami|berita)"
                        r"|klik di sini|copyright)\b|©", re.I)
+# Words every match of the patterns above contains: a plain substring test first (the
+# case-insensitive patterns cost ~0.5 ms over a 5,000-character text).
+_PAYWALL_WORDS = ("pelanggan", "member", "anggota", "premium", "berlangganan", "login", "masuk untuk",
+                  "selengkapnya", "lengkapnya", "subscribe", "batas")
+_LEFTOVER_WORDS = ("baca juga", "lihat juga", "simak juga", "advertisement", "scroll to continue", "ikuti",
+                   "klik di sini", "copyright", "©")
 _SENTENCE_END = re.compile(r"[.!?\"”'’:;)]\s*$")
 
 
@@ -45,7 +51,8 @@ def assess(text: str, kind: str, *, reason: str | None = None) -> tuple[str, str
     """(confidence, reason) of an extracted text of this kind (``reason``: why it has none)."""
     if kind == EMPTY:
         return DOUBTFUL, reason or "tidak ada teks artikel"
-    paywall = _PAYWALL.search(text)
+    low = text.lower()
+    paywall = _PAYWALL.search(text) if any(word in low for word in _PAYWALL_WORDS) else None
     if paywall:
         return DOUBTFUL, f"halaman berbayar atau cuplikan (\u201c{paywall.group(0)}\u201d)"
     if kind == ARTICLE and len(text) < SHORT_CHARS:
@@ -54,7 +61,7 @@ def assess(text: str, kind: str, *, reason: str | None = None) -> tuple[str, str
     headlines = sum(1 for line in lines if len(line) <= HEADLINE_LINE_CHARS and not _SENTENCE_END.search(line))
     if len(lines) >= MIN_LINES_FOR_LIST and headlines > HEADLINE_LINES_SHARE * len(lines):
         return DOUBTFUL, "banyak baris pendek seperti judul (mungkin daftar berita atau menu)"
-    leftover = _LEFTOVER.search(text)
+    leftover = _LEFTOVER.search(text) if any(word in low for word in _LEFTOVER_WORDS) else None
     if leftover:
         return DOUBTFUL, f"penanda boilerplate tersisa (\u201c{leftover.group(0)}\u201d)"
     return OK, None

@@ -24,6 +24,7 @@ import logging
 import re
 from datetime import datetime
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from clipper.dates import parse_date, time_unknown
@@ -56,20 +57,22 @@ _PARTICLES = {"bin", "binti", "van", "de", "der", "al", "el", "da", "di", "von",
 
 def page_segments(tree: HtmlElement) -> list[str]:
     """The page's visible text nodes in order, each with its spaces collapsed."""
-    segments: list[str] = []
-
-    def walk(element: HtmlElement) -> None:
-        if not isinstance(element.tag, str) or element.tag in _SKIP:
-            return
-        if element.text and element.text.strip():
-            segments.append(" ".join(element.text.split()))
-        for child in element:
-            walk(child)
-            if child.tail and child.tail.strip():
-                segments.append(" ".join(child.tail.split()))
-
     body = tree.find(".//body")
-    walk(body if body is not None else tree)
+    root = body if body is not None else tree
+    segments: list[str] = []
+    walk = etree.iterwalk(root, events=("start", "end"))
+    for event, element in walk:
+        if event == "start":
+            if not isinstance(element.tag, str) or element.tag in _SKIP:
+                walk.skip_subtree()  # its tail still counts (the "end" event comes)
+                continue
+            text = element.text
+        elif element is root:
+            continue
+        else:
+            text = element.tail
+        if text and not text.isspace():
+            segments.append(" ".join(text.split()))
     return segments
 
 
