@@ -71,13 +71,14 @@ _CHANNEL_PROMO_VERB = re.compile(
     re.I,
 )
 _CHANNEL = re.compile(r"google news|whatsapp|telegram|saluran|channel|instagram|tiktok|youtube|aplikasi|app store"
-                      r"|play store|newsletter|tanpa iklan|facebook|twitter|x\.com|line today|berita lainnya", re.I)
+                      r"|play store|newsletter|tanpa (?:\w+\s+){0,2}iklan|bebas iklan|facebook|twitter|x\.com|line today"
+                      r"|berita lainnya", re.I)
 _WIDGET_LABEL = re.compile(
     r"^(?:video|foto|berita|artikel|konten)\s+(?:rekomendasi|pilihan|terkait|populer|unggulan|menarik)\W*$"
     r"|^(?:baca|lihat|simak|tonton)\s+(?:juga|pula)\s*:?$|^jangan\s+lewatkan\W*$|^rekomendasi\s+untuk\s+anda$"
     r"|^(?:bagikan|share)(?:\s+(?:artikel|berita)(?:\s+ini)?)?\s*:?$|^(?:powered by|lengkapi profil|jelajahi)\b.{0,60}$"
     r"|^(?:tulis|beri|kirim)\s+komentar\b.{0,80}$|^(?:komentar|comments?)\s*(?:\(\d+\))?$"
-    r"|^bagaimana\s+(?:perasaan|reaksi)\w*\s+(?:anda|kamu|mu)\b.{0,80}$",
+    r"|^bagaimana\s+(?:perasaan|reaksi)\w*\s+(?:anda|kamu|mu)\b.{0,80}$|^(?:loading|memuat)\s*(?:\.{2,3}|…)?$",
     re.I,
 )
 _END_MARKER = re.compile(

@@ -106,6 +106,8 @@ DROPPED = [
     ("channel promo: google news", "Ikuti berita terkini Warta Nusantara di Google News, klik di sini."),
     ("channel promo: whatsapp", "Simak breaking news dan berita pilihan kami langsung di WhatsApp Channel."),
     ("channel promo: app", "Unduh aplikasi Warta Nusantara di Play Store untuk membaca tanpa iklan."),
+    ("channel promo: app without ads", "Baca Berita Terbaru Tanpa Terganggu Banyak Iklan"),
+    ("widget: loading", "Loading..."),
 ]
 
 # Story sentences that look like boilerplate and must stay.
