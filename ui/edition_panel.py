@@ -51,23 +51,26 @@ class EditionState:
     empty_reason: str = ""
 
 
-def load_edition_rows(archive: Archive, day: str, sections: list[str]) -> list[EditionRow]:
+def load_edition_rows(archive: Archive, day: str, sections: list[str],
+                      revising: list[int] | None = None) -> list[EditionRow]:
     """The articles the day's edition prints (a story once) grouped by section (``sections``:
-    section_order), editor's order inside."""
+    section_order), editor's order inside; ``revising``: the final editions a revision replaces."""
     copies: dict[int, list] = {}
-    for article in edition_candidates(archive, day):
+    for article in edition_candidates(archive, day, revising=revising):
         if article.story_id is not None:
             copies.setdefault(article.story_id, []).append((article.id, article.media, article.title))
     rows = [EditionRow(a.id, section_for(a.primary_topic, sections), a.title, a.media, a.highlight, a.outlets,
                        tuple(copies.get(a.story_id, ())) if a.story_id is not None else ())
-            for a in printed_articles(archive, day)]
+            for a in printed_articles(archive, day, revising=revising)]
     rank = {s: i for i, s in enumerate(sections)}
     return sorted(rows, key=lambda r: rank.get(r.section, len(sections)))  # stable: order kept
 
 
 def load_edition_state(archive: Archive, day: str, sections: list[str]) -> EditionState:
-    rows = load_edition_rows(archive, day, sections)
+    """Once the day's edition is final the list shows what a revision of it would hold: the
+    final edition's articles (still approved) and what was approved since."""
     finals = [r for r in editions_of(archive, day) if r.status == "final"]
+    rows = load_edition_rows(archive, day, sections, revising=[r.id for r in finals] or None)
     return EditionState(rows, finals, "" if rows else empty_reason(archive, day))
 
 
