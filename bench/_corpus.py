@@ -102,6 +102,37 @@ def labelled_articles(split: str | None = None) -> list[LabelledArticle]:
     return items
 
 
+EXTRA_LABELS = Path(__file__).resolve().parent / "labels_extra.jsonl"
+
+
+def extra_labelled_articles(path: Path = EXTRA_LABELS) -> tuple[list[LabelledArticle], int]:
+    """The development-only labels of bench/labels_extra.jsonl with their texts, and how many were skipped.
+
+    They point into the pool (``pool_id``: texts not in labelled.jsonl) or into extra/texts/extra.jsonl.gz
+    (``extra_id``). All of them are development items, whatever their hash: the held-out set stays the
+    shipped corpus's split. Labels whose text is missing (no extra file) are skipped and counted.
+    """
+    folder = corpus_dir()
+    texts = {}
+    for name, key in (("texts/pool.jsonl.gz", "pool_id"), ("extra/texts/extra.jsonl.gz", "id")):
+        if (folder / name).is_file():
+            with gzip.open(folder / name, "rt", encoding="utf-8") as handle:
+                texts.update((row[key], row) for row in map(json.loads, handle))
+    items, skipped = [], 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        entry = json.loads(line)
+        article = texts.get(entry.get("pool_id") or entry.get("extra_id"))
+        if article is None:
+            skipped += 1
+            continue
+        items.append(LabelledArticle(entry["id"], article.get("title") or "", article["text"], article.get("date"),
+                                     frozenset(entry["labels"]), entry.get("kind", ""),
+                                     bool(entry.get("uncertain")), "dev"))
+    if skipped:
+        logger.warning("%d extra labels skipped: their texts are missing under %s", skipped, folder)
+    return items, skipped
+
+
 def pool_texts() -> list[tuple[str, str, str, str | None]]:
     """Every real text of the pool: (pool id, title, text, date)."""
     with gzip.open(corpus_dir() / "texts" / "pool.jsonl.gz", "rt", encoding="utf-8") as handle:

@@ -7,7 +7,7 @@ shows the same with mentions counted. litbang false alarms are also counted over
 of real texts (it holds no litbang story). Fixture set: tests/data/relevance_eval.jsonl (our own
 headlines and leads, hard negatives marked).
 
-Run: .venv/bin/python bench/relevance.py [-v]
+Run: .venv/bin/python bench/relevance.py [-v]   (-v lists development errors only)
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _corpus import SPLITS, labelled_articles, pool_texts  # noqa: E402
+from _corpus import SPLITS, extra_labelled_articles, labelled_articles, pool_texts  # noqa: E402
 
 from clipper.classify.classifier import Classifier  # noqa: E402
 from clipper.classify.rules import default_topics  # noqa: E402
@@ -89,6 +89,7 @@ def throughput(classifier: Classifier, pairs: list[tuple[str, str]], full: bool)
 
 
 TOPICS = ("kemenag", "litbang", "covid")
+DEV_EXTRA = "dev+x"  # the development split plus the extra development labels
 
 
 def _day(value: str | None) -> date | None:
@@ -98,11 +99,10 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def corpus_counts(classifier: Classifier, split: str) -> tuple[dict, list]:
-    """Per topic and tier ("utama", "any"): tp, fp, fn over the split's labelled articles."""
+def corpus_counts(classifier: Classifier, items: list) -> tuple[dict, list]:
+    """Per topic and tier ("utama", "any"): tp, fp, fn over labelled articles."""
     counts = {(topic, tier): {"tp": 0, "fp": 0, "fn": 0} for topic in TOPICS for tier in ("utama", "any")}
     errors = []
-    items = labelled_articles(split)
     for item in items:
         result = classifier.classify_topics(item.title, item.text, _day(item.date))
         for tier, found in (("utama", set(result.about)), ("any", set(result.topics))):
@@ -123,28 +123,33 @@ def _metrics(c: dict) -> tuple[float, float, float]:
 
 
 def print_corpus(classifier: Classifier, verbose: bool) -> None:
-    results = {split: corpus_counts(classifier, split) for split in SPLITS}
-    print("real articles (../shared/corpus/labelled.jsonl), decided = the article is about the topic:")
-    print(f"{'topic':<9}{'tier':<7}" + "".join(f"{split + ' ' + h:>9}" for split in SPLITS
+    extra, skipped = extra_labelled_articles()
+    sets = {split: labelled_articles(split) for split in SPLITS}
+    sets[DEV_EXTRA] = sets["dev"] + extra
+    results = {name: corpus_counts(classifier, items) for name, items in sets.items()}
+    print("real articles (../shared/corpus/labelled.jsonl; dev+x adds bench/labels_extra.jsonl, development "
+          "only), decided = the article is about the topic:")
+    print(f"{'topic':<9}{'tier':<7}" + "".join(f"{name + ' ' + h:>9}" for name in sets
                                             for h in ("gold", "tp", "fp", "fn", "P", "R", "F1")))
     for topic in TOPICS:
         for tier in ("utama", "any"):
             cells = []
-            for split in SPLITS:
+            for split in sets:
                 c = results[split][0]["counts"][(topic, tier)]
                 p, r, f1 = _metrics(c)
                 cells += [f"{c['tp'] + c['fn']:>9}", f"{c['tp']:>9}", f"{c['fp']:>9}", f"{c['fn']:>9}",
                           f"{p:>9.3f}", f"{r:>9.3f}", f"{f1:>9.3f}"]
             print(f"{topic:<9}{tier:<7}" + "".join(cells))
-    print("  items: " + ", ".join(f"{split} {results[split][0]['items']}" for split in SPLITS))
+    print("  items: " + ", ".join(f"{name} {results[name][0]['items']}" for name in sets)
+          + (f" ({skipped} extra labels skipped: their texts are missing)" if skipped else ""))
     pool = pool_texts()
     alarms = [row for row in pool if "litbang" in classifier.classify_topics(row[1], row[2], _day(row[3])).about]
     print(f"litbang false alarms over the whole pool of {len(pool)} real texts (none is a litbang story): "
           f"{len(alarms)} ({300 * len(alarms) / len(pool):.2f} per 300 articles)")
     for row in alarms[:10]:
         print(f"  ALARM {row[0]} {row[1][:90]}")
-    if verbose:
-        for split in SPLITS:
+    if verbose:  # development errors only: held-out items are never listed
+        for split in ("dev", DEV_EXTRA):
             for kind, topic, item in results[split][1]:
                 print(f"  {split} {kind} {topic:<8} {item.id} {item.kind:<24} {item.title[:80]}")
 
