@@ -137,6 +137,31 @@ def test_homonyms_are_not_the_ministry(clf, title, text):
     assert "kemenag" not in result.topics and "litbang" not in result.topics
 
 
+def test_ports_honorifics_and_clan_heads_are_not_the_ministry(clf):
+    """ "Embarkasi" at a ferry port, "Kiai Haji" in a name and a Minangkabau "penghulu" are not Kemenag
+    business; the hajj embarkation still is."""
+    day = date(2024, 4, 5)
+    port = clf.classify_topics("Pemudik Padati Embarkasi Pelabuhan Tanjung Perak",
+                               "Ribuan penumpang kapal menunggu di embarkasi sejak subuh. " + FILLER, day)
+    assert "kemenag" not in port.topics
+    haul = clf.classify_topics("Haul Kiai Haji Abdullah Digelar", "Santri menghadiri haul Kiai Haji Abdullah. "
+                               + FILLER, day)
+    assert "kemenag" not in haul.topics
+    adat = clf.classify_topics("Penghulu Adat Berkumpul di Balai Nagari",
+                               "Para penghulu dan ninik mamak membahas tanah ulayat. " + FILLER, day)
+    assert "kemenag" not in adat.about
+    hajj = clf.classify_topics("Kloter Pertama Tiba di Embarkasi Haji Surabaya", FILLER, day)
+    assert "kemenag" in hajj.about
+
+
+def test_nipah_compared_with_covid_is_not_a_covid_story(clf):
+    """Other outbreaks (Nipah, MERS, Zika, influenza ...) that outnumber Covid-19 leave it mentioned."""
+    text = ("Virus Nipah menyebar di Kerala. Nipah menular lewat kelelawar. " + FILLER
+            + "Tingkat kematian Nipah jauh lebih tinggi, berbeda dengan Covid-19. ")
+    result = clf.classify_topics("Nipah Bukan Covid-19, Ini Bedanya", text, date(2025, 9, 1))
+    assert result.tiers["covid"] == DISEBUT
+
+
 def test_filipina_is_not_lipi_and_research_alone_is_not_litbang(clf):
     """Research words with a religious word (a UIN, BRIN, a survey institute) are not the agency's."""
     for title, text in (("Filipina Tangkap Nelayan", "Otoritas Filipina menahan kapal. "),
