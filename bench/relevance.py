@@ -129,7 +129,7 @@ def print_corpus(classifier: Classifier, verbose: bool) -> None:
     results = {name: corpus_counts(classifier, items) for name, items in sets.items()}
     print("real articles (../shared/corpus/labelled.jsonl; dev+x adds bench/labels_extra.jsonl, development "
           "only), decided = the article is about the topic:")
-    print(f"{'topic':<9}{'tier':<7}" + "".join(f"{name + ' ' + h:>9}" for name in sets
+    print(f"{'topic':<9}{'tier':<7}" + "".join(f"{name + ' ' + h:>11}" for name in sets
                                             for h in ("gold", "tp", "fp", "fn", "P", "R", "F1")))
     for topic in TOPICS:
         for tier in ("utama", "any"):
@@ -137,8 +137,8 @@ def print_corpus(classifier: Classifier, verbose: bool) -> None:
             for split in sets:
                 c = results[split][0]["counts"][(topic, tier)]
                 p, r, f1 = _metrics(c)
-                cells += [f"{c['tp'] + c['fn']:>9}", f"{c['tp']:>9}", f"{c['fp']:>9}", f"{c['fn']:>9}",
-                          f"{p:>9.3f}", f"{r:>9.3f}", f"{f1:>9.3f}"]
+                cells += [f"{c['tp'] + c['fn']:>11}", f"{c['tp']:>11}", f"{c['fp']:>11}", f"{c['fn']:>11}",
+                          f"{p:>11.3f}", f"{r:>11.3f}", f"{f1:>11.3f}"]
             print(f"{topic:<9}{tier:<7}" + "".join(cells))
     print("  items: " + ", ".join(f"{name} {results[name][0]['items']}" for name in sets)
           + (f" ({skipped} extra labels skipped: their texts are missing)" if skipped else ""))

@@ -2,7 +2,7 @@
 
 An editor's question is not "does the word occur" but "is this the story's subject". A topic is
 the subject when its strong terms (weight 1) stand in the title, or open the story and come back
-later, or keep coming back through the story (not bunched in one passage); a single line ("sejak pandemi", a Menag story linked at the bottom)
+later, or keep coming back; a single line ("sejak pandemi", a Menag story linked at the bottom)
 makes it mentioned only. Evidence behind a teaser marker ("Baca juga: …") inside a paragraph
 is a link to another story and never counts; other subjects that outnumber the topic's own
 terms (its rivals: HMPV or mpox beside one "Covid-19") leave it mentioned.
@@ -27,12 +27,6 @@ LEAD_CHARS = 400
 # Separate strong mentions in the body that make a topic the subject even outside the title
 # and the lead (a central actor is named again and again).
 CENTRAL_MENTIONS = 3
-# ... and they must come back through the story: from the first to the last they span at least
-# this share of the text. Three mentions bunched in one passage (a paragraph on the pandemic's
-# budget, a law's article on BPJPH quoted at the end) are one passage about the topic, not its
-# subject. Chosen on the development labels (bench/relevance.py, dev+x): 0.25 drops such
-# passages; the central actors of the labelled stories span 0.35 and more.
-CENTRAL_SPREAD = 0.25
 # A weight below this is weak evidence: it scores, but never makes the subject by itself.
 STRONG_WEIGHT = 1.0
 # Mentions closer than this (characters between one's end and the next one's start) are one:
@@ -72,14 +66,13 @@ def mention_sites(spans: list[tuple[int, int]]) -> list[int]:
     return sites
 
 
-def tier_of(title_strong: int, body_spans: list[tuple[int, int]], rival_mentions: int, text_len: int = 0) -> str:
+def tier_of(title_strong: int, body_spans: list[tuple[int, int]], rival_mentions: int) -> str:
     """The tier of a topic that passed its threshold.
 
     Args:
         title_strong: strong terms of the topic in the title.
         body_spans: (start, end) of the strong terms' matches in the body.
         rival_mentions: mentions of the topic's rivals (other subjects) anywhere.
-        text_len: the body's length, for the spread of repeated mentions (0: not checked).
     """
     body_strong = mention_sites(body_spans)
     own = title_strong + len(body_strong)
@@ -90,7 +83,4 @@ def tier_of(title_strong: int, body_spans: list[tuple[int, int]], rival_mentions
     in_lead = any(offset < LEAD_CHARS for offset in body_strong)
     if in_lead and len(body_strong) >= 2:
         return UTAMA
-    if len(body_strong) < CENTRAL_MENTIONS:
-        return DISEBUT
-    spread = body_strong[-1] - body_strong[0]
-    return UTAMA if not text_len or spread >= CENTRAL_SPREAD * text_len else DISEBUT
+    return UTAMA if len(body_strong) >= CENTRAL_MENTIONS else DISEBUT

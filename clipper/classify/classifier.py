@@ -96,7 +96,7 @@ class Classifier:
                 strong = [(f, cs, ce) for f, cs, ce, _, w in kept if w >= STRONG_WEIGHT]
                 rivals = sum(1 for h in topic_hits if h[0] == _RIVAL)
                 tiers[topic.id] = tier_of(sum(1 for f, _, _ in strong if f == _TITLE),
-                                          [(cs, ce) for f, cs, ce in strong if f == _TEXT], rivals, len(text or ""))
+                                          [(cs, ce) for f, cs, ce in strong if f == _TEXT], rivals)
                 ranked.append((tiers[topic.id] != UTAMA, -topic.priority, -score, t_idx, topic.id))
         ranked.sort()
         matches.sort(key=lambda m: (m.field != "title", m.start, m.topic))

@@ -71,18 +71,6 @@ def test_tribun_bare_baca_teaser_is_no_evidence(clf):
     assert teaser_spans("a. Baca: judul lain\nb.") == [(3, 19)]
 
 
-def test_mentions_bunched_in_one_late_passage_are_not_the_subject(clf):
-    """Three mentions in one paragraph near the end are a passage about the topic, not its subject."""
-    passage = ("Perppu itu lahir karena pandemi Covid-19 menekan anggaran. Saat pandemi, belanja negara "
-               "naik. Kebijakan Covid-19 itu kini dievaluasi. ")
-    result = clf.classify_topics("Daftar Aturan yang Diterbitkan Presiden", FILLER * 5 + passage, date(2022, 12, 30))
-    assert result.tiers["covid"] == DISEBUT
-    spread = (FILLER + "Kantor Urusan Agama setempat mencatat pernikahan. ") * 3
-    assert _tiers(clf, "Pernikahan Massal di Desa", spread)["kemenag"] == UTAMA
-    assert tier_of(0, [(900, 910), (950, 960), (990, 1000)], 0, text_len=1000) == DISEBUT
-    assert tier_of(0, [(500, 510), (700, 710), (990, 1000)], 0, text_len=1000) == UTAMA
-
-
 def test_moderation_activists_alone_are_not_the_agency(clf):
     """ "Penggerak moderasi beragama" trained by a university or a scholarship programme is not
     the research and training agency; the agency's training of them is."""
