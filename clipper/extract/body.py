@@ -46,6 +46,13 @@ LINK_BLOCK_CHARS = 300
 # (WordPress media set it so: "Bupati … saat memimpin …, Jumat (9/10)."); up to this long.
 LEAD_CAPTION_CHARS = 300
 LINK_BLOCK_DENSITY = 0.6
+# A wrapper named like a share bar or a byline box ("sosmedsticky author-and-share", okezone
+# 2017) that holds at least this much unlinked paragraph text is the story's own wrapper: its
+# furniture name is dropped before trafilatura (which discards such classes) and the container
+# search see it. A byline box or share bar holds no paragraphs; a teaser list's are links.
+WRAPPER_PROSE = 500
+# Paragraphs shorter than this, or mostly link text, do not count towards it.
+WRAPPER_PARAGRAPH_CHARS = 80
 
 BLOCKS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt"})
 INLINE = frozenset({"a", "b", "strong", "em", "i", "u", "span", "font", "sup", "sub", "small", "mark", "abbr",
@@ -94,6 +101,34 @@ def not_story(element: HtmlElement) -> bool:
     return False
 
 
+_WIDGET_NAME = re.compile(r"^(?:share\w*|social\w*|sosmed|author\S*|penulis|byline|\S*-share|\S*-author)$", re.I)
+
+
+def _own_prose(element: HtmlElement) -> int:
+    """Text in the element's paragraphs that are long and mostly not links."""
+    total = 0
+    for paragraph in element.iter("p"):
+        text = _norm(paragraph.text_content())
+        if len(text) >= WRAPPER_PARAGRAPH_CHARS and _link_share(paragraph, text) < 0.5:
+            total += len(text)
+    return total
+
+
+def unmask_story_wrappers(tree: HtmlElement) -> int:
+    """Drop share/byline class names from wrappers that hold the story's paragraphs (see
+    WRAPPER_PROSE); returns how many were changed."""
+    changed = 0
+    for element in tree.iter("div", "section", "article"):
+        names = element.get("class")
+        if not names or not NOT_STORY.search(names):
+            continue
+        widget = [name for name in names.split() if _WIDGET_NAME.match(name)]
+        if widget and _own_prose(element) >= WRAPPER_PROSE:
+            element.set("class", " ".join(name for name in names.split() if name not in widget))
+            changed += 1
+    return changed
+
+
 def _key(text: str) -> str:
     return " ".join(_WORDS.findall(text.casefold()))[:50]
 
@@ -127,7 +162,11 @@ def find_container(tree: HtmlElement, seeds: list[str]) -> HtmlElement | None:
         by_prefix.setdefault(seed[:30], []).append(seed)
     hits, found = [], set()
     for element in tree.iter("p", "div", "li", "blockquote", "span", "td", "section", "article", "font"):
-        for own in ((element.text_content(),) if element.tag in ("p", "li", "blockquote") else _runs(element)):
+        if element.tag in ("p", "li", "blockquote"):  # (and its <br>-separated paragraphs, Republika 2016)
+            texts = [element.text_content(), *(_runs(element)[1:] if element.find("br") is not None else ())]
+        else:
+            texts = _runs(element)
+        for own in texts:
             if len(own) < 30:  # (most elements: cheaper than their key)
                 continue
             key = _key(own)

@@ -108,6 +108,11 @@ DROPPED = [
     ("channel promo: app", "Unduh aplikasi Warta Nusantara di Play Store untuk membaca tanpa iklan."),
     ("channel promo: app without ads", "Baca Berita Terbaru Tanpa Terganggu Banyak Iklan"),
     ("widget: loading", "Loading..."),
+    ("counter: comments", "0 Komentar"),
+    ("counter: shares", "13 Shares"),
+    ("counter: views with a thousands dot", "1.229 Views"),
+    ("counter: kali dibaca", "250 kali dibaca"),
+    ("comment disclaimer", "Disclaimer : Komentar adalah pendapat pribadi pembaca, bukan sikap redaksi Kabar Uji."),
 ]
 
 # Story sentences that look like boilerplate and must stay.
@@ -126,6 +131,9 @@ KEPT = [
     ("oleh karena itu", "Oleh karena itu, pemerintah daerah menyiapkan anggaran tambahan untuk madrasah."),
     ("oleh as a sentence", "Oleh Menteri Agama, gedung itu diresmikan pada pagi hari."),
     ("laporan wartawan in a sentence", "Laporan wartawan itu, kata polisi, sudah diterima sejak pekan lalu."),
+    ("a count of comments in a sentence", "Sebanyak 120 komentar masuk ke kotak saran madrasah pekan ini."),
+    ("a disclaimer sentence in the story", "Disclaimer itu, kata dia, tidak pernah dibacakan dalam rapat."),
+    ("a subheading in capitals inside the story", "PENDAFTARAN DARING"),
     ("a prohibition in the story", "Dilarang merokok di area madrasah tanpa izin tertulis kepala sekolah, kata petugas."),
 ]
 
@@ -165,7 +173,7 @@ LONG_CREDITS = ("Editor: Rina Marlina, Penyunting Bahasa: Siti Aminah, Fotografe
 
 
 @pytest.mark.parametrize("ending", ["Editor: Rina Marlina", "Penulis: Ahmad Fauzi", "© Kabar Uji", "(ant)", "(DRM)",
-                                    LONG_CREDITS])
+                                    LONG_CREDITS, "RINA MARLINA", "KABAR UJI | RINA MARLINA"])
 def test_credit_lines_at_the_end_are_dropped(ending):
     """Trailing label, copyright and initials lines go from the end of the text."""
     assert clean_text(f"{STORY}\n{ending}") == STORY
