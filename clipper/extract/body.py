@@ -262,6 +262,22 @@ def _all_italic(element: HtmlElement, flat: str) -> bool:
     return bool(flat) and _norm(italic) == flat
 
 
+def _unlinked_lines(run: list[tuple[str, int]]) -> str:
+    """Inline text as lines, without the lines that are short and mostly link text (a list of
+    teaser links set between <br>s after the story: KapanLagi's "Jangan Lewatkan")."""
+    lines, text, linked = [], [], 0
+    for piece, link_chars in (*run, ("\n", 0)):
+        *done, rest = piece.split("\n")
+        for part in done:
+            flat = _norm("".join(text) + part)
+            if not (flat and len(flat) < LINK_BLOCK_CHARS and linked > LINK_BLOCK_DENSITY * len(flat)):
+                lines.append(flat)
+            text, linked = [], 0
+        text.append(rest)
+        linked += link_chars
+    return "\n".join(lines)
+
+
 def read_blocks(container: HtmlElement) -> list[str]:
     """The container's story, one line per block (paragraph, heading, list item, <br> line)."""
     lines: list[str] = []
@@ -280,22 +296,23 @@ def read_blocks(container: HtmlElement) -> list[str]:
             if flat and not (len(flat) < LINK_BLOCK_CHARS and _link_share(element, flat) > LINK_BLOCK_DENSITY):
                 emit(text)
             return
-        run = [_text(element.text)]  # inline text between blocks (<br>-separated bodies)
-        for child in element:
+        run: list[tuple[str, int]] = [(_text(element.text), 0)]  # inline text between blocks, with its
+        for child in element:                                      # link text (<br>-separated bodies)
             if not isinstance(child.tag, str):
-                run.append(_text(child.tail))
+                run.append((_text(child.tail), 0))
                 continue
             if child.tag == "br":
-                run.append("\n")
+                run.append(("\n", 0))
             elif child.tag in INLINE:
                 if not not_story(child):
-                    run.append(block_text(child))
+                    text = block_text(child)
+                    run.append((text, sum(len(_norm(a.text_content())) for a in child.iter("a")) if "\n" not in text else 0))
             else:
-                emit("".join(run))
+                emit(_unlinked_lines(run))
                 run = []
                 walk(child)
-            run.append(_text(child.tail))
-        emit("".join(run))
+            run.append((_text(child.tail), 0))
+        emit(_unlinked_lines(run))
 
     walk(container)
     return lines

@@ -261,6 +261,14 @@ def test_a_short_block_of_links_is_a_teaser_and_a_linked_word_in_prose_is_not():
     assert lines[1] == "Menurut panitia, beasiswa dibagikan kepada tiga ribu santri di daerah."
 
 
+def test_a_line_of_only_link_text_between_brs_is_a_teaser_and_prose_with_a_link_is_not():
+    """Inline lines set between <br>s that are mostly one link ("Jangan Lewatkan" lists) go; an
+    inline sentence with a linked name in it stays."""
+    lines = _read("<a href='/a'>Jemaah Lansia Dapat Pendamping Khusus</a><br><a href='/b'>Madrasah Digital "
+                  "Diperluas ke Daerah</a><br>Menurut panitia, <a href='/t'>beasiswa</a> dibagikan kepada santri.")
+    assert lines == [STORY_LINES[0], "Menurut panitia, beasiswa dibagikan kepada santri.", STORY_LINES[1]]
+
+
 def test_furniture_inside_a_paragraph_is_left_out_and_its_text_kept():
     """An ad or caption span inside a paragraph goes; the words after it stay in the paragraph."""
     lines = _read('<p>Petugas memeriksa berkas <span class="ads">IKLAN</span>calon jemaah di loket.</p>')
