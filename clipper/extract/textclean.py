@@ -22,6 +22,7 @@ KapanLagi, Fimela), Okezone, Media Indonesia and regional media put in the text:
   tayang di …");
 - date-only lines (a dateline apart from the story: "Kompas.com - 28/05/2021, 05:33 WIB");
 - short labels repeated on the page (a caption shown under every photo);
+- a site's tagline ("KOMPAS.com: Berita Terpercaya"), a "Live Streaming" label;
 - counters standing alone ("0 Komentar", "13 Shares", "1.229 Views") and the comment form's
   disclaimer ("Disclaimer : Komentar adalah tanggapan pribadi …");
 - the reporter's name in capitals closing the story ("DINI TEJA", Tempo).
@@ -82,7 +83,8 @@ _WIDGET_LABEL = re.compile(
     r"|^(?:bagikan|share)(?:\s+(?:artikel|berita)(?:\s+ini)?)?\s*:?$|^(?:powered by|lengkapi profil|jelajahi)\b.{0,60}$"
     r"|^(?:tulis|beri|kirim)\s+komentar\b.{0,80}$|^(?:komentar|comments?)\s*(?:\(\d+\))?$"
     r"|^bagaimana\s+(?:perasaan|reaksi)\w*\s+(?:anda|kamu|mu)\b.{0,80}$|^(?:loading|memuat)\s*(?:\.{2,3}|…)?$"
-    r"|^\d[\d.,]*\s*(?:komentar|comments?|shares?|views?|kali\s+dibaca|dibaca|likes?)$",
+    r"|^\d[\d.,]*\s*(?:komentar|comments?|shares?|views?|kali\s+dibaca|dibaca|likes?)$|^live\s+streaming$"
+    r"|^[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net)\s*[:|]\s*[^.!?]{1,40}$",
     re.I,
 )
 _END_MARKER = re.compile(
