@@ -101,6 +101,7 @@ def not_story(element: HtmlElement) -> bool:
     return False
 
 
+_WIDGET_HINT = re.compile(r"share|social|sosmed|author|penulis|byline", re.I)  # (cheap first look)
 _WIDGET_NAME = re.compile(r"^(?:share\w*|social\w*|sosmed|author\S*|penulis|byline|\S*-share|\S*-author)$", re.I)
 
 
@@ -120,7 +121,7 @@ def unmask_story_wrappers(tree: HtmlElement) -> int:
     changed = 0
     for element in tree.iter("div", "section", "article"):
         names = element.get("class")
-        if not names or not NOT_STORY.search(names):
+        if not names or not _WIDGET_HINT.search(names):
             continue
         widget = [name for name in names.split() if _WIDGET_NAME.match(name)]
         if widget and _own_prose(element) >= WRAPPER_PROSE:
