@@ -23,6 +23,7 @@ KapanLagi, Fimela), Okezone, Media Indonesia and regional media put in the text:
 - date-only lines (a dateline apart from the story: "Kompas.com - 28/05/2021, 05:33 WIB");
 - short labels repeated on the page (a caption shown under every photo);
 - a site's tagline ("KOMPAS.com: Berita Terpercaya"), a "Live Streaming" label;
+- table rows that are separators or credits in cells ("| Redaktur | : | Name |");
 - counters standing alone ("0 Komentar", "13 Shares", "1.229 Views") and the comment form's
   disclaimer ("Disclaimer : Komentar adalah tanggapan pribadi …");
 - the reporter's name in capitals closing the story ("DINI TEJA", Tempo).
@@ -211,8 +212,11 @@ def _is_boilerplate_line(line: str) -> bool:
     promo = _PROMO_START.match(line)
     if promo:
         return len(line) <= PROMO_MAX_CHARS or bool(re.match(r"\s*[:\-–—]", line[promo.end():]))
-    if line[0] == "|" and len(line) < NOISE_LINE_MAX_CHARS and _BYLINE.match(line.lstrip("| ")):
-        return True
+    if line[0] == "|":  # a table row as trafilatura writes it: a separator, or a credit in cells
+        cells = " ".join(cell.strip() for cell in line.strip("| ").split("|") if cell.strip())
+        if not cells.strip(" -:") or (len(cells) < NOISE_LINE_MAX_CHARS and (
+                _BYLINE.match(cells) or _LABEL_LINE.match(cells))):
+            return True
     if len(line) <= NOISE_LINE_MAX_CHARS and (
         not _NOISE_TOKENS.sub("", line).strip(" .:-–—|·•*↓→") or _PAGER_LINE.match(line)
         or _WIDGET_LABEL.match(line) or _INITIALS_LINE.match(line)
