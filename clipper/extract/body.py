@@ -7,10 +7,11 @@ a list article). Here its paragraphs only SEED the search for the story's contai
 element whose text covers them best (recall weighted over precision), which is then read in
 page order, block by block, leaving out the subtrees that real Indonesian news pages use for
 everything but the story (ads, related and teaser boxes, captions, share and comment widgets,
-embedded posts), and links-only blocks. The story's continuation in sibling blocks of the same
-kind (KLY's hidden "paging" sections, numbered list items) is read too. A promo or note that
-trafilatura kept after the story does not widen the container: the block holding the lead and
-most of the seed text wins.
+embedded posts), and links-only blocks or <br>-separated lines. The story's continuation in
+sibling blocks of the same kind (KLY's hidden "paging" sections, numbered list items) is read
+too. A promo or note that trafilatura kept after the story does not widen the container: the
+block holding the lead and most of the seed text wins. A story wrapper named like a share bar
+or byline box loses that name before trafilatura reads the page (unmask_story_wrappers).
 
 Constants were chosen on the development split of the real pages (bench/extraction.py).
 """
