@@ -8,6 +8,10 @@ The split was fixed before any tuning and never changes: an item is held out whe
 32 bits of sha256("clipper-split-v1:" + its id) are divisible by 3 (about a third). The id of
 a page is its file name in pages/ ("merdeka-007.html"), of a labelled article its label id
 ("L0042"). Tune on "dev" only; report "held" (held-out) beside it.
+
+Pages added later (extra/pages: same layout, same gold conventions) are always "dev", never
+held out: the held-out set stays exactly the shipped corpus's fixed held-out pages, so a
+held-out figure can be reproduced from a clean checkout of the corpus without the extra folder.
 """
 
 from __future__ import annotations
@@ -42,12 +46,13 @@ def split_of(item_id: str) -> str:
 class GoldPage:
     """A saved real article page and its gold body text (one paragraph per line)."""
 
-    id: str
+    id: str  # the file name; "extra/<file name>" for an extra page
     media: str
     url: str
     html: bytes
     gold: str
     split: str
+    extra: bool = False  # from extra/pages (always "dev")
 
 
 @dataclass(frozen=True)
@@ -68,18 +73,19 @@ def gold_pages(split: str | None = None) -> list[GoldPage]:
     """The article pages that have gold text, in index order (``split``: "dev", "held" or all).
 
     Pages added later (extra/pages, same layout and conventions) follow the first cut's and
-    are split by the same rule.
+    are always "dev" (see the module docstring); a missing extra folder is no error.
     """
     pages = []
-    for folder in (corpus_dir() / "pages", corpus_dir() / "extra" / "pages"):
+    for folder, extra in ((corpus_dir() / "pages", False), (corpus_dir() / "extra" / "pages", True)):
         if not (folder / "index.jsonl").is_file():
             continue
         for line in (folder / "index.jsonl").read_text(encoding="utf-8").splitlines():
             entry = json.loads(line)
             if not entry.get("gold"):
                 continue
-            page = GoldPage(entry["file"], entry["media"], entry["url"], (folder / entry["file"]).read_bytes(),
-                            (folder / entry["gold"]).read_text(encoding="utf-8"), split_of(entry["file"]))
+            page = GoldPage(("extra/" if extra else "") + entry["file"], entry["media"], entry["url"], (folder / entry["file"]).read_bytes(),
+                            (folder / entry["gold"]).read_text(encoding="utf-8"),
+                            "dev" if extra else split_of(entry["file"]), extra)
             if split is None or page.split == split:
                 pages.append(page)
     return pages

@@ -1,13 +1,17 @@
 """Extraction benchmark: body text of real Indonesian article pages against hand-checked gold.
 
 Reads the saved pages of ../shared/corpus/pages (bench/_corpus.py: the fixed development and
-held-out split) and scores, in one run, Clipper's extraction (clipper.extract.reader.extract,
-the harvest's path, per-media hints of the bundled sources.yaml included), trafilatura's
+held-out split) and of ../shared/corpus/extra/pages when present (always development), and
+scores, in one run, Clipper's extraction (clipper.extract.reader.extract, the harvest's path,
+per-media hints of the bundled sources.yaml included), trafilatura's
 default and trafilatura with favor_precision. Token F1: the bag of lower-cased words of the
 extracted text against the gold's (precision: how much of the output is body; recall: how much
 of the body came out), per page, then averaged over the pages of a split (macro).
 
-Run: .venv/bin/python bench/extraction.py [-v]   (-v: per-page figures)
+The "dev" columns cover every development page (extra pages included), "dev shipped" only the
+shipped corpus's development pages (comparable with figures from before the extra pages).
+
+Run: .venv/bin/python bench/extraction.py [-v]   (-v: per-page figures, development pages only)
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import trafilatura  # noqa: E402
-from _corpus import SPLITS, GoldPage, gold_pages  # noqa: E402
+from _corpus import GoldPage, gold_pages  # noqa: E402
 
 from clipper.extract.hints import hints_by_site, hints_for_url  # noqa: E402
 from clipper.extract.reader import extract  # noqa: E402
@@ -76,21 +80,27 @@ def main(argv: list[str]) -> int:
             text = run(page)
             seconds[name] += time.perf_counter() - started
             scores[name][page.id] = token_scores(page.gold, text)
-    print("article body text on real pages (../shared/corpus/pages), token precision / recall / F1, "
+    groups = {"dev": [p for p in pages if p.split == "dev"],
+              "dev shipped": [p for p in pages if p.split == "dev" and not p.extra],
+              "held": [p for p in pages if p.split == "held"]}
+    print("article body text on real pages (../shared/corpus/pages, extra/pages), token precision / recall / F1, "
           "macro over pages:")
-    print(f"{'system':<24}" + "".join(f"{split + ' ' + m:>10}" for split in SPLITS for m in ("P", "R", "F1"))
-          + f"{'ms/page':>10}")
+    print(f"{'system':<24}" + "".join(f"{group + ' ' + m:>{16 if group == 'dev shipped' else 10}}"
+                                      for group in groups for m in ("P", "R", "F1")) + f"{'ms/page':>10}")
     for name in systems:
         cells = []
-        for split in SPLITS:
-            chosen = [scores[name][p.id] for p in pages if p.split == split]
-            cells += [f"{sum(s[k] for s in chosen) / len(chosen):>10.3f}" for k in range(3)]
+        for group, chosen_pages in groups.items():
+            chosen = [scores[name][p.id] for p in chosen_pages]
+            width = 16 if group == "dev shipped" else 10
+            cells += [f"{sum(s[k] for s in chosen) / len(chosen) if chosen else 0.0:>{width}.3f}" for k in range(3)]
         print(f"{name:<24}" + "".join(cells) + f"{1000 * seconds[name] / len(pages):>10.1f}")
-    print("  pages: " + ", ".join(f"{split} {sum(p.split == split for p in pages)}" for split in SPLITS))
+    extra = sum(p.extra for p in pages)
+    print(f"  pages: dev {len(groups['dev'])} ({len(groups['dev shipped'])} shipped + {extra} extra pages read "
+          f"from extra/pages), held {len(groups['held'])}")
     print("  media hints in the bundled sources.yaml: " + (", ".join(sorted(hints)) or "none"))
     if verbose:
         print(f"\n{'page':<26}{'split':<6}" + "".join(f"{name[:20]:>22}" for name in systems))
-        for page in pages:
+        for page in groups["dev"]:
             cells = "".join(f"{'%.2f/%.2f/%.2f' % scores[name][page.id]:>22}" for name in systems)
             print(f"{page.id:<26}{page.split:<6}{cells}")
     return 0

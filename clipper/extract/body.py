@@ -7,10 +7,11 @@ a list article). Here its paragraphs only SEED the search for the story's contai
 element whose text covers them best (recall weighted over precision), which is then read in
 page order, block by block, leaving out the subtrees that real Indonesian news pages use for
 everything but the story (ads, related and teaser boxes, captions, share and comment widgets,
-embedded posts), and links-only blocks. The story's continuation in sibling blocks of the same
-kind (KLY's hidden "paging" sections, numbered list items) is read too. A promo or note that
-trafilatura kept after the story does not widen the container: the block holding the lead and
-most of the seed text wins.
+embedded posts), and links-only blocks or <br>-separated lines. The story's continuation in
+sibling blocks of the same kind (KLY's hidden "paging" sections, numbered list items) is read
+too. A promo or note that trafilatura kept after the story does not widen the container: the
+block holding the lead and most of the seed text wins. A story wrapper named like a share bar
+or byline box loses that name before trafilatura reads the page (unmask_story_wrappers).
 
 Constants were chosen on the development split of the real pages (bench/extraction.py).
 """
@@ -46,6 +47,13 @@ LINK_BLOCK_CHARS = 300
 # (WordPress media set it so: "Bupati … saat memimpin …, Jumat (9/10)."); up to this long.
 LEAD_CAPTION_CHARS = 300
 LINK_BLOCK_DENSITY = 0.6
+# A wrapper named like a share bar or a byline box ("sosmedsticky author-and-share", okezone
+# 2017) that holds at least this much unlinked paragraph text is the story's own wrapper: its
+# furniture name is dropped before trafilatura (which discards such classes) and the container
+# search see it. A byline box or share bar holds no paragraphs; a teaser list's are links.
+WRAPPER_PROSE = 500
+# Paragraphs shorter than this, or mostly link text, do not count towards it.
+WRAPPER_PARAGRAPH_CHARS = 80
 
 BLOCKS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt"})
 INLINE = frozenset({"a", "b", "strong", "em", "i", "u", "span", "font", "sup", "sub", "small", "mark", "abbr",
@@ -94,6 +102,35 @@ def not_story(element: HtmlElement) -> bool:
     return False
 
 
+_WIDGET_HINT = re.compile(r"share|social|sosmed|author|penulis|byline", re.I)  # (cheap first look)
+_WIDGET_NAME = re.compile(r"^(?:share\w*|social\w*|sosmed|author\S*|penulis|byline|\S*-share|\S*-author)$", re.I)
+
+
+def _own_prose(element: HtmlElement) -> int:
+    """Text in the element's paragraphs that are long and mostly not links."""
+    total = 0
+    for paragraph in element.iter("p"):
+        text = _norm(paragraph.text_content())
+        if len(text) >= WRAPPER_PARAGRAPH_CHARS and _link_share(paragraph, text) < 0.5:
+            total += len(text)
+    return total
+
+
+def unmask_story_wrappers(tree: HtmlElement) -> int:
+    """Drop share/byline class names from wrappers that hold the story's paragraphs (see
+    WRAPPER_PROSE); returns how many were changed."""
+    changed = 0
+    for element in tree.iter("div", "section", "article"):
+        names = element.get("class")
+        if not names or not _WIDGET_HINT.search(names):
+            continue
+        widget = [name for name in names.split() if _WIDGET_NAME.match(name)]
+        if widget and _own_prose(element) >= WRAPPER_PROSE:
+            element.set("class", " ".join(name for name in names.split() if name not in widget))
+            changed += 1
+    return changed
+
+
 def _key(text: str) -> str:
     return " ".join(_WORDS.findall(text.casefold()))[:50]
 
@@ -127,7 +164,11 @@ def find_container(tree: HtmlElement, seeds: list[str]) -> HtmlElement | None:
         by_prefix.setdefault(seed[:30], []).append(seed)
     hits, found = [], set()
     for element in tree.iter("p", "div", "li", "blockquote", "span", "td", "section", "article", "font"):
-        for own in ((element.text_content(),) if element.tag in ("p", "li", "blockquote") else _runs(element)):
+        if element.tag in ("p", "li", "blockquote"):  # (and its <br>-separated paragraphs, Republika 2016)
+            texts = [element.text_content(), *(_runs(element)[1:] if element.find("br") is not None else ())]
+        else:
+            texts = _runs(element)
+        for own in texts:
             if len(own) < 30:  # (most elements: cheaper than their key)
                 continue
             key = _key(own)
@@ -223,6 +264,22 @@ def _all_italic(element: HtmlElement, flat: str) -> bool:
     return bool(flat) and _norm(italic) == flat
 
 
+def _unlinked_lines(run: list[tuple[str, int]]) -> str:
+    """Inline text as lines, without the lines that are short and mostly link text (a list of
+    teaser links set between <br>s after the story: KapanLagi's "Jangan Lewatkan")."""
+    lines, text, linked = [], [], 0
+    for piece, link_chars in (*run, ("\n", 0)):
+        *done, rest = piece.split("\n")
+        for part in done:
+            flat = _norm("".join(text) + part)
+            if not (flat and len(flat) < LINK_BLOCK_CHARS and linked > LINK_BLOCK_DENSITY * len(flat)):
+                lines.append(flat)
+            text, linked = [], 0
+        text.append(rest)
+        linked += link_chars
+    return "\n".join(lines)
+
+
 def read_blocks(container: HtmlElement) -> list[str]:
     """The container's story, one line per block (paragraph, heading, list item, <br> line)."""
     lines: list[str] = []
@@ -241,22 +298,23 @@ def read_blocks(container: HtmlElement) -> list[str]:
             if flat and not (len(flat) < LINK_BLOCK_CHARS and _link_share(element, flat) > LINK_BLOCK_DENSITY):
                 emit(text)
             return
-        run = [_text(element.text)]  # inline text between blocks (<br>-separated bodies)
-        for child in element:
+        run: list[tuple[str, int]] = [(_text(element.text), 0)]  # inline text between blocks, with its
+        for child in element:                                      # link text (<br>-separated bodies)
             if not isinstance(child.tag, str):
-                run.append(_text(child.tail))
+                run.append((_text(child.tail), 0))
                 continue
             if child.tag == "br":
-                run.append("\n")
+                run.append(("\n", 0))
             elif child.tag in INLINE:
                 if not not_story(child):
-                    run.append(block_text(child))
+                    text = block_text(child)
+                    run.append((text, sum(len(_norm(a.text_content())) for a in child.iter("a")) if "\n" not in text else 0))
             else:
-                emit("".join(run))
+                emit(_unlinked_lines(run))
                 run = []
                 walk(child)
-            run.append(_text(child.tail))
-        emit("".join(run))
+            run.append((_text(child.tail), 0))
+        emit(_unlinked_lines(run))
 
     walk(container)
     return lines

@@ -11,7 +11,7 @@ from lxml.html import HtmlElement
 
 from clipper.dates import parse_date
 from clipper.errors import ExtractionError
-from clipper.extract.body import story_lines
+from clipper.extract.body import story_lines, unmask_story_wrappers
 from clipper.extract.confidence import assess
 from clipper.extract.engines import newspaper_article, trafilatura_document, trim_for_trafilatura
 from clipper.extract.header import dateline, page_segments, pick_author, publication_time
@@ -116,6 +116,7 @@ def _extract_tree(text_html: str, tree: HtmlElement, url: str, language_hint: st
     page_date = meta_date or date_in_page(tree)
     segments = page_segments(tree)
     hinted_lines = body_lines(tree, hints) if hints else None
+    unmask_story_wrappers(tree)
     if not needs_metadata:
         trim_for_trafilatura(tree)
     document = trafilatura_document(tree, url, needs_metadata)

@@ -21,7 +21,12 @@ KapanLagi, Fimela), Okezone, Media Indonesia and regional media put in the text:
   stand as a line, and at the end of the last paragraph; syndication notes ("Artikel ini telah
   tayang di …");
 - date-only lines (a dateline apart from the story: "Kompas.com - 28/05/2021, 05:33 WIB");
-- short labels repeated on the page (a caption shown under every photo).
+- short labels repeated on the page (a caption shown under every photo);
+- a site's tagline ("KOMPAS.com: Berita Terpercaya"), a "Live Streaming" label;
+- table rows that are separators or credits in cells ("| Redaktur | : | Name |");
+- counters standing alone ("0 Komentar", "13 Shares", "1.229 Views") and the comment form's
+  disclaimer ("Disclaimer : Komentar adalah tanggapan pribadi …");
+- the reporter's name in capitals closing the story ("DINI TEJA", Tempo).
 
 A dateline set apart from the lead ("Jakarta -" before detik's first paragraph) is joined to it.
 """
@@ -78,7 +83,9 @@ _WIDGET_LABEL = re.compile(
     r"|^(?:baca|lihat|simak|tonton)\s+(?:juga|pula)\s*:?$|^jangan\s+lewatkan\W*$|^rekomendasi\s+untuk\s+anda$"
     r"|^(?:bagikan|share)(?:\s+(?:artikel|berita)(?:\s+ini)?)?\s*:?$|^(?:powered by|lengkapi profil|jelajahi)\b.{0,60}$"
     r"|^(?:tulis|beri|kirim)\s+komentar\b.{0,80}$|^(?:komentar|comments?)\s*(?:\(\d+\))?$"
-    r"|^bagaimana\s+(?:perasaan|reaksi)\w*\s+(?:anda|kamu|mu)\b.{0,80}$|^(?:loading|memuat)\s*(?:\.{2,3}|…)?$",
+    r"|^bagaimana\s+(?:perasaan|reaksi)\w*\s+(?:anda|kamu|mu)\b.{0,80}$|^(?:loading|memuat)\s*(?:\.{2,3}|…)?$"
+    r"|^\d[\d.,]*\s*(?:komentar|comments?|shares?|views?|kali\s+dibaca|dibaca|likes?)$|^live\s+streaming$"
+    r"|^[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net)\s*[:|]\s*[^.!?]{1,40}$",
     re.I,
 )
 _END_MARKER = re.compile(
@@ -127,6 +134,11 @@ _OLEH_BYLINE = re.compile(r"^[Oo]leh\s*:?\s+(?:[A-Z][\w.'-]*\s?){1,5}(?:(?:pada|
 # "Laporan Wartawan TribunSolo.com, Dwi Prasetyo": the reporter line above a Tribun story.
 _REPORTER_LINE = re.compile(r"^[Ll]aporan\s+(?:[Ww]artawan|[Rr]eporter|[Kk]oresponden|[Kk]ontributor|[Jj]urnalis)"
                             r"(?:\s+[\w.]+){1,3},\s*(?:[A-Z][\w.'-]*\s?){1,5}$")
+# "Disclaimer : Komentar adalah tanggapan pribadi …": the note above a comment form.
+_COMMENT_DISCLAIMER = re.compile(r"^disclaimer\s*:?.{0,200}\bkomentar\b.{0,300}$", re.I)
+# "DINI TEJA", "ANTARA | DINI TEJA": the reporter's name in capitals closing a Tempo story.
+_TRAILING_NAME = re.compile(r"^[A-Z][A-Z.'’-]+(?:[ ,|/]+[A-Z][A-Z.'’-]+){0,5}$")
+TRAILING_NAME_MAX_CHARS = 60
 # "Dilarang mengutip … tanpa izin tertulis": the publisher's no-copying notice under a story.
 _RIGHTS_NOTICE = re.compile(r"^dilarang\s+(?:keras\s+)?(?:mengutip|menyalin|mengambil|memperbanyak|menyebarluaskan"
                             r"|mereproduksi|menggandakan)\b.{0,200}\b(?:konten|isi|berita|artikel|laman|situs)\b"
@@ -167,7 +179,8 @@ def clean_text(text: str) -> str:
             continue
         lines.append(line)
     lines = _joined_datelines(lines)
-    while lines and (_TRAILING_LABEL.match(lines[-1]) or _INITIALS_LINE.match(lines[-1])):
+    while lines and (_TRAILING_LABEL.match(lines[-1]) or _INITIALS_LINE.match(lines[-1])
+                     or (len(lines[-1]) <= TRAILING_NAME_MAX_CHARS and _TRAILING_NAME.match(lines[-1]))):
         lines.pop()
     if lines:
         lines[-1] = _TRAILING_INITIALS.sub("", lines[-1]).rstrip()
@@ -199,8 +212,11 @@ def _is_boilerplate_line(line: str) -> bool:
     promo = _PROMO_START.match(line)
     if promo:
         return len(line) <= PROMO_MAX_CHARS or bool(re.match(r"\s*[:\-–—]", line[promo.end():]))
-    if line[0] == "|" and len(line) < NOISE_LINE_MAX_CHARS and _BYLINE.match(line.lstrip("| ")):
-        return True
+    if line[0] == "|":  # a table row as trafilatura writes it: a separator, or a credit in cells
+        cells = " ".join(cell.strip() for cell in line.strip("| ").split("|") if cell.strip())
+        if not cells.strip(" -:") or (len(cells) < NOISE_LINE_MAX_CHARS and (
+                _BYLINE.match(cells) or _LABEL_LINE.match(cells))):
+            return True
     if len(line) <= NOISE_LINE_MAX_CHARS and (
         not _NOISE_TOKENS.sub("", line).strip(" .:-–—|·•*↓→") or _PAGER_LINE.match(line)
         or _WIDGET_LABEL.match(line) or _INITIALS_LINE.match(line)
@@ -208,7 +224,7 @@ def _is_boilerplate_line(line: str) -> bool:
         return True
     if (_EMBED.match(line) or _SYNDICATED.match(line) or _DATELINE_ONLY.match(line) or _LABEL_LINE.match(line)
             or _BYLINE.match(line) or _OLEH_BYLINE.match(line) or _REPORTER_LINE.match(line)
-            or _RIGHTS_NOTICE.match(line)):
+            or _RIGHTS_NOTICE.match(line) or _COMMENT_DISCLAIMER.match(line)):
         return True
     if len(line) < CAPTION_MAX_CHARS and _CAPTION_CREDIT.search(line) and not line.endswith(('."', '.”')):
         return True

@@ -87,6 +87,9 @@ DROPPED = [
     ("label: hashtag", "#KemenagMelayani"),
     ("byline: names without colon", "Penulis Tria Sutrisna | Editor Irfan Maullana"),
     ("byline: after a bar", "| Editor: Irfan Maullana"),
+    ("table row: credit in cells", "| Redaktur | : | Rina Marlina |"),
+    ("table row: source in one cell", "| Sumber : kemenag.go.id |"),
+    ("table row: separator", "|---|---|---|"),
     ("byline: oleh with the time", "Oleh Johan Santoso pada 22 Nov 2025, 07:00 WIB"),
     ("byline: oleh alone", "Oleh: Yusuf Maulana"),
     ("label: laporan wartawan without colon", "Laporan Wartawan TribunSolo.com, Dwi Prasetyo"),
@@ -108,6 +111,13 @@ DROPPED = [
     ("channel promo: app", "Unduh aplikasi Warta Nusantara di Play Store untuk membaca tanpa iklan."),
     ("channel promo: app without ads", "Baca Berita Terbaru Tanpa Terganggu Banyak Iklan"),
     ("widget: loading", "Loading..."),
+    ("widget: site tagline", "KABARUJI.com: Berita Terpercaya"),
+    ("widget: live streaming", "Live Streaming"),
+    ("counter: comments", "0 Komentar"),
+    ("counter: shares", "13 Shares"),
+    ("counter: views with a thousands dot", "1.229 Views"),
+    ("counter: kali dibaca", "250 kali dibaca"),
+    ("comment disclaimer", "Disclaimer : Komentar adalah pendapat pribadi pembaca, bukan sikap redaksi Kabar Uji."),
 ]
 
 # Story sentences that look like boilerplate and must stay.
@@ -126,6 +136,11 @@ KEPT = [
     ("oleh karena itu", "Oleh karena itu, pemerintah daerah menyiapkan anggaran tambahan untuk madrasah."),
     ("oleh as a sentence", "Oleh Menteri Agama, gedung itu diresmikan pada pagi hari."),
     ("laporan wartawan in a sentence", "Laporan wartawan itu, kata polisi, sudah diterima sejak pekan lalu."),
+    ("a sentence opening with the site's name", "Kabaruji.com: redaksi menerima surat pembaca tentang madrasah."),
+    ("a table row of data", "| Madrasah Aliyah | 120 | 98 |"),
+    ("a count of comments in a sentence", "Sebanyak 120 komentar masuk ke kotak saran madrasah pekan ini."),
+    ("a disclaimer sentence in the story", "Disclaimer itu, kata dia, tidak pernah dibacakan dalam rapat."),
+    ("a subheading in capitals inside the story", "PENDAFTARAN DARING"),
     ("a prohibition in the story", "Dilarang merokok di area madrasah tanpa izin tertulis kepala sekolah, kata petugas."),
 ]
 
@@ -165,7 +180,7 @@ LONG_CREDITS = ("Editor: Rina Marlina, Penyunting Bahasa: Siti Aminah, Fotografe
 
 
 @pytest.mark.parametrize("ending", ["Editor: Rina Marlina", "Penulis: Ahmad Fauzi", "© Kabar Uji", "(ant)", "(DRM)",
-                                    LONG_CREDITS])
+                                    LONG_CREDITS, "RINA MARLINA", "KABAR UJI | RINA MARLINA"])
 def test_credit_lines_at_the_end_are_dropped(ending):
     """Trailing label, copyright and initials lines go from the end of the text."""
     assert clean_text(f"{STORY}\n{ending}") == STORY
@@ -251,6 +266,14 @@ def test_a_short_block_of_links_is_a_teaser_and_a_linked_word_in_prose_is_not():
     assert _read('<p><a href="/x">Jemaah Lansia Dapat Pendamping Khusus di Bandara</a></p>') == STORY_LINES
     lines = _read('<p>Menurut panitia, <a href="/t">beasiswa</a> dibagikan kepada tiga ribu santri di daerah.</p>')
     assert lines[1] == "Menurut panitia, beasiswa dibagikan kepada tiga ribu santri di daerah."
+
+
+def test_a_line_of_only_link_text_between_brs_is_a_teaser_and_prose_with_a_link_is_not():
+    """Inline lines set between <br>s that are mostly one link ("Jangan Lewatkan" lists) go; an
+    inline sentence with a linked name in it stays."""
+    lines = _read("<a href='/a'>Jemaah Lansia Dapat Pendamping Khusus</a><br><a href='/b'>Madrasah Digital "
+                  "Diperluas ke Daerah</a><br>Menurut panitia, <a href='/t'>beasiswa</a> dibagikan kepada santri.")
+    assert lines == [STORY_LINES[0], "Menurut panitia, beasiswa dibagikan kepada santri.", STORY_LINES[1]]
 
 
 def test_furniture_inside_a_paragraph_is_left_out_and_its_text_kept():

@@ -1,5 +1,6 @@
 """The story's container on older and WordPress layouts: paragraphs between <br>s in one
-element, and a caption set in italics above the story. Markup after real pages, our own text."""
+element, a caption set in italics above the story, a story wrapper named like a share bar.
+Markup after real pages, our own text."""
 
 from datetime import UTC, datetime
 
@@ -50,3 +51,40 @@ def test_the_container_search_sees_each_br_separated_paragraph():
     tree = fromstring(f"<html><body><ul>{MENU}</ul><div><span id='story'>" + "<br><br>".join(PARAGRAPHS)
                       + "</span></div></body></html>")
     assert find_container(tree, PARAGRAPHS).get("id") == "story"
+
+
+def test_the_container_search_sees_br_separated_paragraphs_inside_one_p():
+    """A <p> holding the whole story, paragraphs between <br><br> (Republika 2016), is found."""
+    from lxml.html import fromstring
+
+    from clipper.extract.body import find_container
+    tree = fromstring(f"<html><body><ul>{MENU}</ul><div class='teaser'><p id='story'>" + "<br><br>".join(PARAGRAPHS)
+                      + "</p></div></body></html>")
+    assert find_container(tree, PARAGRAPHS).get("id") == "story"
+
+
+LONGER = [p + " Panitia juga menyiapkan pendampingan bagi peserta dari daerah terpencil." for p in PARAGRAPHS]
+TEASERS = "".join(f"<li><a href='/read/{n}'>Berita lain {n}</a><p>Ringkasan singkat berita lain {n}.</p></li>"
+                  for n in range(8))
+
+
+def test_a_story_wrapper_named_like_a_share_bar_is_read():
+    """The story inside "sticky author-and-share" (okezone 2017) is the story, not the teaser list
+    below it that trafilatura reads when the wrapper's name makes it discard the story."""
+    body = ("<div class='row'><div class='col-8'><div class='sticky author-and-share'><div class='desc'>"
+            + "".join(f"<p>{p}</p>" for p in LONGER) + f"</div></div></div></div><div class='row'><ul class='grid'>"
+            f"{TEASERS}</ul></div>")
+    assert _extract(body).text.split("\n") == LONGER
+
+
+def test_a_real_share_bar_or_byline_box_keeps_its_furniture_name():
+    """Only a wrapper holding long unlinked paragraphs loses its share/byline class name."""
+    from lxml.html import fromstring
+
+    from clipper.extract.body import unmask_story_wrappers
+    links = "".join(f"<p><a href='/s/{n}'>Bagikan berita ini lewat kanal sosial nomor {n} milik redaksi kami</a></p>"
+                    for n in range(12))
+    tree = fromstring(f"<div><div class='share-box'>{links}</div><div class='author'><p>Rina Marlina</p></div>"
+                      "<div class='post author-and-share'>" + "".join(f"<p>{p}</p>" for p in LONGER) + "</div></div>")
+    assert unmask_story_wrappers(tree) == 1
+    assert [d.get("class") for d in tree.iter("div")][1:] == ["share-box", "author", "post"]
