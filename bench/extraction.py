@@ -38,6 +38,8 @@ from clipper.workspace.configuration import load_config  # noqa: E402
 
 logger = logging.getLogger(__name__)
 
+# Timed passes over the pages per system; the figure is the best pass's CPU per page.
+PASSES = 3
 _WORD = re.compile(r"\w+")
 
 
@@ -73,27 +75,28 @@ def main(argv: list[str]) -> int:
     }
     pages = gold_pages()
     scores: dict[str, dict[str, tuple]] = {name: {} for name in systems}
-    seconds = dict.fromkeys(systems, 0.0)
+    seconds = dict.fromkeys(systems, float("inf"))
     for name, run in systems.items():
-        for page in pages:
-            started = time.perf_counter()
-            text = run(page)
-            seconds[name] += time.perf_counter() - started
-            scores[name][page.id] = token_scores(page.gold, text)
+        run(pages[0])  # lazy imports and caches are not a page's cost
+        for _ in range(PASSES):  # CPU of the best pass: the least disturbed by other work
+            started = time.process_time()
+            texts = [run(page) for page in pages]
+            seconds[name] = min(seconds[name], time.process_time() - started)
+        scores[name] = {page.id: token_scores(page.gold, text) for page, text in zip(pages, texts)}
     groups = {"dev": [p for p in pages if p.split == "dev"],
               "dev shipped": [p for p in pages if p.split == "dev" and not p.extra],
               "held": [p for p in pages if p.split == "held"]}
     print("article body text on real pages (../shared/corpus/pages, extra/pages), token precision / recall / F1, "
           "macro over pages:")
     print(f"{'system':<24}" + "".join(f"{group + ' ' + m:>{16 if group == 'dev shipped' else 10}}"
-                                      for group in groups for m in ("P", "R", "F1")) + f"{'ms/page':>10}")
+                                      for group in groups for m in ("P", "R", "F1")) + f"{'CPU ms/page':>13}")
     for name in systems:
         cells = []
         for group, chosen_pages in groups.items():
             chosen = [scores[name][p.id] for p in chosen_pages]
             width = 16 if group == "dev shipped" else 10
             cells += [f"{sum(s[k] for s in chosen) / len(chosen) if chosen else 0.0:>{width}.3f}" for k in range(3)]
-        print(f"{name:<24}" + "".join(cells) + f"{1000 * seconds[name] / len(pages):>10.1f}")
+        print(f"{name:<24}" + "".join(cells) + f"{1000 * seconds[name] / len(pages):>13.1f}")
     extra = sum(p.extra for p in pages)
     print(f"  pages: dev {len(groups['dev'])} ({len(groups['dev shipped'])} shipped + {extra} extra pages read "
           f"from extra/pages), held {len(groups['held'])}")
