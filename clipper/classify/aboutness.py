@@ -27,6 +27,8 @@ LEAD_CHARS = 400
 # Separate strong mentions in the body that make a topic the subject even outside the title
 # and the lead (a central actor is named again and again).
 CENTRAL_MENTIONS = 3
+# Characters before a mention searched for a backdrop phrase ("di tengah merebaknya").
+BACKDROP_REACH = 40
 # A weight below this is weak evidence: it scores, but never makes the subject by itself.
 STRONG_WEIGHT = 1.0
 # Mentions closer than this (characters between one's end and the next one's start) are one:
@@ -66,13 +68,16 @@ def mention_sites(spans: list[tuple[int, int]]) -> list[int]:
     return sites
 
 
-def tier_of(title_strong: int, body_spans: list[tuple[int, int]], rival_mentions: int) -> str:
+def tier_of(title_strong: int, body_spans: list[tuple[int, int]], rival_mentions: int,
+            settings: list[int] = ()) -> str:
     """The tier of a topic that passed its threshold.
 
     Args:
         title_strong: strong terms of the topic in the title.
         body_spans: (start, end) of the strong terms' matches in the body.
         rival_mentions: mentions of the topic's rivals (other subjects) anywhere.
+        settings: starts of body matches that follow a backdrop phrase ("di tengah pandemi"): the
+            story's time setting, they count as mentions but never as the lead's.
     """
     body_strong = mention_sites(body_spans)
     own = title_strong + len(body_strong)
@@ -80,7 +85,7 @@ def tier_of(title_strong: int, body_spans: list[tuple[int, int]], rival_mentions
         return DISEBUT
     if title_strong:
         return UTAMA
-    in_lead = any(offset < LEAD_CHARS for offset in body_strong)
+    in_lead = any(offset < LEAD_CHARS and offset not in settings for offset in body_strong)
     if in_lead and len(body_strong) >= 2:
         return UTAMA
     return UTAMA if len(body_strong) >= CENTRAL_MENTIONS else DISEBUT

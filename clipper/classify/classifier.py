@@ -10,7 +10,8 @@ from itertools import compress, count
 from operator import itemgetter
 
 from clipper import textnorm
-from clipper.classify.aboutness import STRONG_WEIGHT, UTAMA, in_spans, teaser_spans, tier_of
+from clipper.classify.aboutness import (BACKDROP_REACH, LEAD_CHARS, STRONG_WEIGHT, UTAMA, in_spans, teaser_spans,
+                                        tier_of)
 from clipper.classify.rules import (_EXCLUDE, _FIELDS, _IGNORE, _REQ_ALL, _REQ_ANY, _RIVAL, _TERM, _TEXT,
                                     _TITLE, Phrase, RulesKey, Topic, in_period, topics_for, topics_from)
 from clipper.models import Classification, TermMatch
@@ -95,8 +96,11 @@ class Classifier:
             if score >= topic.threshold - 1e-9:
                 strong = [(f, cs, ce) for f, cs, ce, _, w in kept if w >= STRONG_WEIGHT]
                 rivals = sum(1 for h in topic_hits if h[0] == _RIVAL)
-                tiers[topic.id] = tier_of(sum(1 for f, _, _ in strong if f == _TITLE),
-                                          [(cs, ce) for f, cs, ce in strong if f == _TEXT], rivals)
+                body = [(cs, ce) for f, cs, ce in strong if f == _TEXT]
+                backdrop = topic.backdrop
+                settings = [cs for cs, _ in body if cs < LEAD_CHARS
+                            and backdrop.search(text, max(0, cs - BACKDROP_REACH), cs)] if backdrop else []
+                tiers[topic.id] = tier_of(sum(1 for f, _, _ in strong if f == _TITLE), body, rivals, settings)
                 ranked.append((tiers[topic.id] != UTAMA, -topic.priority, -score, t_idx, topic.id))
         ranked.sort()
         matches.sort(key=lambda m: (m.field != "title", m.start, m.topic))

@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -109,6 +110,7 @@ class Topic:
     exclude: frozenset[Phrase]
     ignore: frozenset[Phrase]
     rivals: frozenset[Phrase]
+    backdrop: re.Pattern | None  # ends where a term's mention starts when it is a time setting
     spec: TopicSpec
 
 
@@ -164,7 +166,7 @@ def _group_problem(path: Path, name: str, items) -> str | None:
 def _merge(base: TopicSpec, change: TopicSpec) -> TopicSpec:
     merged = base.model_dump()
     extra = change.model_dump(exclude_unset=True)
-    for key in ("terms", "require_all", "require_any", "exclude", "ignore", "rivals"):
+    for key in ("terms", "require_all", "require_any", "exclude", "ignore", "rivals", "backdrop"):
         merged[key] = merged[key] + extra.pop(key, [])
     aliases = {term: list(variants) for term, variants in merged["aliases"].items()}
     for term, variants in extra.pop("aliases", {}).items():
@@ -206,6 +208,16 @@ def _phrases(entries: list[str], groups: dict) -> frozenset[Phrase]:
     return frozenset(textnorm.phrase_keys(term) for term, _, _ in _expand(entries, groups))
 
 
+def _backdrop(entries: list[str], groups: dict) -> re.Pattern | None:
+    """A pattern that matches where a backdrop phrase ends, one free word allowed before the term
+    ("sejak awal pandemi", "di tengah merebaknya pandemi")."""
+    words = sorted({term for term, _, _ in _expand(entries, groups)}, key=len, reverse=True)
+    if not words:
+        return None
+    alternatives = "|".join(r"\s+".join(map(re.escape, word.split())) for word in words)
+    return re.compile(rf"\b(?:{alternatives})(?:\s+\w+)?\s+$", re.I)
+
+
 def _compile(spec: TopicSpec, groups: dict) -> Topic:
     weights: dict[str, tuple[float, Period]] = {}
     for term, weight, period in _expand(spec.terms, groups):
@@ -234,6 +246,7 @@ def _compile(spec: TopicSpec, groups: dict) -> Topic:
         exclude=_phrases(spec.exclude, groups),
         ignore=_phrases(spec.ignore, groups),
         rivals=_phrases(spec.rivals, groups),
+        backdrop=_backdrop(spec.backdrop, groups),
         spec=spec,
     )
 

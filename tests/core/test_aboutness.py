@@ -71,6 +71,37 @@ def test_tribun_bare_baca_teaser_is_no_evidence(clf):
     assert teaser_spans("a. Baca: judul lain\nb.") == [(3, 19)]
 
 
+def test_a_pandemic_backdrop_in_the_lead_is_the_time_not_the_subject(clf):
+    """ "Di tengah pandemi …" opening a story about something else sets its time: with one more
+    mention later it stays mentioned; the same lead naming Covid-19 as the news is the subject."""
+    later = FILLER * 3 + "Panitia tetap mewajibkan masker karena Covid-19 belum hilang. "
+    backdrop = "Di tengah pandemi Covid-19, warga desa itu menggelar festival layang-layang. " + later
+    assert _tiers(clf, "Festival Layang-Layang Digelar", backdrop, date(2021, 8, 1))["covid"] == DISEBUT
+    for opening in ("Sejak awal pandemi, ", "Selama masa pandemi, ", "Pasca pandemi Covid-19, "):
+        text = opening + "warga desa itu menggelar festival layang-layang. " + later
+        assert _tiers(clf, "Festival Layang-Layang Digelar", text, date(2021, 8, 1))["covid"] == DISEBUT, opening
+    news = "Kasus Covid-19 di desa itu bertambah dua orang pekan ini. " + later
+    assert _tiers(clf, "Festival Layang-Layang Digelar", news, date(2021, 8, 1))["covid"] == UTAMA
+
+
+def test_a_backdrop_story_that_keeps_coming_back_is_still_the_subject(clf):
+    """The backdrop only takes away the lead's weight: three separate mentions still make the subject."""
+    text = ("Di tengah pandemi, pedagang pasar itu kehilangan pembeli. " + FILLER
+            + "Omzet turun separuh sejak PPKM berlaku. " + FILLER + "Bantuan bagi pedagang terdampak Covid-19 "
+            "belum cair. " + FILLER)
+    assert _tiers(clf, "Pedagang Pasar Menjerit", text, date(2021, 8, 1))["covid"] == UTAMA
+
+
+def test_the_backdrop_belongs_to_its_topic(clf):
+    """ "Saat Menag …" is not a time setting for the ministry: only covid has a backdrop list."""
+    text = "Saat Menag meresmikan gedung madrasah itu, siswa menyanyikan mars. " + FILLER + \
+        "Menag juga meninjau perpustakaan. " + FILLER
+    assert _tiers(clf, "Gedung Baru untuk Siswa", text, date(2024, 5, 1))["kemenag"] == UTAMA
+    assert default_topics()[0].backdrop is None or all(t.backdrop is None for t in default_topics()
+                                                        if t.id != "covid")
+    assert next(t for t in default_topics() if t.id == "covid").backdrop.search("Di tengah merebaknya ")
+
+
 def test_moderation_activists_alone_are_not_the_agency(clf):
     """ "Penggerak moderasi beragama" trained by a university or a scholarship programme is not
     the research and training agency; the agency's training of them is."""

@@ -196,3 +196,15 @@ def test_english_report_about_the_ministry(clf):
             "compiled by the ministry's research and training agency.")
     assert set(_topics(clf, "Ministry releases harmony index", text)) == {"kemenag", "litbang"}
     assert _topics(clf, "Jakarta traffic worsens", "Traffic in Jakarta worsened as rain flooded roads.") == ()
+
+
+def test_a_topic_backdrop_is_configurable_and_checked():
+    """sources.yaml may extend covid's backdrop words (merged with the gazetteer's) or give its own
+    topic one; an empty backdrop word is refused like any other term."""
+    topics = build_topics([TopicSpec(id="covid", backdrop=["menjelang"]),
+                           TopicSpec(id="banjir", label="Banjir", terms=["banjir"], backdrop=["musim"])])
+    covid = next(t for t in topics if t.id == "covid")
+    assert covid.backdrop.search("Menjelang ") and covid.backdrop.search("di tengah ")
+    assert next(t for t in topics if t.id == "banjir").backdrop.search("pada musim ")
+    with pytest.raises(pydantic.ValidationError, match="backdrop"):
+        TopicSpec(id="banjir", terms=["banjir"], backdrop=["  "])
