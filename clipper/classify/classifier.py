@@ -10,8 +10,8 @@ from itertools import compress, count
 from operator import itemgetter
 
 from clipper import textnorm
-from clipper.classify.aboutness import (BACKDROP_REACH, LEAD_CHARS, STRONG_WEIGHT, UTAMA, in_spans, teaser_spans,
-                                        tier_of)
+from clipper.classify.aboutness import (BACKDROP_REACH, LEAD_CHARS, STRONG_WEIGHT, UTAMA, in_spans,
+                                        teaser_spans, tier_of)
 from clipper.classify.rules import (_EXCLUDE, _FIELDS, _IGNORE, _REQ_ALL, _REQ_ANY, _RIVAL, _TERM, _TEXT,
                                     _TITLE, Phrase, RulesKey, Topic, in_period, topics_for, topics_from)
 from clipper.models import Classification, TermMatch
