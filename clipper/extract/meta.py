@@ -94,7 +94,7 @@ def _read_json_ld(raw: str, meta: dict[str, str]) -> None:
             meta["ld:types"] = " ".join(sorted(set(meta.get("ld:types", "").split()) | kinds))
         if kinds & _ARTICLE_TYPES:
             meta["ld:article"] = "1"
-            for key in ("headline", "datePublished", "description", "articleSection"):
+            for key in ("headline", "datePublished", "description", "articleSection", "articleBody"):
                 value = item.get(key)
                 value = value[0] if isinstance(value, list) and value else value
                 if isinstance(value, str) and value.strip():
@@ -173,6 +173,18 @@ def plain_text(value: str) -> str:
             break
         value = html.unescape(value)
     return _TAG.sub("", value) if "<" in value else value
+
+
+_BLOCK_END = re.compile(r"<\s*(?:br\s*/?|/\s*(?:p|div|li|h[1-6]|blockquote))\s*>", re.I)
+
+
+def json_ld_body(meta: dict[str, str]) -> str:
+    """The JSON-LD articleBody as paragraphs, one a line ("" when the page has none). Sites that
+    draw the story with JavaScript often carry the whole text only there; some put HTML in it."""
+    body = meta.get("ld:articlebody") or ""
+    if "<" in body:
+        body = _BLOCK_END.sub("\n", body)
+    return "\n".join(" ".join(line.split()) for line in plain_text(body).splitlines() if line.strip())
 
 
 def clean_author(raw: str | None) -> str | None:

@@ -20,7 +20,7 @@ from clipper.extract.html import NO_TEXT_REASON, load_page
 from clipper.extract.kinds import is_index, page_kind
 from clipper.extract.language import detect_language
 from clipper.extract.meta import (DATE_META_KEYS, absolute_url, canonical_url, date_in_page, document_date,
-                                  pick_rubrik, pick_title, plain_text, read_meta)
+                                  json_ld_body, pick_rubrik, pick_title, plain_text, read_meta)
 from clipper.extract.pages import anchor_hrefs, next_pages_in, single_page_in
 from clipper.extract.textclean import clean_text
 from clipper.models import ARTICLE, EMPTY, INDEX, PAGED, ExtractedArticle, ExtractHints, FetchedPage
@@ -36,6 +36,10 @@ MIN_TEXT_CHARS = 250
 MIN_ARTICLE_CHARS = 120
 # A gallery's or a video page's text is a caption: one short sentence is enough.
 MIN_CAPTION_CHARS = 30
+# The JSON-LD body replaces a reading when it holds at least this share of its length.
+LD_SHARE = 0.8
+# Words of a reading's opening looked for on the visible page (not there: the engines read the JSON-LD).
+LD_OPENING_WORDS = 12
 # The story read from its container is taken unless it is much shorter than trafilatura's text
 # (the container was a part of the story only).
 STORY_MIN_SHARE = 0.5
@@ -123,6 +127,8 @@ def _extract_tree(text_html: str, tree: HtmlElement, url: str, language_hint: st
     title = pick_title(meta, document, page_titles, url)
     text, extractor, fallback_title = _hinted_text(hinted_lines, title) or _best_text(
         document, tree, text_html, url, title, language_hint)
+    if meta.get("ld:articlebody"):
+        text, extractor = _json_ld_text(meta, title, text, extractor, segments)
     kind = page_kind(url, title, meta, text_html)
     if kind != ARTICLE and len(text) < MIN_CAPTION_CHARS:
         text = plain_text(meta.get("og:description") or meta.get("description") or "")
@@ -284,6 +290,22 @@ def _best_text(document, tree: HtmlElement, text_html: str, url: str, title: str
     if len(fallback_text) > len(text):
         return fallback_text, "newspaper", (fallback.title or "").strip()
     return text, "trafilatura", ""
+
+
+def _json_ld_text(meta: dict[str, str], title: str, text: str, extractor: str,
+                  segments: list[str]) -> tuple[str, str]:
+    """A page drawn by JavaScript carries its story only in its JSON-LD articleBody; the engines
+    read it there as one line at best, so no teaser or credit line in it can be told apart. The
+    JSON-LD body, a paragraph a line and cleaned, replaces a reading that is short, or that is
+    not on the visible page."""
+    ld_text = _strip_heading_lines(clean_text(json_ld_body(meta)), title)
+    if len(ld_text) < max(MIN_ARTICLE_CHARS, LD_SHARE * len(text)):
+        return text, extractor
+    if len(text) < MIN_TEXT_CHARS or extractor == "newspaper":
+        return ld_text, "json-ld"
+    opening = " ".join(_ALNUM.findall(text.casefold())[:LD_OPENING_WORDS])
+    shown = " ".join(_ALNUM.findall(" ".join(segments).casefold()))
+    return (text, extractor) if opening in shown else (ld_text, "json-ld")
 
 
 _ALNUM = re.compile(r"\w+")

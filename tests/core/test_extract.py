@@ -418,3 +418,44 @@ def test_padded_pager_hrefs_are_read():
     html = ('<html><body><article><p>Isi.</p></article><div class="pagination">'
             '<a href=" ?page=2">2</a> <a href="\u00a0?page=4\n">4</a> <a href="/lain/berita-5">5</a></div></body></html>')
     assert find_next_pages(html, url) == (f"{url}?page=2", f"{url}?page=4")
+
+
+def _js_page(body_html: str, article_body: str) -> str:
+    """A page drawn by JavaScript: an empty app shell, the story only in its JSON-LD."""
+    import json
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Perpustakaan Desa Dibuka Malam",
+          "datePublished": "2026-11-24T08:15:00+07:00", "articleBody": article_body}
+    return (f"<html lang='id'><head><title>Perpustakaan Desa Dibuka Malam - Warta Nusantara</title>"
+            f"<script type='application/ld+json'>{json.dumps(ld)}</script></head>"
+            f"<body><div id='__next'>{body_html}</div><script src='/app.js'></script></body></html>")
+
+
+STORY = ["Warta Nusantara, Jakarta - Perpustakaan desa di lereng gunung itu kini buka sampai pukul 21.00 "
+         "agar pelajar dan petani bisa membaca selepas bekerja.",
+         "Kepala desa mengatakan ruang baca diterangi lampu tenaga surya yang dipasang warga secara gotong royong.",
+         "Setiap Sabtu malam relawan membacakan dongeng bagi anak-anak, dan pengunjung meminjam rata-rata "
+         "tiga puluh buku sepekan."]
+
+
+@pytest.mark.parametrize("form", ["html", "lines"])
+def test_a_story_only_in_json_ld_is_read_from_there(form):
+    """A JavaScript-drawn page whose visible HTML holds no story is read from its JSON-LD
+    articleBody (HTML paragraphs or plain lines), cleaned like any other body."""
+    teaser = "Baca juga: Jadwal Bus Sekolah Berubah Mulai Pekan Depan"
+    if form == "html":
+        body = "".join(f"<p>{line}</p>" for line in (STORY[0], teaser, *STORY[1:]))
+    else:
+        body = "\n".join((STORY[0], teaser, *STORY[1:]))
+    article = extract_article(_js_page("<p>Memuat…</p>", body), f"{SITE}/read/2026/11/24/perpustakaan-desa")
+    assert article.text.split("\n") == STORY
+    assert article.extractor == "json-ld" and article.confidence == "ok"
+
+
+@pytest.mark.parametrize("ld_body", ["Perpustakaan desa kini buka malam.", " ".join(STORY * 2) + " Baca juga: Lain"])
+def test_the_page_story_wins_over_its_json_ld(ld_body):
+    """Where the page shows the story, the JSON-LD articleBody (a teaser, or the whole story in
+    one line) is not used."""
+    shown = "".join(f"<p>{line}</p>" for line in STORY * 2)
+    article = extract_article(_js_page(f"<article><h1>Perpustakaan Desa Dibuka Malam</h1>{shown}</article>",
+                                       ld_body), f"{SITE}/read/2026/11/24/x")
+    assert article.extractor != "json-ld" and article.text.split("\n") == STORY * 2
