@@ -430,11 +430,11 @@ def _js_page(body_html: str, article_body: str) -> str:
             f"<body><div id='__next'>{body_html}</div><script src='/app.js'></script></body></html>")
 
 
-STORY = ["Warta Nusantara, Jakarta - Perpustakaan desa di lereng gunung itu kini buka sampai pukul 21.00 "
-         "agar pelajar dan petani bisa membaca selepas bekerja.",
+STORY = [("Warta Nusantara, Jakarta - Perpustakaan desa di lereng gunung itu kini buka sampai pukul 21.00 "
+          "agar pelajar dan petani bisa membaca selepas bekerja."),
          "Kepala desa mengatakan ruang baca diterangi lampu tenaga surya yang dipasang warga secara gotong royong.",
-         "Setiap Sabtu malam relawan membacakan dongeng bagi anak-anak, dan pengunjung meminjam rata-rata "
-         "tiga puluh buku sepekan."]
+         ("Setiap Sabtu malam relawan membacakan dongeng bagi anak-anak, dan pengunjung meminjam rata-rata "
+          "tiga puluh buku sepekan.")]
 
 
 @pytest.mark.parametrize("form", ["html", "lines"])
@@ -459,3 +459,49 @@ def test_the_page_story_wins_over_its_json_ld(ld_body):
     article = extract_article(_js_page(f"<article><h1>Perpustakaan Desa Dibuka Malam</h1>{shown}</article>",
                                        ld_body), f"{SITE}/read/2026/11/24/x")
     assert article.extractor != "json-ld" and article.text.split("\n") == STORY * 2
+
+
+
+AMP_STORY = [
+    ("JAKARTA, KOMPAS.com - Pemerintah kota meresmikan jalur sepeda baru sepanjang dua belas kilometer "
+     "yang menghubungkan stasiun dengan kawasan perkantoran."),
+    ("Wali kota mengatakan jalur itu dipisahkan dari jalan raya dengan pembatas beton agar pesepeda "
+     "merasa aman saat berangkat kerja."),
+    "Dinas perhubungan mencatat jumlah pesepeda naik hampir dua kali lipat sejak uji coba dimulai tiga bulan lalu.",
+    ("Warga berharap jalur serupa dibangun di kecamatan lain, terutama yang dekat dengan sekolah dan "
+     "pasar tradisional."),
+]
+AMP_PAGE = """<!doctype html><html amp lang="id"><head><meta charset="utf-8">
+<title>Jalur Sepeda Baru Diresmikan - Kompas.com</title>
+<link rel="canonical" href="https://megapolitan.kompas.com/read/2026/11/24/jalur-sepeda">
+<meta property="og:title" content="Jalur Sepeda Baru Diresmikan">
+<meta property="article:published_time" content="2026-11-24T08:15:00+07:00">
+<script async src="https://cdn.ampproject.org/v0.js"></script></head><body>
+<header><amp-sidebar id="menu" layout="nodisplay"><ul><li><a href="/">Beranda</a></li>
+<li><a href="/news">News</a></li><li><a href="/megapolitan">Megapolitan</a></li></ul></amp-sidebar></header>
+<h1>Jalur Sepeda Baru Diresmikan</h1><div class="read__time">Kompas.com - 24/11/2026, 08:15 WIB</div>
+<amp-social-share type="facebook"></amp-social-share><amp-social-share type="whatsapp"></amp-social-share>
+<div class="read__content">
+<amp-img src="/foto.jpg" width="640" height="360" layout="responsive" alt="Jalur sepeda"></amp-img>
+<div class="photo__caption">Pesepeda melintas di jalur baru. (KOMPAS.com/NAMA FOTOGRAFER)</div>
+<p>{0}</p><p>{1}</p>
+<amp-ad width="300" height="250" type="doubleclick" data-slot="/1/amp_mid"><div fallback>Advertisement</div></amp-ad>
+<p><strong>Baca juga: <a href="/read/2026/11/23/x">Tarif Parkir Naik Mulai Desember</a></strong></p>
+<p>{2}</p><p>{3}</p>
+<amp-embed width="100" height="100" type="taboola" layout="responsive" data-publisher="kompas"></amp-embed>
+</div>
+<amp-carousel type="slides" height="200"><div><a href="/read/1">Berita Terkait: Banjir Surut di Kemang Pagi Ini</a>
+</div><div><a href="/read/2">Harga Cabai Turun di Pasar Induk Pekan Ini</a></div></amp-carousel>
+<div class="most"><h3>Terpopuler</h3><ol><li><a href="/r/1">Artis Terkenal Menikah di Bali Hari Ini</a></li>
+<li><a href="/r/2">Kemacetan Parah di Tol Dalam Kota</a></li></ol></div>
+<amp-analytics type="googleanalytics"><script type="application/json">{{"vars": {{}}}}</script></amp-analytics>
+</body></html>"""
+
+
+def test_an_amp_page_gives_the_story_only():
+    """An AMP copy (amp-sidebar menu, amp-social-share, amp-img with its caption, amp-ad with its
+    fallback label, a teaser, amp-embed recommendations, an amp-carousel of related stories, a
+    most-read list, amp-analytics) gives the story's paragraphs and nothing else."""
+    article = extract_article(AMP_PAGE.format(*AMP_STORY),
+                              "https://amp.kompas.com/megapolitan/read/2026/11/24/jalur-sepeda")
+    assert article.text.split("\n") == AMP_STORY and article.confidence == "ok"
