@@ -202,3 +202,23 @@ def test_the_subject_comes_first(clf):
             + FILLER + "Dinas mencatat Covid-19 menyebar di sekolah. Vaksin Covid-19 tersedia.")
     result = clf.classify_topics("Kasus Covid-19 Naik Lagi", text, date(2022, 2, 1))
     assert result.primary == "covid" and result.tiers["kemenag"] == DISEBUT
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Guru Madrasah Ikuti Pelatihan Daring", "Badan Moderasi Beragama dan Pengembangan Sumber Daya Manusia "
+     "membuka pelatihan daring bagi guru madrasah, Senin."),
+    ("Skor Kerukunan Naik Tahun Ini", "Indeks KUB tahun ini naik dibanding tahun lalu, menurut rilis di Jakarta."),
+    ("Seratus Penghulu Dilatih", "Pusdiklat Tenaga Teknis Pendidikan dan Keagamaan melatih seratus penghulu "
+     "dari berbagai daerah."),
+    ("Rekomendasi Kebijakan Madrasah Dibahas", "Pusat Strategi Kebijakan Pendidikan Agama dan Keagamaan "
+     "membahas rekomendasi kebijakan madrasah."),
+])
+def test_the_research_agency_by_its_names_since_2022(clf, title, text):
+    """The agency (BMBPSDM since 2022) is found by its full name, its centres and the KUB index."""
+    assert "litbang" in clf.classify_topics(title, text, date(2025, 6, 1)).topics
+
+
+def test_another_ministry_policy_centre_is_not_the_agency(clf):
+    """"Pusat Strategi Kebijakan" of another ministry is not the research agency."""
+    text = "Pusat Strategi Kebijakan Kementerian Dalam Negeri menggelar rapat koordinasi daerah."
+    assert clf.classify_topics("Rapat Koordinasi Daerah Digelar", text, date(2025, 6, 1)).topics == ()
