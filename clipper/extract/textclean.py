@@ -22,7 +22,8 @@ KapanLagi, Fimela), Okezone, Media Indonesia and regional media put in the text:
   tayang di …");
 - date-only lines (a dateline apart from the story: "Kompas.com - 28/05/2021, 05:33 WIB");
 - short labels repeated on the page (a caption shown under every photo);
-- a site's tagline ("KOMPAS.com: Berita Terpercaya"), a "Live Streaming" label;
+- a site's tagline ("KOMPAS.com: Berita Terpercaya"), a "Live Streaming" label; "Pilihan Editor: …"
+  teasers, "Tag: …" and "Topik Pilihan: …" lines, "Klik di sini …" prompts, pagers ending "Show All";
 - table rows that are separators or credits in cells ("| Redaktur | : | Name |");
 - counters standing alone ("0 Komentar", "13 Shares", "1.229 Views") and the comment form's
   disclaimer ("Disclaimer : Komentar adalah tanggapan pribadi …");
@@ -54,7 +55,7 @@ END_AFTER_CHARS = 400
 _PROMO_START = re.compile(
     r"^[\W_]*(?:baca juga|baca pula|baca lagi|simak juga|lihat juga|tonton juga|simak video|simak juga video"
     r"|tonton video|saksikan video|baca selengkapnya|baca berita selengkapnya|artikel terkait|berita terkait"
-    r"|read also|also read|see also|read more)\b",
+    r"|read also|also read|see also|read more|pilihan editor(?=\s*:))\b",
     re.I,
 )
 _NOISE_TOKENS = re.compile(
@@ -67,25 +68,29 @@ _PAGER_LINE = re.compile(
     r"\s*[»›>:.]*$|^[«‹<\s]*(?:selanjutnya|sebelumnya|berikutnya|next|prev|previous)[\s»›>]*$"
     r"|^[«‹<]?\s*\d{1,2}(?:\s+\d{1,2})+(?:\s+(?:selanjutnya|berikutnya|next))?\s*[»›>]?$"
     r"|^\d{1,2}\s+dari\s+\d{1,2}\s+halaman$|^baca\s+(?:selanjutnya|halaman\s+berikutnya)\W*$"
-    r"|^\d{1,3}\s*/\s*\d{1,3}$|^foto\s+\d{1,3}\s+(?:dari|of)\s+\d{1,3}$",
+    r"|^\d{1,3}\s*/\s*\d{1,3}$|^foto\s+\d{1,3}\s+(?:dari|of)\s+\d{1,3}$"
+    r"|^(?:halaman|hal\.?|page)\s*:?\s*(?:\d{1,2}\s*)+(?:selanjutnya|berikutnya|next|show all|tampilkan semua"
+    r"|lihat semua|semua)?\s*[»›>]?$",
     re.I,
 )
 _CHANNEL_PROMO_VERB = re.compile(
     r"^[\W_]*(?:dapatkan|ikuti|gabung|bergabung|follow|klik|kunjungi|jangan lewatkan|yuk|simak|update|unduh"
-    r"|download|pantau|berlangganan|subscribe|cek|baca berita|temukan|nikmati)\b",
+    r"|download|pantau|berlangganan|subscribe|cek|baca berita|temukan|nikmati|saksikan)\b",
     re.I,
 )
 _CHANNEL = re.compile(r"google news|whatsapp|telegram|saluran|channel|instagram|tiktok|youtube|aplikasi|app store"
                       r"|play store|newsletter|tanpa (?:\w+\s+){0,2}iklan|bebas iklan|facebook|twitter|x\.com|line today"
-                      r"|berita lainnya", re.I)
+                      r"|berita(?:\s+\w+){0,2}\s+lainnya|live streaming|kanal\s+(?:berita|resmi|kami)", re.I)
 _WIDGET_LABEL = re.compile(
     r"^(?:video|foto|berita|artikel|konten)\s+(?:rekomendasi|pilihan|terkait|populer|unggulan|menarik)\W*$"
-    r"|^(?:baca|lihat|simak|tonton)\s+(?:juga|pula)\s*:?$|^jangan\s+lewatkan\W*$|^rekomendasi\s+untuk\s+anda$"
+    r"|^(?:baca|lihat|simak|tonton)\s+(?:juga|pula)\s*:?$|^jangan\s+lewatkan(?:\s+\w+){0,3}\W*$|^rekomendasi\s+untuk\s+anda$"
     r"|^(?:bagikan|share)(?:\s+(?:artikel|berita)(?:\s+ini)?)?\s*:?$|^(?:powered by|lengkapi profil|jelajahi)\b.{0,60}$"
     r"|^(?:tulis|beri|kirim)\s+komentar\b.{0,80}$|^(?:komentar|comments?)\s*(?:\(\d+\))?$"
     r"|^bagaimana\s+(?:perasaan|reaksi)\w*\s+(?:anda|kamu|mu)\b.{0,80}$|^(?:loading|memuat)\s*(?:\.{2,3}|…)?$"
     r"|^\d[\d.,]*\s*(?:komentar|comments?|shares?|views?|kali\s+dibaca|dibaca|likes?)$|^live\s+streaming$"
-    r"|^[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net)\s*[:|]\s*[^.!?]{1,40}$",
+    r"|^[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net)\s*[:|]\s*[^.!?]{1,40}$"
+    r"|^klik\s+(?:di\s*sini|link\s+ini|tautan\s+ini)\b.{0,150}$"
+    r"|^(?:tags?|topik(?:\s+(?:pilihan|terkait|populer))?|kata\s+kunci)\s*:.{1,150}$",
     re.I,
 )
 _END_MARKER = re.compile(

@@ -118,6 +118,16 @@ DROPPED = [
     ("counter: views with a thousands dot", "1.229 Views"),
     ("counter: kali dibaca", "250 kali dibaca"),
     ("comment disclaimer", "Disclaimer : Komentar adalah pendapat pribadi pembaca, bukan sikap redaksi Kabar Uji."),
+    ("pager: page numbers then show all", "Halaman: 1 2 Show All"),
+    ("pager: page numbers then selanjutnya", "Halaman 1 2 3 Selanjutnya"),
+    ("promo: pilihan editor with a headline", "Pilihan Editor: Jadwal Manasik Haji Diumumkan"),
+    ("widget: jangan lewatkan with a few words", "Jangan Lewatkan Video Terbaru:"),
+    ("widget: klik di sini prompt", "Klik di sini untuk mendapatkan update berita terkini setiap hari"),
+    ("widget: tag line", "Tag: madrasah beasiswa santri"),
+    ("widget: topik pilihan line", "Topik Pilihan: Musim Haji 2026"),
+    ("channel: follow the medium's other news", "Ikuti Berita Kabar Uji Lainnya"),
+    ("channel: saksikan live streaming", "Saksikan live streaming program-program kami di sini"),
+    ("channel: update in our news channel", "Update berita terkini dan viral setiap hari di kanal berita kami"),
 ]
 
 # Story sentences that look like boilerplate and must stay.
@@ -142,6 +152,10 @@ KEPT = [
     ("a disclaimer sentence in the story", "Disclaimer itu, kata dia, tidak pernah dibacakan dalam rapat."),
     ("a subheading in capitals inside the story", "PENDAFTARAN DARING"),
     ("a prohibition in the story", "Dilarang merokok di area madrasah tanpa izin tertulis kepala sekolah, kata petugas."),
+    ("pilihan editor inside a sentence", "Pilihan editor majalah itu jatuh pada liputan tentang guru madrasah di pedalaman."),
+    ("a canal named after a channel verb", "Pantau kanal banjir timur, petugas berjaga sepanjang malam di pintu air."),
+    ("a tag word in a sentence", "Tag nama di seragam santri kini memakai kode batang untuk absensi."),
+    ("klik as a sound", "Klik kamera terdengar ketika menteri meninjau ruang kelas baru itu."),
 ]
 
 
