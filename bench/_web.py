@@ -355,8 +355,13 @@ def plan(sites: int, per_site: int, seed: int = 7) -> list[list[Item]]:
     return out
 
 
-def write_corpus(root: Path, sites: int, per_site: int, port: int, seed: int = 7) -> list[tuple[str, Path]]:
-    """Write pages and feeds under root/<host>/...; returns (url, file) for every article."""
+def write_corpus(root: Path, sites: int, per_site: int, port: int, seed: int = 7,
+                 real_pages: list[bytes] | None = None) -> list[tuple[str, Path]]:
+    """Write pages and feeds under root/<host>/...; returns (url, file) for every article.
+
+    With ``real_pages`` (saved real news pages), every article URL serves one of them in turn:
+    the feeds and addresses are ours, the pages' markup and size are real.
+    """
     pages = []
     for s, items in enumerate(plan(sites, per_site, seed)):
         host, media = hosts(sites)[s], MEDIA[s % len(MEDIA)]
@@ -365,24 +370,8 @@ def write_corpus(root: Path, sites: int, per_site: int, port: int, seed: int = 7
         (site_dir / "rss.xml").write_bytes(render_feed(items, media, host, port))
         for k, item in enumerate(items):
             file = site_dir / (item.path.strip("/").replace("/", "__") + ".html")
-            file.write_bytes(render_page(item, media, port, seed * 10**6 + s * 1000 + k))
-            pages.append((item.url(port), file))
-    return pages
-
-
-def write_real_corpus(root: Path, sites: int, per_site: int, port: int, real_pages: list[bytes],
-                      seed: int = 7) -> list[tuple[str, Path]]:
-    """Like write_corpus, but every article URL serves one of ``real_pages`` (saved real news
-    pages, in turn): the feeds and addresses are ours, the pages' markup and size are real."""
-    pages = []
-    for s, items in enumerate(plan(sites, per_site, seed)):
-        host, media = hosts(sites)[s], MEDIA[s % len(MEDIA)]
-        site_dir = root / host
-        site_dir.mkdir(parents=True, exist_ok=True)
-        (site_dir / "rss.xml").write_bytes(render_feed(items, media, host, port))
-        for k, item in enumerate(items):
-            file = site_dir / (item.path.strip("/").replace("/", "__") + ".html")
-            file.write_bytes(real_pages[(s * per_site + k) % len(real_pages)])
+            file.write_bytes(real_pages[(s * per_site + k) % len(real_pages)] if real_pages
+                             else render_page(item, media, port, seed * 10**6 + s * 1000 + k))
             pages.append((item.url(port), file))
     return pages
 

@@ -402,10 +402,8 @@ def main() -> None:
     host_list = _web.hosts(args.sites)
     port = _web.free_port(host_list)
     t0 = time.perf_counter()
-    if args.real:
-        pages = _web.write_real_corpus(work / "web", args.sites, per_site, port, real_article_pages())
-    else:
-        pages = _web.write_corpus(work / "web", args.sites, per_site, port)
+    pages = _web.write_corpus(work / "web", args.sites, per_site, port,
+                              real_pages=real_article_pages() if args.real else None)
     sizes = [f.stat().st_size for _, f in pages]
     print(f"generated {n} pages ({sum(sizes) / n / 1000:.1f} KB average, {min(sizes) // 1000}-{max(sizes) // 1000} KB) "
           f"and {args.sites} feeds in {time.perf_counter() - t0:.1f} s under {work}")
