@@ -122,10 +122,21 @@ def _output_path(archive: Archive, config: Config, record: EditionRecord, out: P
         # Stored in the archive, so absolute; only the folder is resolved: the file itself is never
         # followed (a symlink there is refused when the PDF is written, not overwritten through).
         return Path(out).parent.resolve() / Path(out).name
-    beside = archive.path.parent if archive.path else paths.user_data_dir()  # PostgreSQL: the user's data folder
-    folder = Path(config.edition.output_dir) if config.edition.output_dir else beside / "edisi"
-    suffix = {"draft": "-draf", "final": ""}[record.status] + (f"-revisi-{record.revision}" if record.revision else "")
-    return folder / f"kliping-{record.day}-no-{record.number.replace('/', '-')}{suffix}.pdf"
+    return edition_folder(config, archive.path) / f"{edition_stem(record)}.pdf"
+
+
+def edition_folder(config: Config, archive_file: Path | None) -> Path:
+    """Where editions are written: the configured folder, else "edisi" beside the SQLite file
+    (PostgreSQL, no file: in the user's data folder)."""
+    if config.edition.output_dir:
+        return Path(config.edition.output_dir)
+    return (archive_file.parent if archive_file else paths.user_data_dir()) / "edisi"
+
+
+def edition_stem(record: EditionRecord) -> str:
+    """An edition's file name without extension: day, number, and whether draft or revision."""
+    suffix = ("-draf" if record.status != "final" else "") + (f"-revisi-{record.revision}" if record.revision else "")
+    return f"kliping-{record.day}-no-{record.number.replace('/', '-')}{suffix}"
 
 
 def _draft_for(archive: Archive, config: Config, day: str, kind: str) -> EditionRecord:
@@ -162,6 +173,19 @@ def compile_edition(archive: Archive, config: Config, day: str, *, out: Path | N
         return _compile(archive, config, day, out, final, ralat)
 
 
+def live_edition(archive: Archive, config: Config, record: EditionRecord,
+                 revising: list[int] | None = None) -> Edition:
+    """What an unfrozen edition holds now; a revision ("ralat") holds it against the day's final
+    editions (``revising``, looked up when not given)."""
+    if record.kind == "ralat" and revising is None:
+        revising = [r.id for r in _finals(archive, record.day)]
+    edition = build_edition(archive, config, record.day, number=record.number, revising=revising)
+    if record.kind != "ralat":
+        return edition
+    return replace(edition, kind="ralat", revision=record.revision,
+                   corrects=editions.get_edition(archive, record.corrects).label)
+
+
 def _compile(archive: Archive, config: Config, day: str, out: Path | None, final: bool,
              ralat: bool) -> tuple[EditionRecord, PdfInfo]:
     existing = [r for r in editions.editions_of(archive, day) if r.kind == ("ralat" if ralat else "regular")]
@@ -171,10 +195,7 @@ def _compile(archive: Archive, config: Config, day: str, out: Path | None, final
     if not printed_articles(archive, day, revising=revising):
         raise EditionError(empty_reason(archive, day))
     record = _draft_for(archive, config, day, "ralat" if ralat else "regular")
-    edition = build_edition(archive, config, day, number=record.number, revising=revising)
-    if ralat:
-        edition = replace(edition, kind="ralat", revision=record.revision,
-                          corrects=editions.get_edition(archive, record.corrects).label)
+    edition = live_edition(archive, config, record, revising)
     finalized_at = datetime.now(UTC) if final else None
     edition = replace(edition, status="final" if final else "draft", approved_at=finalized_at)
     record = replace(record, status="final" if final else "draft")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from clipper.config import Config
 from clipper.dates import day_month_year, long_date
-from clipper.edition.compile import build_edition
+from clipper.edition.compile import edition_folder, edition_stem, live_edition
 from clipper.errors import ClipperError, OutputError
 from clipper.models import Edition, EditionItem, EditionSection, Narasumber
 from clipper.safe_files import atomic_output
@@ -116,16 +116,14 @@ def chosen_edition(archive: Archive, day: str) -> EditionRecord:
 
 def share_names(record: EditionRecord) -> tuple[str, str]:
     """The PDF's and the digest's file names (a draft's say so)."""
-    stem = f"kliping-{record.day}-no-{record.number.replace('/', '-')}"
-    stem += "-draf" if record.status != "final" else ""
-    stem += f"-revisi-{record.revision}" if record.revision else ""
+    stem = edition_stem(record)
     return f"{stem}-whatsapp.pdf", f"{stem}-whatsapp.txt"
 
 
 def share_folder(config: Config, archive_path: str | Path) -> Path:
-    """Where the app writes the WhatsApp files: "whatsapp" in the edition folder."""
-    base = Path(config.edition.output_dir) if config.edition.output_dir else Path(archive_path).parent / "edisi"
-    return base / SHARE_FOLDER
+    """Where the app writes the WhatsApp files: "whatsapp" in the edition folder (a PostgreSQL
+    address, a str, has no folder beside it)."""
+    return edition_folder(config, archive_path if isinstance(archive_path, Path) else None) / SHARE_FOLDER
 
 
 def edition_of(archive: Archive, config: Config, record: EditionRecord) -> Edition:
@@ -135,12 +133,7 @@ def edition_of(archive: Archive, config: Config, record: EditionRecord) -> Editi
         frozen = editions.final_content(archive, record.id)
         if frozen:
             return with_images(archive, edition_from_snapshot(frozen))
-    revising = [r.id for r in editions.editions_of(archive, record.day) if r.status == "final"] \
-        if record.kind == "ralat" else None
-    edition = build_edition(archive, config, record.day, number=record.number, revising=revising)
-    corrects = editions.get_edition(archive, record.corrects) if record.corrects else None
-    return replace(edition, status=record.status, kind=record.kind, revision=record.revision,
-                   corrects=corrects.label if corrects else None)
+    return replace(live_edition(archive, config, record), status=record.status)
 
 
 def edition_from_snapshot(data: dict[str, Any]) -> Edition:

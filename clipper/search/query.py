@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from clipper.errors import ClipperError
-from clipper.store.match import Group, Term, render
+from clipper.store.match import Group, Term
 from clipper.textnorm import fold, tokenize, word_key
 
 logger = logging.getLogger(__name__)
@@ -53,11 +53,6 @@ class ParsedQuery:
     ignored: tuple[str, ...] = ()  # stop words left out
     only_stop_words: bool = False  # every word is a stop word: ranked by date, not bm25
     notes: tuple[str, ...] = field(default=())
-
-    @property
-    def match(self) -> str | None:
-        """The tree as an FTS5 MATCH expression (SQLite's form; the store renders it itself)."""
-        return render(self.tree, "sqlite")
 
 
 def _lex(text: str) -> list[tuple[str, str]]:

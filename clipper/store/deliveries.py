@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 import os
-import socket
 from collections.abc import Callable
 
+from clipper.processes import this_host
 from clipper.store.archive import Archive, now_utc
 from clipper.store.edition_records import Attempt, SendRun
 
@@ -88,7 +88,7 @@ def take_send_lock(archive: Archive, edition_id: int,
                         [now_utc(), INTERRUPTED_TEXT, edition_id])
         return archive.insert("send_runs", {
             "edition_id": edition_id, "started_at": now_utc(), "heartbeat_at": now_utc(), "pid": os.getpid(),
-            "host": socket.gethostname(), "status": "running"}), None
+            "host": this_host(), "status": "running"}), None
 
 
 def send_heartbeat(archive: Archive, run_id: int) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import socket
 import time
 import uuid
 from collections.abc import Iterator
@@ -17,6 +16,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from clipper.errors import BusyError
+from clipper.processes import pid_alive, this_host
 from clipper.store.archive import Archive, now_utc
 
 logger = logging.getLogger(__name__)
@@ -27,20 +27,8 @@ LOCK_STALE_SECONDS = 15 * 60
 POLL_SECONDS = 0.2  # how often a waiting process tries again
 
 
-def _alive(pid: int | None) -> bool:
-    if not pid:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # exists, owned by someone else (or a platform without signals)
-        return True
-    return True
-
-
 def _stale(row: dict) -> bool:
-    if row["host"] == socket.gethostname() and not _alive(row["pid"]):
+    if row["host"] == this_host() and not pid_alive(row["pid"]):
         return True
     try:
         age = (datetime.now(UTC) - datetime.fromisoformat(row["at"])).total_seconds()
@@ -56,7 +44,7 @@ def _try(archive: Archive, name: str, holder: str) -> bool:
         rows = archive.query("select holder, pid, host, at from locks where name = ?", [name])
         if rows and not _stale(rows[0]):
             return False
-        archive.upsert("locks", {"name": name, "holder": holder, "pid": os.getpid(), "host": socket.gethostname(),
+        archive.upsert("locks", {"name": name, "holder": holder, "pid": os.getpid(), "host": this_host(),
                                  "at": now_utc()}, ("name",))
     return True
 

@@ -281,50 +281,6 @@ class SourceState:
 
 
 @dataclass(frozen=True)
-class PageError:
-    """A page that failed, and how often."""
-
-    url_key: str
-    url: str
-    source: str
-    reason: str
-    http_status: int | None
-    permanent: bool
-    attempts: int
-    at: str
-
-
-@dataclass(frozen=True)
-class Run:
-    """One harvest run."""
-
-    id: int
-    started_at: str
-    status: str  # running | completed | cancelled | failed | interrupted (its process died)
-    finished_at: str | None = None
-    sources: int | None = None
-    new_articles: int | None = None
-    failed_sources: int | None = None
-
-
-@dataclass(frozen=True)
-class RunSource:
-    """One source's outcome in one run."""
-
-    run_id: int
-    source: str
-    status: str
-    links: int = 0
-    new_articles: int = 0
-    duplicates: int = 0
-    failed_pages: int = 0
-    reason: str | None = None
-    http_status: int | None = None
-    seconds: float = 0.0
-    at: str | None = None
-
-
-@dataclass(frozen=True)
 class SearchFilters:
     """What narrows an archive search; empty fields do not filter.
 

@@ -112,7 +112,7 @@ class _Query:
         return "document @@ ?::tsquery and key between ? and ?" + (" and shown = 1" if self.shown else "")
 
 
-def _query(archive: Archive, match: Term | Group | str | None, filters: SearchFilters) -> _Query:
+def _query(archive: Archive, match: Term | Group | None, filters: SearchFilters) -> _Query:
     """The typed words and the filters' facet terms for the archive's backend, and the dates' keys.
 
     Raises:
@@ -146,7 +146,7 @@ def _query(archive: Archive, match: Term | Group | str | None, filters: SearchFi
         low = _day_number(day_from, "Tanggal awal") << DAY_SHIFT
     if day_to:
         high = (_day_number(day_to, "Tanggal akhir") << DAY_SHIFT) | ID_MASK
-    words = match if match is None or isinstance(match, str) else render(match, archive.dialect)
+    words = None if match is None else render(match, archive.dialect)
     terms = [facet_any(tokens, archive.dialect) for tokens in groups]
     return _Query(combine(words, terms, archive.dialect), low, high, words, shown)
 
@@ -192,7 +192,7 @@ _HIT_COLUMNS = ("id, url, url_key, title, media, day, published_at, status, tone
                 f"summary, substr(text, 1, {SNIPPET_TEXT_CHARS}) as text")
 
 
-def count_matches(archive: Archive, match: Term | Group | str | None, filters: SearchFilters,
+def count_matches(archive: Archive, match: Term | Group | None, filters: SearchFilters,
                   limit: int | None) -> int:
     """How many articles match (counting stops after ``limit``, when given).
 
@@ -205,7 +205,7 @@ def count_matches(archive: Archive, match: Term | Group | str | None, filters: S
     return _count(archive, _query(archive, match, filters), limit)
 
 
-def matching_ids(archive: Archive, match: Term | Group | str | None, filters: SearchFilters, *, order: str,
+def matching_ids(archive: Archive, match: Term | Group | None, filters: SearchFilters, *, order: str,
                  limit: int, offset: int = 0) -> list[tuple[int, float | None]]:
     """A page of matching article ids with their score (higher is better; None by date).
 
@@ -215,7 +215,7 @@ def matching_ids(archive: Archive, match: Term | Group | str | None, filters: Se
     return [(key & ID_MASK, score) for key, score in keys]
 
 
-def find_page(archive: Archive, match: Term | Group | str | None, filters: SearchFilters, *, rank: bool,
+def find_page(archive: Archive, match: Term | Group | None, filters: SearchFilters, *, rank: bool,
               count_limit: int | None, rank_limit: int, limit: int,
               offset: int = 0) -> tuple[int, str, list[tuple[int, float | None]]]:
     """Count the matches and give one page of them, ranked when asked and few enough.

@@ -16,7 +16,7 @@ from clipper.dates import day_month_year
 from clipper.edition.compile import compile_edition
 from clipper.edition.pdf_parts import PHONE
 from clipper.edition.share import (TITLE_MAX_CHARS, ShareError, ShareExists, digest, edition_from_snapshot,
-                                   share_edition)
+                                   share_edition, share_folder)
 from clipper.models import EditionSection
 from clipper.review.decisions import update_articles
 from clipper.store.archive import Archive
@@ -194,3 +194,12 @@ def test_cli_share_whatsapp(setup, tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith("clipper: belum ada edisi tanggal Senin, 23 November 2026") and "Traceback" not in err
     assert editions_of(archive, "2026-11-23") == []
+
+
+def test_the_share_folder_of_a_team_archive_is_the_users_not_its_address(setup, tmp_path, monkeypatch):
+    """A PostgreSQL address has no folder beside it: the files go to the user's data folder, as
+    compiled editions do, never to a folder named after the address (and its password)."""
+    config, _ = setup
+    monkeypatch.setattr("clipper.paths.user_data_dir", lambda: tmp_path / "data")
+    assert share_folder(config, "postgresql://clip:rahasia@db.example/kliping") == tmp_path / "data/edisi/whatsapp"
+    assert share_folder(config, tmp_path / "arsip.db") == tmp_path / "edisi/whatsapp"
