@@ -97,8 +97,7 @@ def test_the_backdrop_belongs_to_its_topic(clf):
     text = "Saat Menag meresmikan gedung madrasah itu, siswa menyanyikan mars. " + FILLER + \
         "Menag juga meninjau perpustakaan. " + FILLER
     assert _tiers(clf, "Gedung Baru untuk Siswa", text, date(2024, 5, 1))["kemenag"] == UTAMA
-    assert default_topics()[0].backdrop is None or all(t.backdrop is None for t in default_topics()
-                                                        if t.id != "covid")
+    assert all(t.backdrop is None for t in default_topics() if t.id != "covid")
     assert next(t for t in default_topics() if t.id == "covid").backdrop.search("Di tengah merebaknya ")
 
 
