@@ -12,7 +12,7 @@ from operator import itemgetter
 from clipper import textnorm
 from clipper.classify.aboutness import (BACKDROP_REACH, LEAD_CHARS, STRONG_WEIGHT, UTAMA, in_spans,
                                         teaser_spans, tier_of)
-from clipper.classify.rules import (_EXCLUDE, _FIELDS, _IGNORE, _REQ_ALL, _REQ_ANY, _RIVAL, _TERM, _TEXT,
+from clipper.classify.rules import (_EXCLUDE, _FIELDS, _IGNORE, _OTHER, _REQ_ALL, _REQ_ANY, _RIVAL, _TERM, _TEXT,
                                     _TITLE, Phrase, RulesKey, Topic, in_period, topics_for, topics_from)
 from clipper.models import Classification, TermMatch
 
@@ -32,7 +32,7 @@ class Classifier:
                 for keys in entry:
                     uses.setdefault(keys, []).append((t_idx, _REQ_ALL, c_idx, 0.0))
             for role, phrases in ((_REQ_ANY, topic.require_any), (_EXCLUDE, topic.exclude), (_IGNORE, topic.ignore),
-                                  (_RIVAL, topic.rivals)):
+                                  (_OTHER, topic.others), (_RIVAL, topic.rivals)):
                 for keys in phrases:
                     uses.setdefault(keys, []).append((t_idx, role, None, 0.0))
         # first key → [(keys after the first, length, uses)], longest phrases first
@@ -111,11 +111,17 @@ class Classifier:
     @staticmethod
     def _score(topic: Topic, topic_hits: list) -> tuple[float, list, bool]:
         ignored = [(h[1], h[2], h[3]) for h in topic_hits if h[0] == _IGNORE]
+        others = [(h[1], h[2], h[3]) for h in topic_hits if h[0] == _OTHER]
+
+        def inside(hit, spans) -> bool:
+            return any(f == hit[1] and s < hit[3] and hit[2] < e for f, s, e in spans)
 
         def inside_ignore(hit) -> bool:
-            return any(f == hit[1] and s < hit[3] and hit[2] < e for f, s, e in ignored)
+            return inside(hit, ignored)
 
-        terms = [h for h in topic_hits if h[0] == _TERM]
+        # a term inside another institution's name does not count there; inside a negative
+        # context ("Toyota Corona") it counts nowhere in the article
+        terms = [h for h in topic_hits if h[0] == _TERM and not (others and inside(h, others))]
         disabled = {h[6] for h in terms if inside_ignore(h)} if ignored else set()
         terms = sorted((h for h in terms if h[6] not in disabled), key=lambda h: (h[1], h[2], -h[3]))
         kept, last_field, last_end = [], -1, 0

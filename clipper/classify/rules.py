@@ -14,7 +14,9 @@ is in the title plus ``weight × body_weight`` when it is in the text (weight 1.
 unless given). The article belongs to the topic when the sum reaches ``threshold`` and
 ``require_all`` (every entry occurs), ``require_any`` (one occurs) and ``exclude``
 (none occurs) hold. ``ignore`` lists negative contexts: when "Toyota Corona" occurs,
-the terms inside it ("corona") count nowhere in that article. A ``$name`` entry stands
+the terms inside it ("corona") count nowhere in that article. ``others`` names other
+institutions named like the topic's ("Menteri Agama Malaysia"): the terms inside such a
+phrase do not count there, the same words elsewhere in the article still do. A ``$name`` entry stands
 for a gazetteer group (in require_all, any member of the group satisfies the entry).
 The primary topic is the relevant topic with the highest ``priority``, then score.
 
@@ -75,7 +77,7 @@ GAZETTEER_PATH = paths.resource("gazetteer.yaml")
 
 _TITLE, _TEXT = 0, 1
 _FIELDS = ("title", "text")
-_TERM, _REQ_ALL, _REQ_ANY, _EXCLUDE, _IGNORE, _RIVAL = range(6)
+_TERM, _REQ_ALL, _REQ_ANY, _EXCLUDE, _IGNORE, _RIVAL, _OTHER = range(7)
 
 
 Phrase = tuple[str, ...]
@@ -109,6 +111,7 @@ class Topic:
     require_any: frozenset[Phrase]
     exclude: frozenset[Phrase]
     ignore: frozenset[Phrase]
+    others: frozenset[Phrase]
     rivals: frozenset[Phrase]
     backdrop: re.Pattern | None  # ends where a term's mention starts when it is a time setting
     spec: TopicSpec
@@ -166,7 +169,7 @@ def _group_problem(path: Path, name: str, items) -> str | None:
 def _merge(base: TopicSpec, change: TopicSpec) -> TopicSpec:
     merged = base.model_dump()
     extra = change.model_dump(exclude_unset=True)
-    for key in ("terms", "require_all", "require_any", "exclude", "ignore", "rivals", "backdrop"):
+    for key in ("terms", "require_all", "require_any", "exclude", "ignore", "others", "rivals", "backdrop"):
         merged[key] = merged[key] + extra.pop(key, [])
     aliases = {term: list(variants) for term, variants in merged["aliases"].items()}
     for term, variants in extra.pop("aliases", {}).items():
@@ -245,6 +248,7 @@ def _compile(spec: TopicSpec, groups: dict) -> Topic:
         require_any=_phrases(spec.require_any, groups),
         exclude=_phrases(spec.exclude, groups),
         ignore=_phrases(spec.ignore, groups),
+        others=_phrases(spec.others, groups),
         rivals=_phrases(spec.rivals, groups),
         backdrop=_backdrop(spec.backdrop, groups),
         spec=spec,

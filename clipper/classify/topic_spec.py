@@ -60,6 +60,7 @@ class TopicSpec(BaseModel):
     exclude: list[str] = []
     ignore: list[str] = []
     rivals: list[str] = []  # other subjects: when they outnumber the topic's own terms, it is only mentioned
+    others: list[str] = []  # other institutions named like the topic's: their words count nowhere inside them
     backdrop: list[str] = []  # words that set the time before a term in the lead ("di tengah" pandemi)
     title_weight: float | None = None
     body_weight: float | None = None
@@ -106,7 +107,7 @@ class TopicSpec(BaseModel):
                 out.append(_check_term(entry, "terms"))
         return out
 
-    @field_validator("require_all", "require_any", "exclude", "ignore", "rivals", "backdrop")
+    @field_validator("require_all", "require_any", "exclude", "ignore", "others", "rivals", "backdrop")
     @classmethod
     def _valid_lists(cls, value: list[str], info) -> list[str]:
         return [_check_term(term, info.field_name) for term in value]

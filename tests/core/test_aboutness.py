@@ -221,3 +221,13 @@ def test_another_ministry_policy_centre_is_not_the_agency(clf):
     """"Pusat Strategi Kebijakan" of another ministry is not the research agency."""
     text = "Pusat Strategi Kebijakan Kementerian Dalam Negeri menggelar rapat koordinasi daerah."
     assert clf.classify_topics("Rapat Koordinasi Daerah Digelar", text, date(2025, 6, 1)).topics == ()
+
+
+def test_another_countrys_minister_does_not_silence_the_ministry(clf):
+    """ "Menteri Agama Malaysia" is not the ministry, but the ministry's own name in the same story
+    still counts: the foreign name's words count nowhere inside it, everywhere else they do."""
+    text = ("Kementerian Agama menerima kunjungan delegasi negeri jiran di Jakarta. " + FILLER
+            + "Menteri Agama Malaysia hadir dalam pertemuan itu bersama pejabat Kemenag. ")
+    assert _tiers(clf, "Kemenag Terima Delegasi Negeri Jiran", text, date(2025, 10, 1))["kemenag"] == UTAMA
+    alone = "Menteri Agama Malaysia mengunjungi pesantren di Jawa Timur. " + FILLER + "Menteri Agama Malaysia memuji kurikulumnya."
+    assert clf.classify_topics("Menteri Agama Malaysia Kunjungi Pesantren", alone, date(2025, 10, 1)).topics == ()
