@@ -136,6 +136,14 @@ def sane_moment(dt: datetime | None) -> datetime | None:
     return dt if _MIN_YEAR <= utc.year <= _MAX_YEAR and _MIN_YEAR <= dt.year <= _MAX_YEAR else None
 
 
+def judged_day(moment: datetime | str | None) -> date | None:
+    """The day topic rules judge an article by: its publication day in WIB, or None when it is
+    unknown (an undated article counts every dated term; never the day it was fetched)."""
+    if isinstance(moment, str):
+        moment = parse_date(moment)
+    return to_jakarta(moment).date() if moment else None
+
+
 def today_wib() -> date:
     """Today's date in Jakarta: the archive's days and the editions' dates are WIB days."""
     return datetime.now(WIB).date()

@@ -6,8 +6,8 @@ import json
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
 
+from clipper.dates import judged_day
 from clipper.store.archive import Archive
 from clipper.store.classifications import classified_articles, write_classifications
 from clipper.store.records import encode_classification
@@ -53,7 +53,7 @@ def plan_reclassify(archive: Archive, classifier, *, date_from: str | None = Non
     changes, checked = [], 0
     for row in classified_articles(archive, date_from=date_from):
         checked += 1
-        published = date.fromisoformat(row.day) if row.day else None
+        published = judged_day(row.published_at)
         result = classifier.classify_topics(row.title, row.text, published)
         before = tuple(json.loads(row.topics or "[]"))
         status = row.status

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from clipper.classify.classifier import classifier_from
 from clipper.classify.rules import RulesKey
 from clipper.classify.stories import text_sketch
-from clipper.dates import sane_moment, to_jakarta
+from clipper.dates import judged_day, sane_moment
 from clipper.extract.engines import warm_up
 from clipper.extract.reader import extract
 from clipper.harvest.urls import clean_url
@@ -61,7 +61,7 @@ def finish_job(article: ExtractedArticle, content: bytes, rules: RulesKey | None
     process, and cheaper to send than the objects.
     """
     article = bounded_article(article)
-    published = to_jakarta(article.published_at).date() if article.published_at else None
+    published = judged_day(article.published_at)
     # A page without a text is judged on what it says of itself (its description); an index
     # page is kept as such and never queued.
     text = article.text if article.has_text else article.description or ""

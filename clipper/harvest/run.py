@@ -14,7 +14,7 @@ from clipper.classify.classifier import classifier_for
 from clipper.classify.rules import rules_key
 from clipper.classify.stories import DUPLICATE_THRESHOLD, StoryIndex, sketch_from_bytes, sketch_to_bytes
 from clipper.config import Config
-from clipper.dates import sane_moment, time_unknown, to_jakarta
+from clipper.dates import judged_day, sane_moment, time_unknown, to_jakarta
 from clipper.errors import ClipperError, ExtractionError, StoreError
 from clipper.extract.hints import hints_by_site, hints_for_url
 from clipper.harvest.addresses import policy_for
@@ -137,7 +137,7 @@ class _Run:
             classification = ClassificationColumns(status="irrelevant")
         else:
             classification = found.classification or encode_classification(
-                self.classifier.classify(article.title, text, published=day))
+                self.classifier.classify(article.title, text, published=judged_day(published)))
         return NewArticle(
             url=url, url_key=canonical_key if url == canonical else url_key(url), media=media,
             source=found.source.name, title=article.title, text=text,

@@ -29,6 +29,7 @@ class Classified:
     matches: str
     tiers: str
     tone_suggested: str | None
+    published_at: str | None = None  # ISO with the WIB offset; None: undated
 
 
 def classified_articles(archive: Archive, *, date_from: str | None = None) -> Iterator[Classified]:
@@ -37,7 +38,7 @@ def classified_articles(archive: Archive, *, date_from: str | None = None) -> It
     last_id = 0
     while True:
         rows = archive.query(
-            f"select id, title, text, day, status, topics, matches, tiers, tone_suggested from articles "
+            f"select id, title, text, day, status, topics, matches, tiers, tone_suggested, published_at from articles "
             f"where {where}id > ? order by id limit {BATCH}", params + [last_id])
         if not rows:
             return

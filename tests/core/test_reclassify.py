@@ -10,6 +10,7 @@ from pathlib import Path
 
 from clipper.classify.classifier import classifier_for
 from clipper.classify.reclassify import apply_reclassify, plan_reclassify
+from clipper.dates import judged_day
 from clipper.review.decisions import update_articles
 from clipper.store.archive import Archive
 from clipper.store.records import encode_classification
@@ -91,3 +92,20 @@ def test_article_entering_the_queue_gets_tone_and_narasumber(locator):
         row = get_row(archive, article_id)
         assert row["status"] == "new" and row["tone_suggested"] in ("positif", "netral", "negatif")
         assert json.loads(row["narasumber"])[0][0] == "Siti Aminah"
+
+
+def test_rules_unchanged_change_nothing_on_dated_terms(locator):
+    """An article is judged by its publication day, or counts every term when undated, both when
+    harvested and when reclassified: the fetch day (stored as ``day`` when no date is known) never
+    takes a BPJPH story out of the ministry's topic after BPJPH left it."""
+    config = parse_config(BASE, Path("sources.yaml"))
+    classifier = classifier_for(config)
+    title, text = "BPJPH Percepat Sertifikasi", "BPJPH mempercepat sertifikasi halal bagi usaha kecil di daerah."
+    with Archive(locator) as archive:
+        for n, published in enumerate((None, "2023-05-02T09:00:00+07:00")):
+            harvested = classifier.classify(title, text, published=judged_day(published))
+            insert_row(archive, {"url": f"https://w.id/b{n}", "url_key": f"w.id/b{n}", "media": "Warta",
+                                 "title": title, "text": text, "day": "2026-11-24", "published_at": published,
+                                 **asdict(encode_classification(harvested))})
+            assert "kemenag" in harvested.topics
+        assert not plan_reclassify(archive, classifier).changes
