@@ -31,13 +31,18 @@ if command -v dpkg-query >/dev/null 2>&1; then
         $SUDO apt-get update -qq
         # Installing postgresql must not start its system service (the tests run their own
         # server): without a policy-rc.d, one refusing service starts is in place meanwhile.
+        # The refusal is removed on every exit, a failed install included: left behind, it
+        # would refuse every service start on the machine.
         POLICY=""
-        if [ ! -e /usr/sbin/policy-rc.d ]; then
-            POLICY=/usr/sbin/policy-rc.d
-            printf '#!/bin/sh\nexit 101\n' | $SUDO tee $POLICY >/dev/null && $SUDO chmod +x $POLICY
-        fi
+        case " $MISSING " in *" postgresql "*)
+            if [ ! -e /usr/sbin/policy-rc.d ]; then
+                POLICY=/usr/sbin/policy-rc.d
+                trap '$SUDO rm -f "$POLICY"' EXIT
+                printf '#!/bin/sh\nexit 101\n' | $SUDO tee $POLICY >/dev/null && $SUDO chmod +x $POLICY
+            fi;;
+        esac
         DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $MISSING >/dev/null
-        [ -z "$POLICY" ] || $SUDO rm -f "$POLICY"
+        [ -z "$POLICY" ] || { $SUDO rm -f "$POLICY"; trap - EXIT; }
     fi
 fi
 

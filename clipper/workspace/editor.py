@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 import logging
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +11,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from clipper.config import Config
-from clipper.errors import ConfigError
+from clipper.errors import ClipperError, ConfigError
+from clipper.limits import MAX_CONFIG_BYTES
 from clipper.models import SOURCE_KINDS
+from clipper.safe_files import atomic_output, read_limited
 from clipper.workspace.comments import append_item, pop_key, remove_item, rename_key, set_key
 from clipper.workspace.configuration import parse_config
 from clipper.workspace.fields import HINT_KEYS, clean_source, email_values, email_yaml, source_values, source_yaml
@@ -49,8 +49,8 @@ class ConfigEditor:
         """Read the file; an unreadable or invalid YAML raises ConfigError (as the CLI)."""
         path = Path(path)
         try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as exc:
+            text = read_limited(path, MAX_CONFIG_BYTES).decode("utf-8")
+        except (OSError, ClipperError, UnicodeDecodeError) as exc:  # a FIFO or device, too large, not UTF-8
             raise ConfigError(str(path), [f"{path}: tidak dapat dibaca: {exc}"]) from None
         parse_config(text, path)  # same messages as the command line
         data = _yaml().load(io.StringIO(text))
@@ -226,20 +226,13 @@ class ConfigEditor:
         return stream.getvalue()
 
     def save(self) -> Config:
-        """Validate, then write atomically (temp file + os.replace); invalid text is never written."""
+        """Validate, then write atomically (clipper.safe_files: the file keeps its mode, a symlink
+        or device is refused); invalid text is never written."""
         text = self.dump()
         config = parse_config(text, self.path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=".sources-", suffix=".yaml", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temp, self.path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        with atomic_output(self.path) as handle:
+            handle.write(text)
         logger.info("saved %s", self.path)
         return config
 

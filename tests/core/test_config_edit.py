@@ -80,3 +80,19 @@ def test_unreadable_yaml_is_a_config_error(tmp_path):
     path.write_text("sources:\n  - name: [tidak ditutup\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"sources.yaml:\d+: YAML tidak sah"):
         ConfigEditor.load(path)
+
+
+def test_saving_keeps_the_files_mode(tmp_path):
+    """Pengaturan's save replaces sources.yaml atomically and keeps who may read it (it was made
+    private, 0600, by a temporary file's mode)."""
+    import os
+    import stat
+
+    from clipper.workspace.editor import ConfigEditor
+
+    path = tmp_path / "sources.yaml"
+    path.write_text("sources:\n  - name: Warta\n    feed: https://warta.example.id/rss\n", encoding="utf-8")
+    os.chmod(path, 0o644)
+    editor = ConfigEditor.load(path)
+    editor.save()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
