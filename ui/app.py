@@ -10,6 +10,9 @@ from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
+# The app's archive setting (QSettings key), read at start before any screen is built.
+DATABASE_SETTING = "archive/database"
+
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="clipper-gui", description="Clipper — kliping digital")
@@ -27,7 +30,6 @@ def archive_for(db: str | Path | None) -> str | Path:
     from PySide6.QtCore import QSettings
 
     from clipper.store.locator import default_locator
-    from ui.settings_dialog import DATABASE_SETTING
     return str(QSettings().value(DATABASE_SETTING, "") or "").strip() or default_locator()
 
 

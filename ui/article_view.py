@@ -12,7 +12,7 @@ from PySide6.QtGui import QDesktopServices, QImage, QPixmap, QTextDocument
 from PySide6.QtWidgets import QDialog, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from clipper.classify.aboutness import LEAD_CHARS
-from clipper.dates import long_moment
+from clipper.dates import long_moment, parse_date
 from clipper.models import KIND_LABELS, TermMatch
 from clipper.store.records import Article, Outlet
 from ui.i18n import _
@@ -107,7 +107,7 @@ def _notices(article: Article) -> list[str]:
             reason=article.doubt or _("tanpa keterangan"))))
     if article.corrected:
         notices.append(("#1b4f8a", _("✎ Teks dikoreksi oleh {who} ({when}); teks hasil ekstraksi tersimpan.").format(
-            who=article.corrected_by or _("editor"), when=(article.corrected_at or "")[:16].replace("T", " "))))
+            who=article.corrected_by or _("editor"), when=long_moment(parse_date(article.corrected_at)))))
     return [f'<p style="color:{colour}">{html.escape(text)}</p>' for colour, text in notices]
 
 

@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
 
     def open_send(self) -> None:
         from ui.send_dialog import SendDialog
-        dialog = SendDialog(self.config, self.tasks.archive_path, parent=self)
+        dialog = SendDialog(self.config, self.tasks.archive_path, parent=self, tasks=self.tasks)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.show()
 

@@ -4,6 +4,7 @@ the doubtful badge, and the evidence behind a topic."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from pypdf import PdfReader
@@ -67,6 +68,8 @@ def test_correction_is_printed_searched_and_restorable(qtbot, window, demo_confi
     shown = win.queue.model.row_by_id(row.id)
     assert shown.corrected and win.queue.model.index_of(row.id, COL_TITLE).data().endswith("✎")
     assert "Teks dikoreksi oleh Editor Uji" in win.article.toPlainText() and FIXED in win.article.toPlainText()
+    # when, as every moment in the app: the day in words and the time in WIB (stored in UTC)
+    assert re.search(r"Editor Uji \(\w+, \d{1,2} \w+ \d{4}, \d\d\.\d\d WIB\)", win.article.toPlainText())
 
     dialog = _dialog_again(win, row.id)
     assert dialog.restore.isEnabled()

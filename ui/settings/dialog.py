@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 from clipper.config import Config
 from clipper.errors import ConfigError
 from clipper.workspace.editor import ConfigEditor
+from ui.app import DATABASE_SETTING
 from ui.errors import describe
 from ui.i18n import LANGUAGES, _
 from ui.settings.email_page import EmailPage
@@ -20,9 +21,9 @@ from ui.tasks import TaskRunner
 
 logger = logging.getLogger(__name__)
 
-# The app's own setting (QSettings, per user and computer: each installation connects itself):
-# the archive it opens, a SQLite path or postgresql://USER@HOST:PORT/DB; empty = the user's file.
-DATABASE_SETTING = "archive/database"
+# DATABASE_SETTING (ui.app): the app's own setting (QSettings, per user and computer: each
+# installation connects itself): the archive it opens, a SQLite path or postgresql://USER@HOST:PORT/DB;
+# empty = the user's file.
 
 
 def database_problem(text: str) -> str | None:
