@@ -22,7 +22,7 @@ STATUS_LABELS = {"new": "Baru", "approved": "Disetujui", "rejected": "Ditolak",
 
 
 def _edition_text(hit: SearchHit) -> str:
-    return ", ".join(e.number for e in hit.editions)
+    return ", ".join(e.number_label for e in hit.editions)
 
 
 class SearchResultsModel(QAbstractTableModel):

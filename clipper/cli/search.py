@@ -81,7 +81,7 @@ def _print_hits(result) -> None:
     from clipper.search.snippet import mark
     bold = ("\033[1m", "\033[0m") if sys.stdout.isatty() else ("[", "]")
     for hit in result.hits:
-        editions = ", ".join(f"No. {e.number}" for e in hit.editions)
+        editions = ", ".join(e.label for e in hit.editions)
         out(f"#{hit.article_id}  {hit.day}  {visible(hit.media)}  ({STATUS_WORDS.get(hit.status, hit.status)}"
              f"{'; ' + visible(editions) if editions else ''})")
         out(f"  {mark(visible(hit.title), hit.title_spans, *bold)}")

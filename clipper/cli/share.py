@@ -35,7 +35,7 @@ def cmd_share(args: argparse.Namespace) -> int:
             return 1
     record = package.record
     which = "edisi final" if record.status == "final" else "draf (belum ada edisi final)"
-    out(f"Dipakai {which} No. {record.number}, {long_date(day)}: {package.articles} artikel")
+    out(f"Dipakai {which} {record.label}, {long_date(day)}: {package.articles} artikel")
     out(f"PDF ponsel: {package.pdf.path} ({package.pdf.pages} halaman, {package.pdf.size / 1024:.0f} KB)")
     out(f"Teks WhatsApp: {package.digest_path} ({package.digest_chars} karakter)")
     return 0

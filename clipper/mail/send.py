@@ -143,7 +143,7 @@ def _prepare_run(archive: Archive, config: Config, edition_id: int, resend: bool
     record = _edition(archive, edition_id)
     pdf = _pdf_bytes(record, spec)
     snapshot = final_content(archive, record.id) or {}
-    values = template_values(snapshot, day=record.day, number=record.label.removeprefix("No. "), pages=record.pages,
+    values = template_values(snapshot, day=record.day, number=record.number_label, pages=record.pages,
                              fallback_editor=config.edition.responsible or config.editor.name or spec.sender_name)
     content = compose(spec, values, kind=record.kind, filename=Path(record.pdf_path or "kliping.pdf").name)
     return _Run(archive, spec, record, content, pdf, get_password(spec), resend)

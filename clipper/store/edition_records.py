@@ -29,7 +29,12 @@ class EditionRecord:
     @property
     def label(self) -> str:
         """"No. 212/2026", or "No. 212/2026 · Revisi 1"."""
-        return f"No. {self.number}" + (f" · Revisi {self.revision}" if self.revision else "")
+        return f"No. {self.number_label}"
+
+    @property
+    def number_label(self) -> str:
+        """"212/2026", or "212/2026 · Revisi 1"."""
+        return self.number + (f" · Revisi {self.revision}" if self.revision else "")
 
 
 @dataclass(frozen=True)

@@ -21,25 +21,26 @@ _FIELDS = tuple(f.name for f in fields(EditionRecord))
 COMPILE_WAIT_SECONDS = 180
 
 
-def _record(row: dict) -> EditionRecord:
+def edition_record(row: dict) -> EditionRecord:
+    """The record of an editions row (other columns beside it are left out)."""
     return EditionRecord(**{name: row[name] for name in _FIELDS})
 
 
 def editions_of(archive: Archive, day: str) -> list[EditionRecord]:
     """The editions of a day, oldest first."""
-    return [_record(r) for r in archive.query("select * from editions where day = ? order by id", [day])]
+    return [edition_record(r) for r in archive.query("select * from editions where day = ? order by id", [day])]
 
 
 def get_edition(archive: Archive, edition_id: int) -> EditionRecord | None:
     rows = archive.query("select * from editions where id = ?", [edition_id])
-    return _record(rows[0]) if rows else None
+    return edition_record(rows[0]) if rows else None
 
 
 def find_edition(archive: Archive, number: str) -> EditionRecord | None:
     """The edition with this number ("12/2026") or sequence ("12"); the newest of equal ones."""
     rows = archive.query("select * from editions where number = ? or cast(seq as text) = ? "
                          "order by number = ? desc, id desc limit 1", [number, number, number])
-    return _record(rows[0]) if rows else None
+    return edition_record(rows[0]) if rows else None
 
 
 def create_edition(archive: Archive, *, day: str, kind: str, number_format: str, number_start: int,

@@ -9,7 +9,7 @@ from datetime import date
 from clipper.errors import SearchError
 from clipper.store.archive import Archive, json_list
 from clipper.store.edition_records import EditionRecord
-from clipper.store.editions import find_edition
+from clipper.store.editions import edition_record, find_edition
 from clipper.store.match import FACET_MARK, Group, Term, combine, facet_any, facet_token, render
 from clipper.store.pg_index import tags_text
 from clipper.store.records import Article, SearchFilters, article_from_row
@@ -272,17 +272,16 @@ def editions_for(archive: Archive, article_ids: list[int]) -> dict[int, list[Edi
         return {}
     marks = ",".join("?" * len(article_ids))
     rows = archive.query(
-        f"select ea.article_id, e.id, e.number, e.day, e.kind, e.status, e.pdf_path from edition_articles ea "
+        f"select ea.article_id, e.* from edition_articles ea "
         f"join editions e on e.id = ea.edition_id where ea.article_id in ({marks}) "
-        f"union all select a.id, e.id, e.number, e.day, e.kind, e.status, e.pdf_path from articles a "
+        f"union all select a.id, e.* from articles a "
         f"join editions e on e.day = a.day and e.status = 'draft' "
         f"where a.id in ({marks}) and {'' if archive.is_postgres else '+'}a.status = 'approved' "
-        "order by 4 desc, 2 desc",  # SQLite's + : look up by id, not by status
+        "order by day desc, id desc",  # SQLite's + : look up by id, not by status
         list(article_ids) * 2)
     found: dict[int, list[EditionRecord]] = {}
-    for row in rows:
-        found.setdefault(row["article_id"], []).append(
-            EditionRecord(row["id"], row["day"], row["number"], row["kind"], row["status"], row["pdf_path"]))
+    for row in rows:  # the whole record: its label says "Revisi 1" for a revision
+        found.setdefault(row["article_id"], []).append(edition_record(row))
     return found
 
 

@@ -16,6 +16,7 @@ from clipper.review.decisions import update_articles
 from clipper.store.archive import Archive
 from clipper.store.decisions import set_positions
 from clipper.store.editions import editions_of, final_content
+from clipper.store.searching import editions_for
 from clipper.workspace.configuration import parse_config
 from tests._archive import insert_row
 
@@ -112,6 +113,9 @@ def test_final_edition_is_frozen_and_a_change_is_a_numbered_revision(setup):
     assert info.path.read_bytes() and hashlib.sha256(info.path.read_bytes()).hexdigest() == digest
     second, _ = compile_edition(archive, config, DAY, ralat=True, final=True)
     assert second.revision == 2 and second.corrects == ralat.id
+    # an archive search names each edition an article was in, revisions as such
+    labels = [e.label for e in editions_for(archive, [ids[1]])[ids[1]]]
+    assert sorted(labels) == ["No. 212/2026", "No. 212/2026 · Revisi 1", "No. 212/2026 · Revisi 2"]
 
 
 def test_tampered_final_pdf_is_detected(setup):
