@@ -169,9 +169,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         fail(f"arsip {path} rusak dan tidak diubah; pulihkan dari cadangan (clipper backup) "
              "atau salin berkasnya sebelum mencoba memperbaikinya")
         return 1
+    from clipper.store.articles import doubtful_articles
     with open_archive(args) as archive:
         report = check_archive(archive, repair=not args.no_repair, all_evidence=args.all_evidence,
                                quick=args.quick, integrity=False)
+        doubtful = doubtful_articles(archive, MAX_DOUBTFUL_SHOWN)
     if report.integrity_checked:
         out("Integritas basis data: " + ("baik" if not report.integrity else "BERMASALAH"))
     else:
@@ -189,7 +191,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     out(f"Bukti HTML diperiksa: {report.evidence_checked}, bermasalah: {len(report.evidence_bad)}")
     for article_id, reason in report.evidence_bad[:20]:
         out(f"  #{article_id}: {reason}")
-    _print_doubtful(args)
+    _print_doubtful(*doubtful)
     healthy = report.ok and (report.index_ok or report.rebuilt)
     return 0 if healthy else 1
 
@@ -198,16 +200,14 @@ def cmd_check(args: argparse.Namespace) -> int:
 MAX_DOUBTFUL_SHOWN = 20
 
 
-def _print_doubtful(args: argparse.Namespace) -> None:
+def _print_doubtful(total: int, rows: list[dict]) -> None:
     """The queued and approved articles whose text the editor should check against the page."""
-    from clipper.store.articles import doubtful_articles
-    with open_archive(args) as archive:
-        total, rows = doubtful_articles(archive, MAX_DOUBTFUL_SHOWN)
     if not total:
         out("Teks diragukan: tidak ada di antrean")
         return
     out(f"Teks diragukan ({total}; periksa dengan halaman aslinya, koreksi dengan `clipper correct`):")
     for row in rows:
-        out(f"  #{row['id']} {row['day']} {row['status']:<8} {row['media'][:20]}: {row['title'][:70]} — {row['doubt']}")
+        out(f"  #{row['id']} {row['day']} {row['status']:<8} {visible(row['media'][:20])}: "
+            f"{visible(row['title'][:70])} — {visible(row['doubt'] or 'tanpa keterangan')}")
     if total > len(rows):
         out(f"  … dan {total - len(rows)} lagi (clipper list --doubtful)")

@@ -9,20 +9,18 @@ from __future__ import annotations
 
 import logging
 
+from clipper.limits import MAX_TEXT_CHARS
 from clipper.review.decisions import ReviewError
 from clipper.store.archive import Archive
 from clipper.store.corrections import article_texts, write_text
+from clipper.textnorm import storable
 
 logger = logging.getLogger(__name__)
-
-# Longer than any news article (the longest of 2,599 real ones: ~40,000 characters).
-MAX_TEXT_CHARS = 200_000
-
 
 def normalise_text(text: str) -> str:
     """Paragraphs one per line, spaces inside a paragraph collapsed, empty lines dropped."""
     paragraphs = (" ".join(line.split()) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    return "\n".join(p for p in paragraphs if p)
+    return storable("\n".join(p for p in paragraphs if p))  # no control characters, as every stored text
 
 
 def correct_text(archive: Archive, article_id: int, text: str, editor: str | None = None) -> str:

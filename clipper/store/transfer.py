@@ -83,7 +83,8 @@ def _source_stems(source: Archive, ids: list[int]) -> dict[int, str]:
 
 def _copy_table(source: Archive, target: Archive, table: str, key: tuple[str, ...],
                 report: Callable[[str], None]) -> TableCount:
-    columns = [c for c in _columns(source, table) if c in set(_columns(target, table))]
+    wanted = set(_columns(target, table))
+    columns = [c for c in _columns(source, table) if c in wanted]
     before = target.scalar(f"select count(*) from {table}")
     insert = (f"insert into {table} ({', '.join(columns)}) values ({', '.join('?' * len(columns))}) "
               "on conflict do nothing")

@@ -11,7 +11,8 @@ import pytest
 from pypdf import PdfReader
 
 from clipper.edition.compile import compile_edition
-from clipper.review.corrections import MAX_TEXT_CHARS, correct_text, restore_text
+from clipper.limits import MAX_TEXT_CHARS
+from clipper.review.corrections import correct_text, restore_text
 from clipper.review.decisions import ReviewError, update_articles
 from clipper.store.archive import Archive
 from clipper.workspace.configuration import parse_config
@@ -49,6 +50,8 @@ def test_correct_keeps_the_extracted_text_and_restore_puts_it_back(archive):
     assert restore_text(archive, article_id) == TEXT
     row = get_row(archive, article_id)
     assert row["text"] == TEXT and row["text_original"] is None and row["corrected_at"] is None
+    # pasted control characters are dropped as from any page (a NUL would fail on PostgreSQL)
+    assert correct_text(archive, article_id, "Paragraf\x00 pertama \x1b[31mmerah.") == "Paragraf pertama [31mmerah."
 
 
 @pytest.mark.parametrize("text, words", [("  \n ", "tidak boleh kosong"), ("x" * (MAX_TEXT_CHARS + 1), "terlalu panjang")])
