@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from clipper.edition.pdf import render_pdf  # noqa: E402
 from clipper.edition.pdf_images import prepare_image  # noqa: E402
-from clipper.edition.pdf_parts import FRAME_W  # noqa: E402
+from clipper.edition.pdf_parts import PRINT  # noqa: E402
 from clipper.edition.pdf_text import SANS, face, register_fonts  # noqa: E402
 from clipper.models import Edition, EditionItem, EditionSection, Narasumber  # noqa: E402
 
@@ -96,7 +96,7 @@ def plain_platypus(edition: Edition, path: Path, images: bool = True) -> int:
         story.append(Paragraph(item.title, style))
         if images:
             w, h = Image.open(BytesIO(item.image)).size  # the original JPEG, embedded as is
-            story.append(RLImage(BytesIO(item.image), FRAME_W, FRAME_W * h / w))
+            story.append(RLImage(BytesIO(item.image), PRINT.frame_w, PRINT.frame_w * h / w))
         story += [Paragraph(p, style) for p in item.text.split("\n\n")]
         story.append(PageBreak())
     doc = SimpleDocTemplate(str(path))

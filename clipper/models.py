@@ -127,7 +127,7 @@ class ExtractedArticle:
     @property
     def has_text(self) -> bool:
         """An article, gallery, video or live report: a page with a text to keep."""
-        return self.kind in (ARTICLE, GALLERY, VIDEO, LIVE)
+        return self.kind in PRINTED_KINDS
 
 
 @dataclass(frozen=True)

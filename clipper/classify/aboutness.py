@@ -16,7 +16,6 @@ import re
 logger = logging.getLogger(__name__)
 
 UTAMA, DISEBUT = "utama", "disebut"
-TIERS = (UTAMA, DISEBUT)
 
 # The lead: the characters a reader takes as the story's opening (Indonesian news leads run
 # 200-400 characters, dateline included). Chosen with CENTRAL_MENTIONS on the development split

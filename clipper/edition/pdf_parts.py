@@ -69,10 +69,6 @@ PHONE = Layout(
     image_max_px=560, image_quality=60, qr=False, charts=False, min_scale=1.0, furniture_size=7,
 )
 
-# The print layout's geometry under the names used before layouts existed.
-PAGE_W, PAGE_H = PRINT.page_w, PRINT.page_h
-MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = PRINT.margin_x, PRINT.margin_top, PRINT.margin_bottom
-FRAME_W, FRAME_H = PRINT.frame_w, PRINT.frame_h
 QR_MAX_URL = 600  # longer URLs make an unreadably dense code: print none
 QR_SIZE = 19 * mm  # scans from paper at arm's length; 24 mm took a third of the header's height
 QR_MASK = 2  # see qr_code()

@@ -218,6 +218,8 @@ def run_harvest(config: Config, archive: Archive, *, sources: list[str] | None =
                 harvester.cancel()
             batch = _next_batch(harvester.out)
             steps = []
+            if not batch and time.monotonic() - last_beat <= HEARTBEAT_SECONDS:
+                continue  # nothing arrived: no transaction (nor the articles lock) for nothing
             with archive.write():  # one transaction per batch of results
                 archive.lock(ARTICLES_LOCK)  # PostgreSQL: a batch at a time (another harvest, a reclassify)
                 if time.monotonic() - last_beat > HEARTBEAT_SECONDS:

@@ -56,7 +56,8 @@ def _fts_quote(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def _ts_quote(lexeme: str) -> str:
+def ts_quote(lexeme: str) -> str:
+    """A lexeme as a PostgreSQL tsquery/tsvector literal."""
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
@@ -74,8 +75,8 @@ def _ts_term(term: Term) -> str:
     if term.kind == "word":
         word = term.pieces[0]
         key = word_key(word)
-        return _ts_quote(word) if key == word else f"({_ts_quote(word)} | {_ts_quote(key)})"
-    pieces = [_ts_quote(p) for p in term.pieces]
+        return ts_quote(word) if key == word else f"({ts_quote(word)} | {ts_quote(key)})"
+    pieces = [ts_quote(p) for p in term.pieces]
     if term.kind == "prefix":
         pieces[-1] += ":*"
     return pieces[0] if len(pieces) == 1 else "(" + " <-> ".join(pieces) + ")"
@@ -107,7 +108,7 @@ def facet_any(tokens: list[str], dialect: str) -> str:
     """Any of these facet tokens, as a term of the backend's expression."""
     if dialect == "sqlite":
         return "(" + " OR ".join(_fts_quote(t) for t in tokens) + ")"
-    return "(" + " | ".join(_ts_quote(t) for t in tokens) + ")"
+    return "(" + " | ".join(ts_quote(t) for t in tokens) + ")"
 
 
 def combine(words: str | None, facets: list[str], dialect: str) -> str:

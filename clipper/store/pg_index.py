@@ -14,6 +14,7 @@ import json
 import logging
 from typing import Any
 
+from clipper.store.match import ts_quote
 from clipper.textnorm import folded_words, stems_of
 
 logger = logging.getLogger(__name__)
@@ -24,10 +25,6 @@ MAX_DOCUMENT_CHARS = 900_000  # a tsvector holds at most 1 MB: a longer document
 # The columns of a document in order, with their weights (facets are D: see pg_schema).
 WEIGHTS = (("title", "A"), ("summary", "B"), ("tags", "B"), ("media", "B"), ("text", "C"), ("stems", "C"))
 BATCH = 200  # articles read and written per round when many are pending
-
-
-def _quote(lexeme: str) -> str:
-    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
 def document(columns: dict[str, str | None]) -> str:
@@ -48,7 +45,7 @@ def document(columns: dict[str, str | None]) -> str:
         position += 1  # a gap: no phrase across two columns
     parts, size = [], 0
     for lexeme, where in positions.items():
-        part = f"{_quote(lexeme)}:{','.join(where[:255])}"
+        part = f"{ts_quote(lexeme)}:{','.join(where[:255])}"
         size += len(part) + 1
         if size > MAX_DOCUMENT_CHARS:
             logger.warning("search document cut at %d characters", size)
