@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import socket
+from datetime import UTC, datetime, timedelta
 
 logger = logging.getLogger(__name__)
 
@@ -31,3 +32,13 @@ def pid_alive(pid: int | None) -> bool:
     except (OverflowError, ValueError):  # not a pid at all
         return False
     return True
+
+
+def run_is_dead(host: str | None, pid: int | None, heartbeat_at: str | None, started_at: str,
+                stale_seconds: float) -> bool:
+    """Whether a run recorded as running is gone: silent (no heartbeat, else since its start)
+    for longer than ``stale_seconds`` on any machine, or its process dead on this one."""
+    beat = datetime.fromisoformat(heartbeat_at or started_at)
+    if datetime.now(UTC) - beat > timedelta(seconds=stale_seconds):
+        return True
+    return host == this_host() and not pid_alive(pid)

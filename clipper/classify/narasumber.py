@@ -63,7 +63,8 @@ def find_narasumber(text: str) -> tuple[Narasumber, ...]:
         text: The article body.
 
     Returns:
-        One Narasumber per person in order of first mention, with the fullest name the
+        One Narasumber per person in order of first attribution (people quoted together, "ujar A
+        dan B", in no particular order between them), with the fullest name the
         article gives ("kata Rahmawati" → "Siti Rahmawati") and the first role it gives.
     """
     from clipper.classify.speaker_names import resolve

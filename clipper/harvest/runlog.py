@@ -6,9 +6,8 @@ Light to import (no HTTP, no extraction): the app calls close_dead_runs when its
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, timedelta
 
-from clipper.processes import pid_alive, this_host
+from clipper.processes import run_is_dead
 from clipper.store import runs
 from clipper.store.archive import Archive
 from clipper.store.runs import RunningRun
@@ -25,13 +24,8 @@ STALE_RUN_SECONDS = 600
 def close_dead_runs(archive: Archive) -> list[RunningRun]:
     """Runs left "running" by a process that died (killed, crashed, the machine switched off)
     become "interrupted" (shown as terputus); returns them. A run of a live process is kept."""
-    now = datetime.now(UTC)
-    dead = []
-    for held in runs.running_runs(archive):
-        beat = datetime.fromisoformat(held.heartbeat_at or held.started_at)
-        silent = now - beat > timedelta(seconds=STALE_RUN_SECONDS)
-        if silent or (held.host == this_host() and not pid_alive(held.pid)):
-            dead.append(held)
+    dead = [held for held in runs.running_runs(archive)
+            if run_is_dead(held.host, held.pid, held.heartbeat_at, held.started_at, STALE_RUN_SECONDS)]
     runs.mark_interrupted(archive, [r.id for r in dead])
     for held in dead:
         logger.warning("harvest run %d (started %s) was interrupted", held.id, held.started_at)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, timedelta
 
 from clipper.errors import MailError
 from clipper.mail.smtp import Reply
-from clipper.processes import pid_alive, this_host
+from clipper.processes import run_is_dead
 from clipper.store import deliveries
 from clipper.store.archive import Archive
 from clipper.store.deliveries import delivery_log
@@ -63,10 +62,7 @@ def finish_attempts(archive: Archive, ids: dict[str, int], replies: dict[str, Re
 
 
 def _stale(run: SendRun) -> bool:
-    beat = datetime.fromisoformat(run.heartbeat_at or run.started_at)
-    if datetime.now(UTC) - beat > timedelta(seconds=STALE_RUN_SECONDS):
-        return True
-    return run.host == this_host() and not pid_alive(run.pid)
+    return run_is_dead(run.host, run.pid, run.heartbeat_at, run.started_at, STALE_RUN_SECONDS)
 
 
 def begin_run(archive: Archive, edition_id: int, number: str) -> int:
