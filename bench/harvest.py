@@ -298,7 +298,10 @@ def check_archive(db: Path) -> dict:
                 "errors": one("select count(*) from page_errors"),
                 "stories": one("select count(*) from articles where story_id is not null"),
                 "chars": one("select avg(length(text)) from articles") or 0,
-                "dated": one("select count(*) from articles where published_at is not null")}
+                "dated": one("select count(*) from articles where published_at is not null"),
+                # what the run itself counted: pages recognised as copies of a stored article, and failures
+                "copies": one("select coalesce(sum(duplicates), 0) from run_sources"),
+                "failed": one("select coalesce(sum(failed_pages), 0) from run_sources")}
     finally:
         conn.close()
 
@@ -450,15 +453,15 @@ def main() -> None:
     finally:
         stop_server(server)
     report(n, args.per_host, ours, archive, peer, inproc, served, commands)
-    # The real pages hold one article twice in two pairs (desktop and mobile; page 1 and
-    # "page=all"): the harvest stores such copies once, by design, so fewer rows are expected.
-    short = archive["articles"] < (0.9 * n if args.real else n)
-    if args.real and not short and archive["articles"] != n:
-        print(f"\nnote: {archive['articles']} of {n} pages stored: copies of one article in the corpus "
-              f"(desktop/mobile, page=all) are stored once")
+    # Every page is stored or recognised as a copy of a stored article (the real pages hold one
+    # article twice: desktop and mobile, page 1 and "page=all"); none may be lost or fail.
+    short = archive["articles"] + archive["copies"] != n or archive["failed"] > 0
+    if archive["copies"]:
+        print(f"\n{archive['articles']} of {n} pages stored and {archive['copies']} recognised as copies of a "
+              f"stored article (the run's own count), {archive['failed']} failed")
     if ours["rc"] != 0 or short:
-        print(f"\nWARNING: clipper exited {ours['rc']} with {archive['articles']} of {n} articles; "
-              f"see {work / 'clipper.log'}")
+        print(f"\nWARNING: clipper exited {ours['rc']}: {archive['articles']} stored + {archive['copies']} copies "
+              f"of {n} pages, {archive['failed']} failed; see {work / 'clipper.log'}")
     if args.keep or ours["rc"] != 0 or short:
         print(f"\nwork directory kept: {work}")
     else:

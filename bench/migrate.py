@@ -56,7 +56,7 @@ def build_with_evidence(path: Path, size: int) -> None:
     print(f"  evidence pages ({time.perf_counter() - started:.0f} s)")
 
 
-def timed_copy(source: str, target: str) -> float:
+def timed_copy(source: str, target: str) -> tuple[float, list]:
     started = time.perf_counter()
     with Archive(source) as a, Archive(target) as b:
         counts = copy_archive(a, b, report=print)
@@ -64,7 +64,7 @@ def timed_copy(source: str, target: str) -> float:
     print(f"  {source} → {target}: {elapsed:.1f} s")
     for c in counts:
         print(f"    {c.table:<12} source {c.source:>9,} target {c.target:>9,} added {c.added:>9,} missing {c.missing}")
-    return elapsed
+    return elapsed, counts
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,16 +79,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Building {args.size:,} articles with evidence at {path} …", flush=True)
         build_with_evidence(path, args.size)
     print(f"SQLite archive {path}: {path.stat().st_size / 2**20:.0f} MB; load average {os.getloadavg()[0]:.2f}")
-    first = timed_copy(str(path), args.to)
-    again = timed_copy(str(path), args.to)
-    print(f"SQLite → PostgreSQL: {first:.1f} s (target: ≤ 120 s); again (adds nothing): {again:.1f} s")
+    first, counts = timed_copy(str(path), args.to)
+    again, again_counts = timed_copy(str(path), args.to)
+    added = sum(c.added for c in again_counts)
+    missing = sum(c.missing for c in counts + again_counts)
+    print(f"SQLite → PostgreSQL: {first:.1f} s (target: ≤ 120 s: {'met' if first <= 120 else 'MISSED'}); "
+          f"again: {again:.1f} s, {added} rows added (expected 0); rows missing in either copy: {missing}")
     if args.back:
         back = path.with_name(path.stem + "-back.db")
         for leftover in (back, Path(f"{back}-wal"), Path(f"{back}-shm")):
             leftover.unlink(missing_ok=True)
-        print(f"PostgreSQL → SQLite: {timed_copy(args.to, str(back)):.1f} s")
+        seconds, back_counts = timed_copy(args.to, str(back))
+        missing += sum(c.missing for c in back_counts)
+        print(f"PostgreSQL → SQLite: {seconds:.1f} s, rows missing: {sum(c.missing for c in back_counts)}")
     print(f"load average at the end: {os.getloadavg()[0]:.2f}")
-    return 0
+    return 0 if added == 0 and missing == 0 else 1
 
 
 if __name__ == "__main__":

@@ -34,7 +34,7 @@ SOURCES = CONFIG.split("harvest:")[0] + '  - name: Lambat\n    feed: "{{SLOW}}/P
 PATHS = {"dead": "mati/rss.xml", "drip": "tetes/rss.xml", "drip-pages": "lambat/rss.xml"}
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mode", choices=sorted(PATHS), default="dead")
     parser.add_argument("--drip", type=float, default=5.0, help="seconds between two dripped bytes")
@@ -53,8 +53,11 @@ def main() -> None:
     print(done.stdout.strip())
     if done.returncode:
         print(done.stderr.strip())
-    print(f"mode {args.mode}: `clipper harvest` took {seconds:.1f} s (exit {done.returncode}; target < 40 s)")
+    met = seconds < 40
+    print(f"mode {args.mode}: `clipper harvest` took {seconds:.1f} s (exit {done.returncode}; "
+          f"target < 40 s: {'met' if met else 'MISSED'})")
+    return 0 if met else 1
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
