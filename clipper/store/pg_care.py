@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from clipper.errors import StoreError
-from clipper.safe_files import check_target
+from clipper.safe_files import atomic_path, check_target
 from clipper.store import pg_index, pg_schema
 from clipper.store.archive import Archive
 
@@ -52,19 +52,15 @@ def backup_postgres(archive: Archive, dest: str | Path, *, overwrite: bool = Fal
                          f"jalankan di server: pg_dump --format=custom --file={target.name} {archive.label}")
     if target.exists() and not overwrite:
         raise StoreError(f"berkas {target} sudah ada; tidak ditimpa (pilih nama lain, atau --overwrite)")
-    tmp = target.with_name(f".{target.name}.tmp")
-    argv, env = dump_command(archive, tmp)
-    try:
-        done = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=PG_DUMP_TIMEOUT)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        tmp.unlink(missing_ok=True)
-        raise StoreError(f"pg_dump tidak dapat dijalankan: {exc}") from None
-    if done.returncode != 0:
-        tmp.unlink(missing_ok=True)
-        reason = (done.stderr.strip().splitlines() or ["?"])[-1]
-        raise StoreError(f"pg_dump gagal: {reason}")
-    check_target(target)  # nothing was swapped in meanwhile
-    os.replace(tmp, target)
+    with atomic_path(target) as tmp:  # a unique temporary file beside it, synced, then renamed
+        argv, env = dump_command(archive, tmp)
+        try:
+            done = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=PG_DUMP_TIMEOUT)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise StoreError(f"pg_dump tidak dapat dijalankan: {exc}") from None
+        if done.returncode != 0:
+            reason = (done.stderr.strip().splitlines() or ["?"])[-1]
+            raise StoreError(f"pg_dump gagal: {reason}")
     return target, archive.scalar("select count(*) from articles")
 
 
