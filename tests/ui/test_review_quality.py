@@ -136,8 +136,10 @@ def test_tier_kind_and_doubt_filters_with_badges(qtbot, demo_config, sync_tasks,
     bar.doubtful.setChecked(False)
     bar.kind.setCurrentIndex(bar.kind.findData("media"))
     assert shown() == {gallery} and "[Galeri foto]" in queue.model.index_of(gallery, COL_TITLE).data()
+    bar.kind.setCurrentIndex(bar.kind.findData("all"))  # every kind, status "new": no irrelevant rows wanted
+    assert index not in shown() and not queue._loaded_irrelevant
     bar.kind.setCurrentIndex(bar.kind.findData("index"))  # stored as irrelevant: loaded on demand
-    assert shown() == {index}
+    assert shown() == {index} and queue._loaded_irrelevant
 
 
 def test_article_view_shows_tier_and_where_each_term_was_found(archive_copy):

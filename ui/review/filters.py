@@ -57,9 +57,19 @@ class QueueFilter:
     text: str = ""
     words: tuple[str, ...] = field(default=(), compare=False)
 
+    @property
+    def index_only(self) -> bool:
+        """Index pages only: they are never queued (stored as irrelevant), so any status, no tier."""
+        return self.kinds == KIND_FILTERS["index"]
+
+    @property
+    def needs_irrelevant(self) -> bool:
+        """Whether the rows this filter may show include irrelevant ones (loaded on demand)."""
+        return self.index_only or "irrelevant" in self.statuses
+
     def accepts(self, row: QueueRow, haystack: Callable[[QueueRow], str] | None = None) -> bool:
         """Whether one row passes (``haystack`` gives the row's searchable text)."""
-        if self.kinds == KIND_FILTERS["index"]:  # index pages are never queued: any status, no tier
+        if self.index_only:
             if row.kind not in self.kinds:
                 return False
         elif row.status not in self.statuses or row.kind not in self.kinds or row.tier not in self.tiers:
@@ -82,7 +92,7 @@ class QueueFilter:
     def select(self, rows: list[QueueRow], haystack: Callable[[QueueRow], str] | None = None) -> list[QueueRow]:
         """The rows ``accepts`` keeps, in order; one comprehension per condition (~3× faster)."""
         kinds, tiers = self.kinds, self.tiers
-        if self.kinds == KIND_FILTERS["index"]:  # index pages are never queued: any status
+        if self.index_only:
             kept = [r for r in rows if r.kind in kinds]
         else:
             kept = [r for r in rows if r.status in self.statuses and r.kind in kinds and r.tier in tiers]

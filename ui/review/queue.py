@@ -12,7 +12,7 @@ from clipper.errors import ConflictError
 from clipper.review.decisions import DECISIONS, Change, undo, update_articles
 from clipper.store.queue import queue_items, queue_items_by_id
 from ui.i18n import _
-from ui.review.filters import KIND_FILTERS, STATUS_FILTERS, TIER_FILTERS, QueueFilter
+from ui.review.filters import KIND_FILTERS, TIER_FILTERS, QueueFilter
 from ui.review.model import COL_TIME, ArticleRole, QueueRow, ReviewQueueModel
 from ui.review.view import FilterBar, ReviewQueueView
 from ui.tasks import TaskRunner
@@ -117,9 +117,9 @@ class ReviewQueue(QWidget):
         bar.day_to.dateChanged.connect(self._dates_changed)
 
     def _wants_irrelevant(self) -> bool:
-        """Index pages are stored as irrelevant: showing them needs those rows too."""
-        return "irrelevant" in STATUS_FILTERS[self.bar.status.currentData()] \
-            or "index" in KIND_FILTERS[self.bar.kind.currentData()]
+        """Whether the current filter can show irrelevant rows (index pages are stored so)."""
+        current = self.model.current_filter
+        return current is not None and current.needs_irrelevant
 
     def _kind_changed(self, key: str) -> None:
         self.model.update_filter(kinds=KIND_FILTERS[key])
