@@ -12,7 +12,7 @@ import logging
 from clipper.limits import MAX_TEXT_CHARS
 from clipper.review.decisions import ReviewError
 from clipper.store.archive import Archive
-from clipper.store.corrections import article_texts, write_text
+from clipper.store.corrections import write_text
 from clipper.textnorm import storable
 
 logger = logging.getLogger(__name__)
@@ -23,11 +23,16 @@ def normalise_text(text: str) -> str:
     return storable("\n".join(p for p in paragraphs if p))  # no control characters, as every stored text
 
 
-def correct_text(archive: Archive, article_id: int, text: str, editor: str | None = None) -> str:
+def correct_text(archive: Archive, article_id: int, text: str, editor: str | None = None,
+                 expected: int | None = None) -> str:
     """Store the editor's text of an article; returns it as stored.
+
+    Args:
+        expected: the article's version the editor saw (the app): a change since is refused.
 
     Raises:
         ReviewError: an unknown article, an empty text or one over MAX_TEXT_CHARS.
+        ConflictError: another editor changed the article since ``expected``.
     """
     cleaned = normalise_text(text)
     if not cleaned:
@@ -35,22 +40,19 @@ def correct_text(archive: Archive, article_id: int, text: str, editor: str | Non
     if len(cleaned) > MAX_TEXT_CHARS:
         raise ReviewError(f"teks terlalu panjang ({len(cleaned):,} karakter; paling banyak "
                           f"{MAX_TEXT_CHARS:,})".replace(",", "."))
-    if not write_text(archive, article_id, cleaned, editor):
+    if write_text(archive, article_id, cleaned, editor, expected) is None:
         raise ReviewError(f"artikel #{article_id} tidak ada di arsip")
     return cleaned
 
 
-def restore_text(archive: Archive, article_id: int) -> str:
-    """Put the extracted text back; returns it.
+def restore_text(archive: Archive, article_id: int, expected: int | None = None) -> str:
+    """Put the extracted text back (read and written in one transaction); returns it.
 
     Raises:
         ReviewError: an unknown article.
+        ConflictError: another editor changed the article since ``expected``.
     """
-    texts = article_texts(archive, article_id)
-    if texts is None:
+    restored = write_text(archive, article_id, None, None, expected)
+    if restored is None:
         raise ReviewError(f"artikel #{article_id} tidak ada di arsip")
-    current, original = texts
-    if original is None:
-        return current
-    write_text(archive, article_id, original, None)
-    return original
+    return restored

@@ -11,10 +11,12 @@ import pytest
 from pypdf import PdfReader
 
 from clipper.edition.compile import compile_edition
+from clipper.errors import ConflictError
 from clipper.limits import MAX_TEXT_CHARS
 from clipper.review.corrections import correct_text, restore_text
 from clipper.review.decisions import ReviewError, update_articles
 from clipper.store.archive import Archive
+from clipper.store.corrections import article_texts
 from clipper.workspace.configuration import parse_config
 from tests._archive import get_row, insert_row
 
@@ -123,3 +125,20 @@ def test_check_and_list_name_the_doubtful_articles(tmp_path, capsys):
     assert cli_main(["--db", str(db), "list", "--doubtful"]) == 0
     listed = capsys.readouterr().out
     assert f"{doubtful:>6}" in listed and "[RAGU]" in listed and "1 artikel." in listed
+
+
+def test_a_correction_over_another_editors_change_is_refused(archive):
+    """The editor corrects the text as read (its version): another editor's change meanwhile
+    (a decision, another correction) refuses it with the conflict message and keeps the text."""
+    article_id = _add(archive, 7)
+    _, _, seen = article_texts(archive, article_id)
+    update_articles(archive, [article_id], summary="Ringkasan editor lain")  # version + 1
+    with pytest.raises(ConflictError, match="sudah diubah editor lain"):
+        correct_text(archive, article_id, "Teks koreksi yang terlambat.", "Rina Editor", expected=seen)
+    assert get_row(archive, article_id)["text"] == TEXT
+    _, _, now = article_texts(archive, article_id)
+    correct_text(archive, article_id, "Teks koreksi baru.", "Rina Editor", expected=now)
+    _, _, after = article_texts(archive, article_id)
+    assert after == now + 1  # a correction is a change others see
+    with pytest.raises(ConflictError):
+        restore_text(archive, article_id, expected=now)

@@ -29,6 +29,7 @@ class TextCorrectionDialog(QDialog):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.tasks, self.article_id, self.editor = tasks, article_id, editor
+        self.version: int | None = None  # the article's version when its text was read
         self.setWindowTitle(_("Koreksi teks artikel #{id}").format(id=article_id))
         self.resize(760, 560)
         heading = QLabel(title)
@@ -65,11 +66,11 @@ class TextCorrectionDialog(QDialog):
         self.buttons.button(QDialogButtonBox.Save).setEnabled(not busy)
         self.text.setEnabled(not busy)
 
-    def _loaded(self, texts: tuple[str, str | None] | None) -> None:
+    def _loaded(self, texts: tuple[str, str | None, int] | None) -> None:
         if texts is None:
             self._failed(LookupError(_("artikel #{id} tidak ada di arsip").format(id=self.article_id)))
             return
-        current, original = texts
+        current, original, self.version = texts
         self.text.setPlainText(current.replace("\n", "\n\n"))  # a blank line between paragraphs reads better
         self.restore.setEnabled(original is not None)
         if original is not None:
@@ -77,16 +78,16 @@ class TextCorrectionDialog(QDialog):
         self._set_busy(False)
 
     def save(self) -> None:
-        text, article_id, editor = self.text.toPlainText(), self.article_id, self.editor
+        text, article_id, editor, version = self.text.toPlainText(), self.article_id, self.editor, self.version
         self._set_busy(True)
-        self.tasks.run_in_background(lambda archive: correct_text(archive, article_id, text, editor),
+        self.tasks.run_in_background(lambda archive: correct_text(archive, article_id, text, editor, version),
                                      self._done, self._failed, parent=self)
 
     def restore_original(self) -> None:
-        article_id = self.article_id
+        article_id, version = self.article_id, self.version
         self._set_busy(True)
-        self.tasks.run_in_background(lambda archive: restore_text(archive, article_id), self._done, self._failed,
-                                     parent=self)
+        self.tasks.run_in_background(lambda archive: restore_text(archive, article_id, version), self._done,
+                                     self._failed, parent=self)
 
     def _done(self, _text: str) -> None:
         self.saved.emit(self.article_id)
