@@ -49,7 +49,7 @@ def format_time(moment: datetime | None, today: date | None = None) -> str:
     local = to_jakarta(moment)
     day = f"{local.day} {MONTHS_SHORT_ID[local.month - 1]} {local.year}"
     if time_unknown(local):
-        return "hari ini" if today is not None and local.date() == today else day
+        return _("hari ini") if today is not None and local.date() == today else day
     if today is not None and local.date() == today:
         return clock(local)
     return f"{day} {clock(local)}"

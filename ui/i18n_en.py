@@ -142,7 +142,7 @@ ENGLISH: dict[str, str] = {
         "Main: articles about their topic; mentioned: the topic is mentioned in passing",
     "artikel #{id} tidak ada di arsip": "article #{id} is not in the archive", "editor": "editor",
     "hanya disebut": "mentioned only", "disebut": "mentioned", "isi": "body", "pembuka": "opening",
-    "judul": "title", "tanpa keterangan": "no reason given", "utama": "main",
+    "hari ini": "today", "tanpa keterangan": "no reason given", "utama": "main",
     "⚠ Teks diragukan: {reason}. Periksa dengan halaman aslinya.":
         "⚠ Doubtful text: {reason}. Check it against the original page.",
     "✎ Teks dikoreksi oleh {who} ({when}); teks hasil ekstraksi tersimpan.":

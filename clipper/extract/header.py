@@ -107,7 +107,8 @@ def _dated(segment: str, window: list[str], index: int) -> datetime | None:
 
 
 def _title_index(segments: list[str], title: str) -> int | None:
-    """Where the title is shown (its last appearance in the top of the page: the <h1>)."""
+    """Where the title is shown: its last appearance among the first 21 segments (the <title>
+    and breadcrumbs come before the <h1>), else its first one further down."""
     if not title:
         return None
     words = _words(title)
@@ -115,7 +116,7 @@ def _title_index(segments: list[str], title: str) -> int | None:
     for index, segment in enumerate(segments[:400]):
         if _words(segment) == words:
             found = index
-            if found is not None and index > 20:
+            if index > 20:
                 break
     return found
 

@@ -112,7 +112,7 @@ def _extract_tree(text_html: str, tree: HtmlElement, url: str, language_hint: st
         return _not_article(url, INDEX, INDEX_REASON, meta, page_titles)
     # The page's own meta (og:, article:, JSON-LD) usually names title and time; trafilatura's
     # metadata pass then only costs time (~1.5 ms of ~6 per page), so it runs when they are missing.
-    meta_date = next((d for d in map(parse_date, (meta.get(k) for k in DATE_META_KEYS)) if d), None)
+    meta_date = _meta_date(meta)
     needs_metadata = not (meta.get("og:title") or meta.get("ld:headline")) or meta_date is None
     # What our own reads need from the whole page, before trafilatura gets a trimmed one.
     hinted_pages = next_page_links(tree, url, hints) if hints else None
@@ -160,6 +160,11 @@ def _extract_tree(text_html: str, tree: HtmlElement, url: str, language_hint: st
     )
 
 
+def _meta_date(meta: dict[str, str]):
+    """The first publication time the page's metadata gives (DATE_META_KEYS in order), or None."""
+    return next((d for d in map(parse_date, (meta.get(k) for k in DATE_META_KEYS)) if d), None)
+
+
 def _site_name(meta: dict[str, str], document) -> str | None:
     return meta.get("og:site_name") or meta.get("ld:publisher") or (
         getattr(document, "sitename", None) if document else None)
@@ -178,7 +183,7 @@ def _not_article(url: str, kind: str, reason: str, meta: dict[str, str], page_ti
         url=url, title=pick_title(meta, document, page_titles, url), kind=kind, reason=reason,
         confidence=confidence, doubt=doubt, description=_description(meta), site_name=_site_name(meta, document),
         canonical_url=canonical_url(meta, url),
-        published_at=next((d for d in map(parse_date, (meta.get(k) for k in DATE_META_KEYS)) if d), None))
+        published_at=_meta_date(meta))
 
 
 def find_next_pages(html: str | bytes, url: str) -> tuple[str, ...]:

@@ -44,6 +44,10 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
 
+# The reason a refused address gives (also found inside errors that gather several).
+REFUSED_REASON = "alamat internal ditolak"
+
+
 class AddressRefused(OSError):
     """A connection the address policy refuses; the message is the page's error reason."""
 
@@ -51,7 +55,7 @@ class AddressRefused(OSError):
         self.host = host
         self.address = address
         shown = address if not host or _plain(host) == _plain(address) else f"{host}: {address}"
-        super().__init__(f"alamat internal ditolak ({shown})")
+        super().__init__(f"{REFUSED_REASON} ({shown})")
 
 
 def _plain(host: str) -> str:

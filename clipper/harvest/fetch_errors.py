@@ -12,7 +12,7 @@ import aiohttp
 import httpx
 
 from clipper.errors import FetchError
-from clipper.harvest.addresses import AddressRefused
+from clipper.harvest.addresses import REFUSED_REASON, AddressRefused
 
 logger = logging.getLogger(__name__)
 
@@ -64,8 +64,8 @@ def transport_error(url: str, exc: BaseException) -> FetchError | Retry:
     if refused is not None:  # the address policy: never retried, never fetched later
         return FetchError(url, str(refused), permanent=True)
     text = " | ".join(f"{type(e).__name__}: {e}" for e in chain).lower()
-    if "alamat internal ditolak" in text:  # several addresses refused, reported together
-        return FetchError(url, "alamat internal ditolak", permanent=True)
+    if REFUSED_REASON in text:  # several addresses refused, reported together
+        return FetchError(url, REFUSED_REASON, permanent=True)
     cause = next((e for e in chain if isinstance(e, aiohttp.ClientError)), None)
     if cause is not None:  # the transport's own error says more than httpx's mapping of it
         return _aiohttp_error(url, cause)

@@ -3,7 +3,6 @@ never answer or drip a byte at a time."""
 
 from __future__ import annotations
 
-import socket
 import socketserver
 import threading
 from collections.abc import Callable
@@ -123,10 +122,3 @@ class SlowWeb:
         self._server.shutdown()
         self._server.server_close()
         self._thread.join()
-
-
-def free_port() -> int:
-    """A loopback port nobody listens on (bound, then released)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
