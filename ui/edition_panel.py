@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QHBoxLayout, QInput
 
 from clipper.config import Config
 from clipper.dates import long_date
-from clipper.edition.compile import empty_reason, printed_articles, section_for, section_order
+from clipper.edition.compile import empty_reason, printed_of, section_for, section_order
 from clipper.edition.share import ShareExists, share_folder
 from clipper.store.archive import Archive
 from clipper.store.decisions import set_positions
@@ -56,12 +56,13 @@ def load_edition_rows(archive: Archive, day: str, sections: list[str],
     """The articles the day's edition prints (a story once) grouped by section (``sections``:
     section_order), editor's order inside; ``revising``: the final editions a revision replaces."""
     copies: dict[int, list] = {}
-    for article in edition_candidates(archive, day, revising=revising):
+    candidates = edition_candidates(archive, day, revising=revising)
+    for article in candidates:
         if article.story_id is not None:
             copies.setdefault(article.story_id, []).append((article.id, article.media, article.title))
     rows = [EditionRow(a.id, section_for(a.primary_topic, sections), a.title, a.media, a.highlight, a.outlets,
                        tuple(copies.get(a.story_id, ())) if a.story_id is not None else ())
-            for a in printed_articles(archive, day, revising=revising)]
+            for a in printed_of(candidates)]
     rank = {s: i for i, s in enumerate(sections)}
     return sorted(rows, key=lambda r: rank.get(r.section, len(sections)))  # stable: order kept
 

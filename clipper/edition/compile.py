@@ -79,8 +79,13 @@ def printed_articles(archive: Archive, day: str, *, revising: list[int] | None =
     (clipper.store.edition_members), a syndicated story once. The printed copy of a story is the
     one the editor chose, else the fullest text, else the earliest; its "Juga dimuat" names the
     story's other media (a medium's second copy of its own story is the same article)."""
+    return printed_of(edition_members.edition_candidates(archive, day, revising=revising))
+
+
+def printed_of(candidates: list[Article]) -> list[Article]:
+    """Of an edition's candidate articles, the printed ones: a story once (see printed_articles)."""
     groups: dict[int, list[Article]] = {}
-    for article in edition_members.edition_candidates(archive, day, revising=revising):
+    for article in candidates:
         groups.setdefault(article.story_id or -article.id, []).append(article)
     return [max(copies, key=_lead_rank) for copies in groups.values()]
 
@@ -97,14 +102,15 @@ def _earliest(moment: str | None) -> float:
 
 
 def build_edition(archive: Archive, config: Config, day: str, *, number: str = "—",
-                  revising: list[int] | None = None) -> Edition:
-    """The live edition of ``day`` from the archive (not stored; see compile_edition).
+                  revising: list[int] | None = None, articles: list[Article] | None = None) -> Edition:
+    """The live edition of ``day`` from the archive (not stored; see compile_edition);
+    ``articles``: its printed articles when already read (printed_articles).
 
     Lead images are read from the archive: fetching them is the harvest's (clipper.harvest.images).
     """
     labels = topic_labels(config)
     items = [(a.primary_topic, edition_item(a, labels, cached_image(archive, a.image_url)))
-             for a in printed_articles(archive, day, revising=revising)]
+             for a in (articles if articles is not None else printed_articles(archive, day, revising=revising))]
     return titled_edition(config, date.fromisoformat(day), number, sections_of(items, config, labels))
 
 
@@ -173,13 +179,14 @@ def compile_edition(archive: Archive, config: Config, day: str, *, out: Path | N
         return _compile(archive, config, day, out, final, ralat)
 
 
-def live_edition(archive: Archive, config: Config, record: EditionRecord,
-                 revising: list[int] | None = None) -> Edition:
+def live_edition(archive: Archive, config: Config, record: EditionRecord, revising: list[int] | None = None,
+                 articles: list[Article] | None = None) -> Edition:
     """What an unfrozen edition holds now; a revision ("ralat") holds it against the day's final
-    editions (``revising``, looked up when not given)."""
+    editions (``revising``, looked up when not given); ``articles`` as in build_edition."""
     if record.kind == "ralat" and revising is None:
         revising = [r.id for r in _finals(archive, record.day)]
-    edition = build_edition(archive, config, record.day, number=record.number, revising=revising)
+    edition = build_edition(archive, config, record.day, number=record.number, revising=revising,
+                            articles=articles)
     if record.kind != "ralat":
         return edition
     return replace(edition, kind="ralat", revision=record.revision,
@@ -192,10 +199,11 @@ def _compile(archive: Archive, config: Config, day: str, out: Path | None, final
     if not ralat and existing and existing[-1].status == "final":
         return existing[-1], _verify_final(existing[-1])
     revising = [r.id for r in _finals(archive, day)] if ralat else None
-    if not printed_articles(archive, day, revising=revising):
+    printed = printed_articles(archive, day, revising=revising)
+    if not printed:
         raise EditionError(empty_reason(archive, day))
     record = _draft_for(archive, config, day, "ralat" if ralat else "regular")
-    edition = live_edition(archive, config, record, revising)
+    edition = live_edition(archive, config, record, revising, printed)
     finalized_at = datetime.now(UTC) if final else None
     edition = replace(edition, status="final" if final else "draft", approved_at=finalized_at)
     record = replace(record, status="final" if final else "draft")
