@@ -50,6 +50,7 @@ ENGLISH: dict[str, str] = {
     "{n} artikel terpilih: perubahan berlaku untuk semuanya": "{n} articles selected: changes apply to all",
     "Artikel #{id} · {status}": "Article #{id} · {status}",
     "Ringkasan terlalu panjang (paling banyak {n} karakter)": "Summary too long (at most {n} characters)",
+    "Ringkasan dipotong menjadi {n} karakter saat disimpan.": "The summary was cut to {n} characters when saved.",
     # article view
     "Pilih artikel di antrean.": "Select an article in the queue.", "Buka artikel asli": "Open the original",
     "Istilah cocok": "Matched terms", "Juga dimuat di": "Also published in", "Narasumber": "Sources quoted",

@@ -202,6 +202,7 @@ class MainWindow(QMainWindow):
         queue.tags_changed.connect(self._load_vocabulary)  # a 50,000-row scan: only when tags change
         editor.save_requested.connect(queue.edit)
         editor.unsaved_left.connect(queue.edit)  # typed, then approved / moved on: kept
+        editor.notice.connect(lambda text: self.show_message(text, "info"))
         editor.approve.clicked.connect(lambda: queue.decide("approve"))
         editor.reject.clicked.connect(lambda: queue.decide("reject"))
         editor.reset.clicked.connect(lambda: queue.decide("reset"))

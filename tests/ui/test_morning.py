@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox
 
 from clipper.dates import WIB
+from clipper.review.decisions import MAX_SUMMARY
 from clipper.store.archive import Archive
 from clipper.store.images import store_image
 from tests._archive import get_row
@@ -52,6 +53,14 @@ def test_typed_fields_survive_approve_and_moving_on(qtbot, window, archive_copy)
     assert one["status"] == "approved" and one["summary"] == "Ringkasan yang diketik lalu langsung disetujui."
     assert one["tags"] == '["madrasah","beasiswa"]' and one["tone"] == "positif"
     assert two["summary"] == "Diketik lalu pindah dengan J."
+    # a summary over the limit left behind is kept as far as it fits, and the editor is told
+    third = _current(win)
+    win.editor.summary.setPlainText("x" * (MAX_SUMMARY + 50))
+    with qtbot.waitSignal(win.editor.notice) as told:
+        qtbot.keyClick(win.queue.view, Qt.Key_J)
+    assert str(MAX_SUMMARY) in told.args[0]
+    with Archive(archive_copy) as archive:
+        assert get_row(archive, third.id)["summary"] == "x" * MAX_SUMMARY
 
 
 def test_typed_fields_survive_closing_the_window(qtbot, window, archive_copy):

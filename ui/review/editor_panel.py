@@ -41,6 +41,8 @@ class EditorPanel(QWidget):
     # What was typed for articles the panel is leaving (the editor decided, moved on, or the
     # window closes): (changes, their ids), saved without a click.
     unsaved_left = Signal(dict, list)
+    # A notice for the window's message bar (a summary cut to its limit when the editor left).
+    notice = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -125,8 +127,9 @@ class EditorPanel(QWidget):
     def flush(self) -> bool:
         """Hand on what was typed and not saved (True when there was something)."""
         changed = self.changes() if self._ids else {}
-        if changed.get("summary") and len(changed["summary"]) > MAX_SUMMARY:
+        if self._summary_too_long(changed):  # the editor has moved on: keep what fits, and say so
             changed["summary"] = changed["summary"][:MAX_SUMMARY]
+            self.notice.emit(_("Ringkasan dipotong menjadi {n} karakter saat disimpan.").format(n=MAX_SUMMARY))
         if changed:
             self._shown.update({k: v for k, v in self.values().items() if k in changed})
             self.unsaved_left.emit(changed, list(self._ids))
@@ -149,9 +152,13 @@ class EditorPanel(QWidget):
             changed["tags"] = [t for t in (p.strip() for p in changed["tags"].split(",")) if t]
         return changed
 
+    @staticmethod
+    def _summary_too_long(changed: dict) -> bool:
+        return len(changed.get("summary") or "") > MAX_SUMMARY
+
     def _emit_save(self) -> None:
         changed = self.changes()
-        if changed.get("summary") and len(changed["summary"]) > MAX_SUMMARY:
+        if self._summary_too_long(changed):  # the editor is here: refused, nothing cut
             self.heading.setText(_("Ringkasan terlalu panjang (paling banyak {n} karakter)").format(n=MAX_SUMMARY))
             return
         if changed:
