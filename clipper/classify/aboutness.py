@@ -39,7 +39,9 @@ TEASER_REACH = 160
 
 # "Baca juga: …", "Simak selengkapnya - …", and Tribun's bare "Baca: …" (the colon is required there:
 # "baca" alone is the verb).
-_TEASER = re.compile(r"\b(?:(?:baca|lihat|simak|tonton|cek)\s+(?:juga|pula|selengkapnya)\b\s*[:\-–—]?|baca\s*:)",
+TEASER_VERBS = ("baca", "lihat", "simak", "tonton", "cek")
+TEASER_WORDS = ("juga", "pula", "selengkapnya")
+_TEASER = re.compile(rf"\b(?:(?:{'|'.join(TEASER_VERBS)})\s+(?:{'|'.join(TEASER_WORDS)})\b\s*[:\-–—]?|baca\s*:)",
                      re.I)
 
 

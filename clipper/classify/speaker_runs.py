@@ -9,6 +9,7 @@ import re
 from itertools import compress
 from typing import NamedTuple
 
+from clipper.classify.aboutness import TEASER_VERBS, TEASER_WORDS
 from clipper.classify.speaker_words import (ADVERBS, AGUNG_AFTER, ASIDE_STARTS, CONNECTORS, HONORIFICS,
                                             MODALS, NAMED_INSTITUTIONS, NOBODY, PERSON_NOUNS, RELATIONAL,
                                             STOP_WORDS, is_name_word, is_role_head)
@@ -119,11 +120,15 @@ class Doc:
         return k - 1
 
     def after_read_also(self, start: int) -> bool:
-        """True when the sentence at ``start`` follows "Baca juga:" (or "Baca:"): the linked
-        headline, in capitalised words, runs into it with no period."""
+        """True when the sentence at ``start`` follows a teaser marker ("Baca juga", "Simak
+        selengkapnya", Tribun's "Baca:"; the classifier's markers): the linked headline, in
+        capitalised words, runs into it with no period."""
+        if start + 1 < self.n and self.lows[start] in TEASER_VERBS and self.lows[start + 1] in TEASER_WORDS:
+            return True  # the marker opens the sentence ("Baca juga Menteri …", no colon)
         k = start - 1
         while k >= 1 and start - k < MAX_SPAN and (self.toks[k] == ":" or not self.is_end(k)):
-            if self.toks[k] == ":" and self.lows[k - 1] in ("juga", "baca"):
+            if (self.lows[k] in TEASER_WORDS and self.lows[k - 1] in TEASER_VERBS) or (
+                    self.toks[k] == ":" and self.lows[k - 1] == "baca"):
                 return True
             k -= 1
         return False

@@ -199,3 +199,10 @@ def test_models_stay_the_public_api():
     """find_narasumber still returns Narasumber values in order of first mention."""
     found = find_narasumber('"Siap," kata Budi Santoso. "Lanjut," ujar Kepala Dinas Pendidikan, Rina Wati.')
     assert found == (Narasumber("Budi Santoso", None), Narasumber("Rina Wati", "Kepala Dinas Pendidikan"))
+
+
+@pytest.mark.parametrize("marker", ["Baca juga:", "Baca juga", "Lihat juga -", "Simak selengkapnya:", "Baca:"])
+def test_a_linked_headline_is_nobodys_role(marker):
+    """A teaser's headline running into the next sentence (any marker the classifier knows) gives
+    no speaker: "Menteri Agama … Gedung Baru" is a headline, not a role and a name."""
+    assert people(f'{marker} Menteri Agama Resmikan Gedung Baru "Kami senang," ujar Menag.') == []
