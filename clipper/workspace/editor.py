@@ -13,7 +13,6 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from clipper.config import Config
 from clipper.errors import ClipperError, ConfigError
 from clipper.limits import MAX_CONFIG_BYTES
-from clipper.models import SOURCE_KINDS
 from clipper.safe_files import atomic_output, read_limited
 from clipper.workspace.comments import append_item, pop_key, remove_item, rename_key, set_key
 from clipper.workspace.configuration import parse_config
@@ -35,7 +34,7 @@ class ConfigEditor:
 
     Example:
         editor = ConfigEditor.load(path)
-        editor.set_source_enabled("ANTARA", False)
+        editor.set_source_values(editor.source_names().index("ANTARA"), {"enabled": False})
         editor.set_editor_name("Siti")
         config = editor.save()   # raises ConfigError, file untouched, when invalid
     """
@@ -61,42 +60,8 @@ class ConfigEditor:
     def _sources(self) -> CommentedSeq:
         return self.data.setdefault("sources", CommentedSeq())
 
-    def _source(self, name: str) -> CommentedMap:
-        for entry in self._sources():
-            if isinstance(entry, dict) and str(entry.get("name", "")).casefold() == name.casefold():
-                return entry
-        raise KeyError(name)
-
     def source_names(self) -> list[str]:
         return [str(e.get("name")) for e in self._sources() if isinstance(e, dict)]
-
-    def set_source_enabled(self, name: str, enabled: bool) -> None:
-        """Enable or disable a source (``enabled: true`` is the default, so it is removed)."""
-        entry = self._source(name)
-        if enabled:
-            entry.pop("enabled", None)
-        else:
-            entry["enabled"] = False
-
-    def add_source(self, name: str, kind: str, url: str, *, article_pattern: str | None = None,
-                   rubrik: str | None = None, aggregator: bool = False) -> None:
-        """Append a source; validation happens at save()."""
-        if kind not in SOURCE_KINDS:
-            raise ValueError(f"jenis sumber harus salah satu dari {', '.join(SOURCE_KINDS)}")
-        entry = CommentedMap(name=name.strip())
-        entry[kind] = url.strip()
-        if article_pattern:
-            entry["article_pattern"] = article_pattern
-        if rubrik:
-            entry["rubrik"] = rubrik
-        if aggregator:
-            entry["aggregator"] = True
-        append_item(self._sources(), entry)
-
-    def remove_source(self, name: str) -> None:
-        """Remove a source by name; the other sources and the file's comments stay."""
-        sources = self._sources()
-        remove_item(sources, sources.index(self._source(name)))
 
     def _entries(self) -> list[CommentedMap]:
         return [e for e in self._sources() if isinstance(e, dict)]
@@ -176,14 +141,6 @@ class ConfigEditor:
     def set_institution(self, lines: list[str]) -> None:
         clean = [line.strip() for line in lines if line.strip()]
         self._section("edition")["institution"] = CommentedSeq(clean)
-
-    def set_email(self, values: dict[str, Any]) -> None:
-        """Set email keys (``None`` removes one); ``recipients`` is a list of addresses."""
-        section = self._section("email")
-        for key, value in values.items():
-            if key == "recipients" and value is not None:
-                value = CommentedSeq(value)
-            _set_or_drop(section, key, value)
 
     def email_values(self) -> dict[str, Any]:
         """The `email:` fields (clipper.workspace.fields.email_values; host empty: no email)."""

@@ -41,12 +41,13 @@ def test_bundled_config_round_trips_unchanged():
 def test_changes_are_saved_with_comments_kept(sample):
     """Disable, add, terms, editor, institution and email are saved; every comment stays."""
     editor = ConfigEditor.load(sample)
-    editor.set_source_enabled("warta contoh", False)
-    editor.add_source("Suara Contoh", "sitemap", "https://suara.contoh.id/sitemap.xml")
+    editor.set_source_values(editor.source_names().index("Warta Contoh"), {"enabled": False})
+    editor.append_source({"name": "Suara Contoh", "kind": "sitemap", "url": "https://suara.contoh.id/sitemap.xml"})
     editor.set_topic_terms("kemenag", ["penghulu", " ", "KUA digital"])
     editor.set_editor_name("Budi")
     editor.set_institution(["Kementerian Agama", "Perpustakaan"])
-    editor.set_email({"host": "smtp.contoh.id", "sender": "kliping@contoh.id", "recipients": ["a@contoh.id"]})
+    editor.set_email_values({"host": "smtp.contoh.id", "sender": "kliping@contoh.id",
+                             "recipients": [("a@contoh.id", None)]})
     config = editor.save()
     text = sample.read_text(encoding="utf-8")
     for comment in ("# Konfigurasi uji", "# editor pagi", "# --- media fiktif ---", "# feed utama"):
@@ -57,7 +58,7 @@ def test_changes_are_saved_with_comments_kept(sample):
     assert reloaded.editor.name == "Budi" and reloaded.edition.institution == ["Kementerian Agama", "Perpustakaan"]
     assert reloaded.email.recipients[0].address == "a@contoh.id"
     assert reloaded.topics_spec == [{"id": "kemenag", "terms": ["penghulu", "KUA digital"]}]
-    editor.set_source_enabled("Warta Contoh", True)
+    editor.set_source_values(0, {"enabled": True})
     editor.save()
     assert "enabled" not in sample.read_text(encoding="utf-8")
 
@@ -65,7 +66,7 @@ def test_changes_are_saved_with_comments_kept(sample):
 def test_invalid_change_is_reported_like_the_cli_and_never_written(sample):
     """A bad URL and a duplicate name give file:line: field messages; the file is untouched."""
     editor = ConfigEditor.load(sample)
-    editor.add_source("Warta Contoh", "feed", "ftp://salah")
+    editor.append_source({"name": "Warta Contoh", "kind": "feed", "url": "ftp://salah"})
     with pytest.raises(ConfigError) as caught:
         editor.save()
     message = "\n".join(caught.value.problems)

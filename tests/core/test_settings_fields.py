@@ -81,7 +81,7 @@ def test_removing_a_source_keeps_the_comment_above_the_next(commented):
     for index, own in ((0, ["# feed utama"]), (1, ["# kotak baca juga"]), (2, ["# rubrik daerah"])):
         editor = ConfigEditor.load(commented)
         names = editor.source_names()
-        editor.remove_source(names[index])
+        editor.remove_source_at(index)
         editor.save()
         text = commented.read_text(encoding="utf-8")
         assert _comments(text) == [c for c in _comments(COMMENTED) if c not in own]
