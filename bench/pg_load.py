@@ -73,11 +73,8 @@ def load_postgres(url: str, sqlite_path: Path, *, rebuild: bool = False) -> None
                    "clipper_shown(article_id) from bench_words")
         pg.execute("drop table bench_words")
         print(f"  search documents with facets ({time.perf_counter() - started:.0f} s)", flush=True)
-        pg.execute("create index search_docs_key on search_docs (key)")
-        pg.execute("create index search_docs_pending on search_docs (article_id) where pending = 1")
-        pg.execute("create index search_docs_document on search_docs using gin (document)")
-        pg.execute("create index search_docs_shown on search_docs using gin (document) where shown = 1")
-        pg.execute(pg_schema.TRIGGERS_SQL.split("create trigger search_edition_articles_changed")[0])
+        pg.execute(pg_schema.SEARCH_DOC_INDEXES_SQL)  # the schema's own, created after the load
+        pg.execute(pg_schema.ARTICLE_TRIGGERS_SQL)
         pg.execute("select setval(pg_get_serial_sequence('articles', 'id'), (select max(id) from articles))")
         pg.execute("vacuum analyze articles")
         pg.execute("vacuum analyze search_docs")

@@ -81,16 +81,21 @@ create index idx_deliveries_status on deliveries (status);
 # The search index. key = (days since 1970 of articles.day) << 32 | id, as in SQLite: date order
 # and date ranges are key order and key ranges. Words carry weights A (title), B (summary,
 # tags, media) and C (text, stems); facets weight D, which ranking ignores.
+# The search documents' indexes (a bulk load creates them after loading: bench/pg_load.py).
+# The default archive search (approved, or in a final edition: shown = 1) reads its own, smaller
+# GIN index (clipper.store.searching.SHOWN).
+SEARCH_DOC_INDEXES_SQL = """
+create index search_docs_key on search_docs (key);
+create index search_docs_pending on search_docs (article_id) where pending = 1;
+create index search_docs_document on search_docs using gin (document);
+create index search_docs_shown on search_docs using gin (document) where shown = 1;
+"""
+
 M020_SEARCH_INDEX = r"""
 create table search_docs (
     article_id bigint primary key, key bigint not null, stems text, pending integer not null default 1,
     document tsvector not null default '', shown smallint not null default 0);
-create index search_docs_key on search_docs (key);
-create index search_docs_pending on search_docs (article_id) where pending = 1;
-create index search_docs_document on search_docs using gin (document);
--- The default archive search (approved, or in a final edition: shown = 1) reads its own, smaller
--- GIN index (clipper.store.searching.SHOWN).
-create index search_docs_shown on search_docs using gin (document) where shown = 1;
+""" + SEARCH_DOC_INDEXES_SQL + r"""
 create table edition_articles (
     edition_id bigint not null, article_id bigint not null, primary key (edition_id, article_id));
 create index edition_articles_article on edition_articles (article_id);
@@ -207,8 +212,9 @@ end $$;
 
 """
 
-# The triggers that keep the index in step (also what `clipper check` creates again).
-TRIGGERS_SQL = """
+# The triggers that keep the index in step (also what `clipper check` creates again): the
+# articles' own, then those of editions (a bulk load creates the articles' after loading).
+ARTICLE_TRIGGERS_SQL = """
 create trigger search_articles_ai after insert on articles
     for each row execute function clipper_articles_ai();
 create trigger search_articles_au after update of title, text, summary, tags, media, status, tone,
@@ -219,7 +225,8 @@ create trigger search_articles_au after update of title, text, summary, tags, me
     execute function clipper_articles_au();
 create trigger search_articles_ad after delete on articles
     for each row execute function clipper_articles_ad();
-create trigger search_edition_articles_changed after insert or delete on edition_articles
+"""
+TRIGGERS_SQL = ARTICLE_TRIGGERS_SQL + """create trigger search_edition_articles_changed after insert or delete on edition_articles
     for each row execute function clipper_edition_articles_changed();
 create trigger search_editions_ai after insert on editions
     for each row when (new.content is not null) execute function clipper_editions_content();
