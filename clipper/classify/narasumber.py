@@ -16,7 +16,7 @@ import logging
 from dataclasses import dataclass
 from itertools import compress
 
-from clipper.classify.speaker_runs import QUOTES, TOKEN_RE, Doc, Parsed, tokens
+from clipper.classify.speaker_runs import QUOTES, Doc, Parsed
 from clipper.classify.speaker_words import (ADVERBS, ASIDE_STARTS, HONORIFICS, NOBODY, PASSIVE_VERBS,
                                             POST_VERBS, PRE_VERBS, STOP_WORDS, is_institution, is_name_word)
 from clipper.models import Narasumber
@@ -37,8 +37,6 @@ _OPENERS = (STOP_WORDS | ADVERBS | HONORIFICS | frozenset(
     {"dari", "oleh", "di", "ke", "pada", "untuk", "dengan", "kepada", "bagi", "yang", "dan", "atau", "menurut"})
 
 _TRIGGERS = POST_VERBS | PASSIVE_VERBS | PRE_VERBS | {"menurut"}
-_TOKEN_RE = TOKEN_RE  # the tokeniser's pattern, kept here for the tests that compare with it
-_tokens = tokens
 
 
 @dataclass(frozen=True)

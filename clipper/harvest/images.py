@@ -48,23 +48,23 @@ async def _fetch_all(urls: list[str], policy: AddressPolicy) -> list[tuple[str, 
         return await asyncio.gather(*(one(u) for u in urls))
 
 
-def ensure_cached(archive: Archive, urls: list[str], config: Config | None = None) -> int:
+def ensure_cached(archive: Archive, urls: list[str], config: Config) -> int:
     """Fetch the images not yet in the archive and store them; returns how many came. Never raises for a URL.
 
-    The address policy is the configuration's (its sources' origins and allow_hosts; without a
-    configuration, public addresses only): a page's og:image on an internal address is refused
-    and recorded as the image's error, so it never reaches the PDF.
+    The address policy is the configuration's (its sources' origins and allow_hosts): a page's
+    og:image on an internal address is refused and recorded as the image's error, so it never
+    reaches the PDF.
     """
     wanted = missing(archive, urls)
     if not wanted:
         return 0
-    from clipper.harvest.addresses import AddressPolicy, policy_for
-    results = asyncio.run(_fetch_all(wanted, policy_for(config) if config is not None else AddressPolicy()))
+    from clipper.harvest.addresses import policy_for
+    results = asyncio.run(_fetch_all(wanted, policy_for(config)))
     record_images(archive, results)
     return sum(bool(content) for _, content, _, _ in results)
 
 
-def fetch_edition_images(archive: Archive, day: str, config: Config | None = None) -> int:
+def fetch_edition_images(archive: Archive, day: str, config: Config) -> int:
     """The lead images of the articles the day's edition holds, before it is compiled (``config``:
     see ensure_cached)."""
     return ensure_cached(archive, [a.image_url for a in edition_candidates(archive, day) if a.image_url], config)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from clipper.classify import narasumber
 from clipper.classify.narasumber import find_narasumber
+from clipper.classify.speaker_runs import TOKEN_RE, tokens
 from clipper.models import Narasumber
 
 
@@ -83,4 +83,4 @@ def test_office_without_a_name_is_not_a_person():
 ])
 def test_tokens_as_the_regex_reads_them(text):
     """The fast tokeniser gives exactly the regex's tokens, punctuation and marks included."""
-    assert narasumber._tokens(text) == narasumber._TOKEN_RE.findall(text)
+    assert tokens(text) == TOKEN_RE.findall(text)
