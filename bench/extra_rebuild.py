@@ -195,6 +195,7 @@ def rebuild_pages(items: list[dict], mirrors: Mirrors, out: Path, problems: list
 
 # --- texts -------------------------------------------------------------------------------------------
 
+SQL_STRING = re.compile(r"'((?:[^']|'')*)'")
 PHP_VALUE = r"'(?:[^'\\]|\\.)*'|NULL|null|true|false|-?\d+(?:\.\d+)?"
 
 
@@ -216,10 +217,12 @@ def sql_values(text: str, start: int, count: int) -> list[str | None]:
     values: list[str | None] = []
     pos = start
     while len(values) < count and pos < len(text):
-        while text[pos] in " \t\r\n(,":
+        while pos < len(text) and text[pos] in " \t\r\n(,":
             pos += 1
-        if text[pos] == "'":
-            match = re.compile(r"'((?:[^']|'')*)'").match(text, pos)
+        if text.startswith("'", pos):
+            match = SQL_STRING.match(text, pos)
+            if match is None:
+                break  # an unterminated string: the statement is cut off
             values.append(match.group(1).replace("''", "'"))
             pos = match.end()
             continue
