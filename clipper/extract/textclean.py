@@ -27,7 +27,16 @@ KapanLagi, Fimela), Okezone, Media Indonesia and regional media put in the text:
 - table rows that are separators or credits in cells ("| Redaktur | : | Name |");
 - counters standing alone ("0 Komentar", "13 Shares", "1.229 Views") and the comment form's
   disclaimer ("Disclaimer : Komentar adalah tanggapan pribadi …");
-- the reporter's name in capitals closing the story ("DINI TEJA", Tempo).
+- the reporter's name in capitals closing the story ("DINI TEJA", Tempo);
+- the medium's or agency's credit under or closing the story ("(Tribunnews.com/Name)", "(ANTARA)",
+  "(mcr9/jpnn)"), and photo credits naming a medium and a photographer, a social account or an agency
+  ("(CNN Indonesia/Name)", "(Instagram/@akun)", "ANTARA FOTO/Name");
+- scroll and continue prompts in every wording ("Gulir ke bawah untuk melanjutkan membaca", "Lanjut ke
+  halaman berikutnya", "Tampilkan semua"), Tribun's bare "Baca: <headline>", "Lihat Video: …";
+- menu, footer and widget names standing alone ("Terpopuler", "Beranda", "Pedoman Media Siber", which
+  ends the story), reading time, the audio player's and the copy-link button's labels, the page's
+  time stamps ("Diperbarui 5 Des 2022, 12:00 WIB"), starred reader prompts ("* … silakan WhatsApp ke
+  nomor …"), detik's "Baca artikel detiknews, "…" selengkapnya".
 
 A dateline set apart from the lead ("Jakarta -" before detik's first paragraph) is joined to it.
 """
@@ -55,12 +64,14 @@ END_AFTER_CHARS = 400
 _PROMO_START = re.compile(
     r"^[\W_]*(?:baca juga|baca pula|baca lagi|simak juga|lihat juga|tonton juga|simak video|simak juga video"
     r"|tonton video|saksikan video|baca selengkapnya|baca berita selengkapnya|artikel terkait|berita terkait"
-    r"|read also|also read|see also|read more|pilihan editor(?=\s*:))\b",
+    r"|read also|also read|see also|read more|pilihan editor(?=\s*:)|lihat video(?=\s*[:\"'“‘]))\b"
+    r"|^[\W_]*baca\s*:(?=\s*\S)",
     re.I,
 )
 _NOISE_TOKENS = re.compile(
     r"advertisement|advertisment|scroll to continue with content|scroll to continue"
-    r"|scroll untuk melanjutkan membaca|scroll untuk melanjutkan|lanjutkan membaca|lanjut membaca|iklan|ads",
+    r"|(?:scroll|gulir)(?:\s+ke\s+bawah)?\s+untuk\s+(?:me)?lanjutkan(?:\s+membaca)?|lanjutkan membaca|lanjut membaca"
+    r"|konten berlanjut(?:\s+di\s+bawah(?:\s+ini)?)?|content continues below|iklan|ads",
     re.I,
 )
 _PAGER_LINE = re.compile(
@@ -68,6 +79,8 @@ _PAGER_LINE = re.compile(
     r"\s*[»›>:.]*$|^[«‹<\s]*(?:selanjutnya|sebelumnya|berikutnya|next|prev|previous)[\s»›>]*$"
     r"|^[«‹<]?\s*\d{1,2}(?:\s+\d{1,2})+(?:\s+(?:selanjutnya|berikutnya|next))?\s*[»›>]?$"
     r"|^\d{1,2}\s+dari\s+\d{1,2}\s+halaman$|^baca\s+(?:selanjutnya|halaman\s+berikutnya)\W*$"
+    r"|^(?:lanjut(?:kan)?|klik|baca|simak)\s+(?:ke\s+|di\s+)?halaman\s+(?:selanjutnya|berikutnya|\d{1,2})\W*$"
+    r"|^(?:tampilkan|lihat)\s+(?:semua|selengkapnya)\W*$|^show\s+all\W*$"
     r"|^\d{1,3}\s*/\s*\d{1,3}$|^foto\s+\d{1,3}\s+(?:dari|of)\s+\d{1,3}$"
     r"|^(?:halaman|hal\.?|page)\s*:?\s*(?:\d{1,2}\s*)+(?:selanjutnya|berikutnya|next|show all|tampilkan semua"
     r"|lihat semua|semua)?\s*[»›>]?$",
@@ -75,10 +88,13 @@ _PAGER_LINE = re.compile(
 )
 _CHANNEL_PROMO_VERB = re.compile(
     r"^[\W_]*(?:dapatkan|ikuti|gabung|bergabung|follow|klik|kunjungi|jangan lewatkan|yuk|simak|update|unduh"
-    r"|download|pantau|berlangganan|subscribe|cek|baca berita|temukan|nikmati|saksikan)\b",
+    r"|download|pantau|berlangganan|langganan|subscribe|cek|baca berita|temukan|nikmati|saksikan)\b",
     re.I,
 )
-_CHANNEL = re.compile(r"google news|whatsapp|telegram|saluran|channel|instagram|tiktok|youtube|aplikasi|app store"
+# "* Fakta atau Hoaks? … silakan WhatsApp ke nomor …": a starred note under the story telling readers what to do.
+_STARRED_PROMPT = re.compile(r"^\*\s.{0,380}\b(?:silakan|klik|ketik|tautan|nomor)\b", re.I)
+_CHANNEL = re.compile(r"google news|whatsapp|telegram|saluran|channel|instagram|tiktok|youtube|aplikasi|app store|\bapps?\b"
+                      r"|\b(?:di|ke|lewat|melalui)\s+(?:e-?mail|inbox)\s+(?:anda|kamu)\b"
                       r"|play store|newsletter|tanpa (?:\w+\s+){0,2}iklan|bebas iklan|facebook|twitter|x\.com|line today"
                       r"|berita(?:\s+\w+){0,2}\s+lainnya|live streaming|kanal\s+(?:berita|resmi|kami)", re.I)
 _WIDGET_LABEL = re.compile(
@@ -90,12 +106,23 @@ _WIDGET_LABEL = re.compile(
     r"|^\d[\d.,]*\s*(?:komentar|comments?|shares?|views?|kali\s+dibaca|dibaca|likes?)$|^live\s+streaming$"
     r"|^[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net)\s*[:|]\s*[^.!?]{1,40}$"
     r"|^klik\s+(?:di\s*sini|link\s+ini|tautan\s+ini)\b.{0,150}$"
-    r"|^(?:tags?|topik(?:\s+(?:pilihan|terkait|populer))?|kata\s+kunci)\s*:.{1,150}$",
+    r"|^(?:tags?|topik(?:\s+(?:pilihan|terkait|populer))?|kata\s+kunci)\s*:.{1,150}$"
+    # a section or widget name standing alone: a menu entry, a box's heading, the footer's links
+    r"|^(?:terpopuler|most popular|editor'?s pick|pilihan redaksi|baca lainnya|trending|terkini"
+    r"|indeks(?:\s+berita)?|home|beranda|advertorial|redaksi|disclaimer|kontak"
+    r"|(?:artikel|sumber|berita)\s+asli|tentang\s+kami|kontak\s+kami|hubungi\s+kami|pedoman\s+media\s+siber"
+    r"|kebijakan\s+privasi|syarat\s+(?:dan|&)\s+ketentuan|info\s+iklan|karir)\s*[:»›]?$"
+    # reading time, the audio player, copying the link
+    r"|^(?:(?:estimasi\s+)?waktu\s+baca|lama\s+baca|baca\s+dalam)\s*:?\s*\d{1,2}\s*(?:menit|min)\w*$"
+    r"|^\d{1,2}\s*(?:min(?:ute)?s?|menit)\s+(?:read|baca|membaca)$"
+    r"|^(?:dengarkan|listen\s+to)(?:\s+(?:berita|artikel|this\s+article))?(?:\s+ini)?\W*$"
+    r"|^berikut\s+video(?:nya)?\s*:?$|^(?:salin|copy)\s+(?:link|tautan|url)\W*$|^(?:link|tautan)\s+(?:copied|disalin|tersalin)\W*$",
     re.I,
 )
 _END_MARKER = re.compile(
     r"^(?:(?:berita|artikel)\s+(?:lainnya|terkait|terbaru|pilihan|populer|rekomendasi)|rekomendasi\s+untuk\s+anda"
-    r"|terkini\s+lainnya|tags?|topik|topik\s+terkait|kata\s+kunci|komentar|tulis\s+komentar)\s*:?$",
+    r"|terkini\s+lainnya|tags?|topik|topik\s+terkait|kata\s+kunci|komentar|tulis\s+komentar|tentang\s+kami"
+    r"|pedoman\s+media\s+siber|kebijakan\s+privasi)\s*:?$",
     re.I,
 )
 _EMBED = re.compile(
@@ -104,19 +131,30 @@ _EMBED = re.compile(
     r"|^[—–-]\s*[^(\n]{1,60}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}$",
     re.I,
 )
-_SYNDICATED = re.compile(r"^(?:artikel|berita) ini (?:telah|sudah|juga) (?:naik|tayang|terbit|dimuat|diunggah)\b.{0,250}$",
-                         re.I)
+_SYNDICATED = re.compile(r"^(?:artikel|berita|konten|tulisan) ini (?:telah|sudah|juga) (?:naik|tayang|terbit|dimuat"
+                         r"|diunggah|diperbarui|diupdate)\b.{0,250}$"
+                         r"|^baca artikel [\w.]+,?\s*[\"“].{1,200}[\"”]\s*selengkapnya\b.{0,200}$", re.I)
 _CAPTION_CREDIT = re.compile(
     r"(?:\(\s*(?:sumber|foto|dok|doc|dokumentasi|istimewa|ist|source|credit|kredit|ilustrasi|shutterstock"
-    r"|getty images|freepik|unsplash|pexels|antara foto|reuters|afp|ap photo)\b[^()\n]{0,80}\)"
+    r"|getty images|freepik|unsplash|pexels|pixabay|istock\w*|canva|antara foto|reuters|afp|ap photo)\b[^()\n]{0,80}\)"
+    r"|\((?:instagram|twitter|x|tiktok|youtube|facebook)\s*/\s*@?\w[^()\n]{0,60}\)"
+    r"|\b(?-i:ANTARA|ANTARA FOTO|Antara|REUTERS|Reuters|AFP|AP)\s*/\s*(?-i:[A-Z])[^\n]{0,60}"
+    r"|(?-i:\((?![\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net)\b)(?:[A-Z][\w.]*\s?){1,3}/\s*(?:[A-Z][a-z][\w.'-]*\s?){1,4}\))(?!\.)"
     r"|\b(?:foto|sumber|dok|kredit|credit|source)\s*[:.]\s*[^\n.]{1,80}"
-    r"|\b(?:shutterstock|getty images|freepik|unsplash|pexels)\b[^\n.]{0,40}|\.\s*dok)\.?$",
+    r"|\b(?:shutterstock|getty images|freepik|unsplash|pexels|pixabay)\b[^\n.]{0,40}|\.\s*dok)\.?$",
     re.I,
 )
 _DATELINE_ONLY = re.compile(
     r"^(?:[\w.]+(?:\.com|\.id)?\s*[-–—|,]\s*)?(?:\w+,\s*)?\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}"
     r"(?:\s*,?\s*(?:pukul\s*)?\d{1,2}[:.]\d{2}(?:\s*(?:WIB|WITA|WIT))?)?$"
-    r"|^(?:\w+,\s*)?\d{1,2}\s+\w+\s+\d{4}(?:\s*[,|-]?\s*(?:pukul\s*)?\d{1,2}[:.]\d{2}(?:\s*(?:WIB|WITA|WIT))?)?$",
+    r"|^(?:\w+,?\s+)?\d{1,2}\s+\w+\s+\d{4}(?:\s*[,|-]?\s*(?:pukul\s*)?\d{1,2}[:.]\d{2}(?:\s*(?:WIB|WITA|WIT))?)?$",
+    re.I,
+)
+# "Diperbarui 5 Des 2022, 12:00 WIB", "Pembaruan terakhir pada 12.00 WIB": the page's time stamps.
+_STAMP_LINE = re.compile(
+    r"^(?:diperbarui|diterbitkan|dipublikasikan|dipublikasi|update|updated|published|posted"
+    r"|pembaruan\s+terakhir|terakhir\s+diperbarui)(?:\s+pada)?\s*:?\s*(?:\w+,?\s+)?(?:\d{1,2}\s*[/.\-\s]\s*\w+"
+    r"\s*[/.\-\s]\s*\d{2,4})?\s*[,|\-]?\s*(?:pukul\s*)?(?:\d{1,2}[:.]\d{2}(?:\s*(?:WIB|WITA|WIT))?)?$",
     re.I,
 )
 _LABEL_LINE = re.compile(
@@ -156,6 +194,11 @@ _INITIALS_LINE = re.compile(
     r"|^\(\s*\*{3}\s*/?\s*[\w .]{0,40}\)$",
     re.I,
 )
+# "(Tribunnews.com/Fahdi Fahlevi)", "(ANTARA)", "(mcr9/jpnn)": the medium's or agency's credit under a story.
+_MEDIA_CREDIT = (r"[(\[]\s*(?:(?!www\.)[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net)|antara|ant|jpnn|tribun\w*)\s*(?:/\s*[^()\[\]\n]{1,60})?"
+                 r"[)\]]|[(\[]\s*[a-z0-9]{2,6}(?:\s*/\s*[a-z0-9]{2,6}){1,3}\s*[)\]]")
+_CREDIT_LINE = re.compile(rf"^(?:{_MEDIA_CREDIT})$", re.I)
+_TRAILING_CREDIT = re.compile(rf"(?<=[.!?\"”'’)\]])\s*(?:{_MEDIA_CREDIT})\s*$", re.I)
 _TRAILING_INITIALS = re.compile(
     r"(?<=[.!?\"”'’)\]])\s*[(\[]\s*[a-z]{2,5}(?:\s*/\s*[a-z0-9]{2,5}){0,3}\s*[)\]]\s*$", re.I
 )
@@ -184,11 +227,11 @@ def clean_text(text: str) -> str:
             continue
         lines.append(line)
     lines = _joined_datelines(lines)
-    while lines and (_TRAILING_LABEL.match(lines[-1]) or _INITIALS_LINE.match(lines[-1])
+    while lines and (_TRAILING_LABEL.match(lines[-1]) or _INITIALS_LINE.match(lines[-1]) or _CREDIT_LINE.match(lines[-1])
                      or (len(lines[-1]) <= TRAILING_NAME_MAX_CHARS and _TRAILING_NAME.match(lines[-1]))):
         lines.pop()
     if lines:
-        lines[-1] = _TRAILING_INITIALS.sub("", lines[-1]).rstrip()
+        lines[-1] = _TRAILING_INITIALS.sub("", _TRAILING_CREDIT.sub("", lines[-1])).rstrip()
     return "\n".join(line for line in lines if line)
 
 
@@ -228,9 +271,11 @@ def _is_boilerplate_line(line: str) -> bool:
     ):
         return True
     if (_EMBED.match(line) or _SYNDICATED.match(line) or _DATELINE_ONLY.match(line) or _LABEL_LINE.match(line)
+            or (len(line) <= NOISE_LINE_MAX_CHARS and _STAMP_LINE.match(line))
             or _BYLINE.match(line) or _OLEH_BYLINE.match(line) or _REPORTER_LINE.match(line)
-            or _RIGHTS_NOTICE.match(line) or _COMMENT_DISCLAIMER.match(line)):
+            or _RIGHTS_NOTICE.match(line) or _COMMENT_DISCLAIMER.match(line) or _CREDIT_LINE.match(line)):
         return True
     if len(line) < CAPTION_MAX_CHARS and _CAPTION_CREDIT.search(line) and not line.endswith(('."', '.”')):
         return True
-    return bool(_CHANNEL_PROMO_VERB.match(line) and _CHANNEL.search(line) and len(line) <= CHANNEL_PROMO_MAX_CHARS)
+    return bool((_CHANNEL_PROMO_VERB.match(line) or _STARRED_PROMPT.match(line)) and _CHANNEL.search(line)
+                and len(line) <= CHANNEL_PROMO_MAX_CHARS)

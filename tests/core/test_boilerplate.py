@@ -128,6 +128,44 @@ DROPPED = [
     ("channel: follow the medium's other news", "Ikuti Berita Kabar Uji Lainnya"),
     ("channel: saksikan live streaming", "Saksikan live streaming program-program kami di sini"),
     ("channel: update in our news channel", "Update berita terkini dan viral setiap hari di kanal berita kami"),
+    ("promo: tribun's bare baca with a colon", "Baca: Santri Kota Uji Juarai Lomba Kaligrafi"),
+    ("promo: lihat video with a colon", "Lihat Video: Suasana Manasik Haji di Asrama"),
+    ("pager: lanjut ke halaman berikutnya", "Lanjut ke halaman berikutnya"),
+    ("pager: tampilkan semua", "Tampilkan Semua"),
+    ("pager: show all", "Show All"),
+    ("noise: gulir ke bawah", "Gulir ke bawah untuk melanjutkan membaca"),
+    ("noise: scroll ke bawah", "Scroll ke bawah untuk melanjutkan membaca"),
+    ("noise: konten berlanjut", "Konten berlanjut di bawah ini"),
+    ("noise: iklan then gulir", "Iklan - Gulir untuk melanjutkan"),
+    ("credit: medium and reporter", "(Tribunnews.com/Rina Marlina)"),
+    ("credit: agency in capitals", "(ANTARA)"),
+    ("credit: code with a digit", "(mcr9/jpnn)"),
+    ("caption: medium and photographer", "Suasana rapat kerja di gedung parlemen. (Kabar Uji/Andi Pratama)"),
+    ("caption: social account", "Tangkapan layar video warga di halte (Instagram/@wargakotauji)"),
+    ("caption: agency photo credit", "Petugas memeriksa suhu tubuh jemaah. ANTARA FOTO/Andi Pratama/foc."),
+    ("caption: stock library", "Ilustrasi ruang kelas madrasah. (Pixabay)"),
+    ("widget: section name", "Terpopuler"),
+    ("widget: menu entry", "Beranda"),
+    ("widget: footer link", "Kebijakan Privasi"),
+    ("widget: original article", "Artikel Asli"),
+    ("widget: reading time", "Waktu baca: 3 menit"),
+    ("widget: reading time in english", "3 min read"),
+    ("widget: audio player", "Dengarkan berita ini"),
+    ("widget: copy link", "Salin Link"),
+    ("widget: link copied", "Tautan disalin"),
+    ("widget: berikut videonya", "Berikut videonya:"),
+    ("stamp: updated with date and time", "Diperbarui 5 Des 2025, 12:00 WIB"),
+    ("stamp: last update time", "Pembaruan terakhir pada 12.00 WIB"),
+    ("dateline only: weekday without a comma", "Jumat 10 Okt 2025 - 09:00"),
+    ("syndicated: konten ini telah tayang", "Konten ini telah tayang di Kabar Uji dengan judul Santri Berprestasi"),
+    ("syndicated: updated note", "Berita ini telah diperbarui pada Senin, 1 Desember 2025"),
+    ("syndicated: detik's read the article", 'Baca artikel kabarujinews, "Santri Juara Kaligrafi" selengkapnya '
+                                             "https://kabaruji.test/berita/d-1/santri"),
+    ("channel promo: download apps", "Download Apps Kabar Uji Sekarang https://apps.kabaruji.test/"),
+    ("channel promo: newsletter by mail", "Dapatkan berita terbaru langsung di email Anda setiap pagi"),
+    ("channel promo: langganan newsletter", "Langganan newsletter kami"),
+    ("channel promo: starred fact-check prompt", "* Fakta atau Hoaks? Untuk mengetahui kebenaran informasi yang "
+                                                 "beredar, silakan WhatsApp ke nomor Cek Fakta Kabar Uji 0811 0000 000."),
 ]
 
 # Story sentences that look like boilerplate and must stay.
@@ -156,6 +194,15 @@ KEPT = [
     ("a canal named after a channel verb", "Pantau kanal banjir timur, petugas berjaga sepanjang malam di pintu air."),
     ("a tag word in a sentence", "Tag nama di seragam santri kini memakai kode batang untuk absensi."),
     ("klik as a sound", "Klik kamera terdengar ketika menteri meninjau ruang kelas baru itu."),
+    ("lihat video as a verb", "Lihat video itu, polisi langsung bergerak ke lokasi kejadian."),
+    ("berikut video in a sentence", "Berikut video yang diunggah akun tersebut di media sosial."),
+    ("capital abbreviations in parentheses", "Bantuan disalurkan melalui pengurus rukun tetangga dan rukun warga (RT/RW)."),
+    ("a date in parentheses", "Hasil sidang dibacakan pada Kamis (5/12)."),
+    ("an e-mail tip", "Cek email secara berkala, kata pakar keamanan siber itu."),
+    ("a recommendations heading", "Rekomendasi"),
+    ("a broadcast time", "Tayang pukul 20.00 WIB di kanal televisi daerah."),
+    ("a web address in parentheses", "Pendaftaran dibuka melalui laman resmi. ( www.kemenag.go.id )"),
+    ("a starred list item", "* Jemaah wajib membawa paspor dan buku kesehatan."),
 ]
 
 
@@ -200,7 +247,8 @@ def test_credit_lines_at_the_end_are_dropped(ending):
     assert clean_text(f"{STORY}\n{ending}") == STORY
 
 
-@pytest.mark.parametrize("code", ["(mdk/yan)", "(ant)", "[sc]", "(fby/dal)"])
+@pytest.mark.parametrize("code", ["(mdk/yan)", "(ant)", "[sc]", "(fby/dal)", "(Tribunnews.com/Rina Marlina)",
+                                  "(Antara)"])
 def test_an_editor_code_closing_the_last_paragraph_is_cut(code):
     """An editor code after the last sentence is cut from it; the sentence stays."""
     assert clean_text(f"{BEFORE}\n{AFTER} {code}") == STORY
