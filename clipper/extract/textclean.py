@@ -36,7 +36,9 @@ KapanLagi, Fimela), Okezone, Media Indonesia and regional media put in the text:
 - menu, footer and widget names standing alone ("Terpopuler", "Beranda", "Pedoman Media Siber", which
   ends the story), reading time, the audio player's and the copy-link button's labels, the page's
   time stamps ("Diperbarui 5 Des 2022, 12:00 WIB"), starred reader prompts ("* … silakan WhatsApp ke
-  nomor …"), detik's "Baca artikel detiknews, "…" selengkapnya".
+  nomor …"), detik's "Baca artikel detiknews, "…" selengkapnya";
+- a table of contents ("Daftar Isi" and the headings under it, which come again in the story) and
+  the tags as bare lower-case words closing the text (detik); "Halaman" and lone page numbers.
 
 A dateline set apart from the lead ("Jakarta -" before detik's first paragraph) is joined to it.
 """
@@ -80,7 +82,7 @@ _PAGER_LINE = re.compile(
     r"|^[«‹<]?\s*\d{1,2}(?:\s+\d{1,2})+(?:\s+(?:selanjutnya|berikutnya|next))?\s*[»›>]?$"
     r"|^\d{1,2}\s+dari\s+\d{1,2}\s+halaman$|^baca\s+(?:selanjutnya|halaman\s+berikutnya)\W*$"
     r"|^(?:lanjut(?:kan)?|klik|baca|simak)\s+(?:ke\s+|di\s+)?halaman\s+(?:selanjutnya|berikutnya|\d{1,2})\W*$"
-    r"|^(?:tampilkan|lihat)\s+(?:semua|selengkapnya)\W*$|^show\s+all\W*$"
+    r"|^(?:tampilkan|lihat)\s+(?:semua|selengkapnya)\W*$|^show\s+all\W*$|^(?:halaman|hal\.?|page)\s*:?$|^\d{1,2}$"
     r"|^\d{1,3}\s*/\s*\d{1,3}$|^foto\s+\d{1,3}\s+(?:dari|of)\s+\d{1,3}$"
     r"|^(?:halaman|hal\.?|page)\s*:?\s*(?:\d{1,2}\s*)+(?:selanjutnya|berikutnya|next|show all|tampilkan semua"
     r"|lihat semua|semua)?\s*[»›>]?$",
@@ -199,6 +201,11 @@ _MEDIA_CREDIT = (r"[(\[]\s*(?:(?!www\.)[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id|net
                  r"[)\]]|[(\[]\s*[a-z0-9]{2,6}(?:\s*/\s*[a-z0-9]{2,6}){1,3}\s*[)\]]")
 _CREDIT_LINE = re.compile(rf"^(?:{_MEDIA_CREDIT})$", re.I)
 _TRAILING_CREDIT = re.compile(rf"(?<=[.!?\"”'’)\]])\s*(?:{_MEDIA_CREDIT})\s*$", re.I)
+# "Daftar Isi" and the headings under it (detik): the story's own subheadings, listed before it.
+_CONTENTS_LABEL = re.compile(r"^(?:daftar\s+isi|isi\s+artikel|table\s+of\s+contents)\s*:?$", re.I)
+CONTENTS_ENTRY_MAX_CHARS = 100
+# "jepang tewas meninggal dunia": the tags as bare lower-case words closing the text (detik).
+_TAG_WORDS = re.compile(r"^[a-z0-9][a-z0-9 '-]{2,150}$")
 _TRAILING_INITIALS = re.compile(
     r"(?<=[.!?\"”'’)\]])\s*[(\[]\s*[a-z]{2,5}(?:\s*/\s*[a-z0-9]{2,5}){0,3}\s*[)\]]\s*$", re.I
 )
@@ -218,6 +225,7 @@ def clean_text(text: str) -> str:
     """
     raw = [_SPACES.sub(" ", _INVISIBLE.sub("", line)).strip() for line in text.splitlines()]
     raw = [line for line in raw if line]
+    raw = _without_contents(raw)
     repeated = _repeated_labels(raw)
     lines: list[str] = []
     for line in raw:
@@ -228,11 +236,26 @@ def clean_text(text: str) -> str:
         lines.append(line)
     lines = _joined_datelines(lines)
     while lines and (_TRAILING_LABEL.match(lines[-1]) or _INITIALS_LINE.match(lines[-1]) or _CREDIT_LINE.match(lines[-1])
+                     or _TAG_WORDS.match(lines[-1])
                      or (len(lines[-1]) <= TRAILING_NAME_MAX_CHARS and _TRAILING_NAME.match(lines[-1]))):
         lines.pop()
     if lines:
         lines[-1] = _TRAILING_INITIALS.sub("", _TRAILING_CREDIT.sub("", lines[-1])).rstrip()
     return "\n".join(line for line in lines if line)
+
+
+def _without_contents(lines: list[str]) -> list[str]:
+    """Lines without a table of contents ("Daftar Isi" and the short headings under it, which the story
+    repeats as its subheadings: left in, they would also make those subheadings look like repeated labels)."""
+    kept: list[str] = []
+    in_contents = False
+    for line in lines:
+        if _CONTENTS_LABEL.match(line):
+            in_contents = True
+        elif not (in_contents and len(line) < CONTENTS_ENTRY_MAX_CHARS and not line.endswith(_ENDS_SENTENCE)):
+            in_contents = False
+            kept.append(line)
+    return kept
 
 
 def _joined_datelines(lines: list[str]) -> list[str]:

@@ -164,6 +164,8 @@ DROPPED = [
     ("channel promo: download apps", "Download Apps Kabar Uji Sekarang https://apps.kabaruji.test/"),
     ("channel promo: newsletter by mail", "Dapatkan berita terbaru langsung di email Anda setiap pagi"),
     ("channel promo: langganan newsletter", "Langganan newsletter kami"),
+    ("pager: halaman alone", "Halaman"),
+    ("pager: a lone page number", "2"),
     ("channel promo: starred fact-check prompt", "* Fakta atau Hoaks? Untuk mengetahui kebenaran informasi yang "
                                                  "beredar, silakan WhatsApp ke nomor Cek Fakta Kabar Uji 0811 0000 000."),
 ]
@@ -252,6 +254,18 @@ def test_credit_lines_at_the_end_are_dropped(ending):
 def test_an_editor_code_closing_the_last_paragraph_is_cut(code):
     """An editor code after the last sentence is cut from it; the sentence stays."""
     assert clean_text(f"{BEFORE}\n{AFTER} {code}") == STORY
+
+
+def test_a_table_of_contents_before_the_story_is_left_out():
+    """detik's "Daftar Isi" box lists the story's subheadings before it; the subheadings stay in the story."""
+    text = "\n".join(["Daftar Isi", "1. Syarat Pendaftaran", "2. Jadwal Seleksi", f"Jakarta - {BEFORE}",
+                     "1. Syarat Pendaftaran", AFTER])
+    assert clean_text(text) == "\n".join([f"Jakarta - {BEFORE}", "1. Syarat Pendaftaran", AFTER])
+
+
+def test_tags_as_bare_lower_case_words_closing_the_text_are_left_out():
+    """detik closes a text with its tags as plain lower-case words; a story sentence is never all lower case."""
+    assert clean_text(f"{STORY}\nbeasiswa santri madrasah aliyah kemenag") == STORY
 
 
 @pytest.mark.parametrize("dateline", ["Jakarta -", "Doha –", "JAKARTA, KOMPAS.com -", "Sleman (Kemenag) ---"])
