@@ -96,6 +96,7 @@ _CHANNEL_PROMO_VERB = re.compile(
 # "* Fakta atau Hoaks? … silakan WhatsApp ke nomor …": a starred note under the story telling readers what to do.
 _STARRED_PROMPT = re.compile(r"^\*\s.{0,380}\b(?:silakan|klik|ketik|tautan|nomor)\b", re.I)
 _CHANNEL = re.compile(r"google news|whatsapp|telegram|saluran|channel|instagram|tiktok|youtube|aplikasi|app store|\bapps?\b"
+                      r"|(?:sedikit|minim) (?:\w+\s+){0,2}iklan"
                       r"|\b(?:di|ke|lewat|melalui)\s+(?:e-?mail|inbox)\s+(?:anda|kamu)\b"
                       r"|play store|newsletter|tanpa (?:\w+\s+){0,2}iklan|bebas iklan|facebook|twitter|x\.com|line today"
                       r"|berita(?:\s+\w+){0,2}\s+lainnya|live streaming|kanal\s+(?:berita|resmi|kami)", re.I)
@@ -118,7 +119,15 @@ _WIDGET_LABEL = re.compile(
     r"|^(?:(?:estimasi\s+)?waktu\s+baca|lama\s+baca|baca\s+dalam)\s*:?\s*\d{1,2}\s*(?:menit|min)\w*$"
     r"|^\d{1,2}\s*(?:min(?:ute)?s?|menit)\s+(?:read|baca|membaca)$"
     r"|^(?:dengarkan|listen\s+to)(?:\s+(?:berita|artikel|this\s+article))?(?:\s+ini)?\W*$"
-    r"|^berikut\s+video(?:nya)?\s*:?$|^(?:salin|copy)\s+(?:link|tautan|url)\W*$|^(?:link|tautan)\s+(?:copied|disalin|tersalin)\W*$",
+    r"|^berikut\s+video(?:nya)?\s*:?$|^(?:salin|copy)\s+(?:link|tautan|url)\W*$"
+    # share buttons, font and print tools, comment and sponsor labels, photo buttons
+    r"|^(?:(?:bagikan|share|kirim)(?:\s+(?:ke|via|di))?\s+)?(?:facebook|twitter|x|whatsapp|telegram|line|e-?mail|linkedin"
+    r"|pinterest)\W*$|^(?:tweet|like|suka|print|cetak|share\s+this|ukuran\s+(?:font|huruf)|a\s*-\s*a\s*\+)\W*$"
+    r"|^(?:masuk|login|log\s+in)\s+untuk\s+(?:berkomentar|komentar)\b.{0,40}$|^belum\s+ada\s+komentar\b.{0,40}$"
+    r"|^jadilah\s+(?:yang\s+)?pertama\b.{0,40}$|^(?:sponsored(?:\s+content)?|konten\s+bersponsor|iklan\s+baris)\W*$"
+    r"|^(?:lihat\s+foto|(?:foto\s+)?ilustrasi|selengkapnya|tim\s+redaksi|ikuti\s+kami(?:\s+di)?|sorotan"
+    r"|pilihan\s+untuk(?:mu|\s+anda)|rekomendasi\s+(?:berita|artikel|video)|berita\s+rekomendasi"
+    r"|terpopuler(?:\s+\w+){1,2})\W*$|^(?:link|tautan)\s+(?:copied|disalin|tersalin)\W*$",
     re.I,
 )
 _END_MARKER = re.compile(
@@ -178,7 +187,8 @@ _OLEH_BYLINE = re.compile(r"^[Oo]leh\s*:?\s+(?:[A-Z][\w.'-]*\s?){1,5}(?:(?:pada|
                           r"\s+\d{4}(?:,?\s*(?:pukul\s*)?\d{1,2}[:.]\d{2}(?:\s*(?:WIB|WITA|WIT))?)?)?$")
 # "Laporan Wartawan TribunSolo.com, Dwi Prasetyo": the reporter line above a Tribun story.
 _REPORTER_LINE = re.compile(r"^[Ll]aporan\s+(?:[Ww]artawan|[Rr]eporter|[Kk]oresponden|[Kk]ontributor|[Jj]urnalis)"
-                            r"(?:\s+[\w.]+){1,3},\s*(?:[A-Z][\w.'-]*\s?){1,5}$")
+                            r"(?:(?:\s+[\w.]+){1,3},|\s+[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|id))\s*(?:[A-Z][\w.'-]*\s?){1,5}$"
+                            r"|^\(\s*(?:[Kk]ontributor|[Ee]ditor|[Pp]enulis|[Rr]eporter|[Pp]ewarta|[Ff]oto)\s*:[^()]{1,100}\)$")
 # "Disclaimer : Komentar adalah tanggapan pribadi …": the note above a comment form.
 _COMMENT_DISCLAIMER = re.compile(r"^disclaimer\s*:?.{0,200}\bkomentar\b.{0,300}$", re.I)
 # "DINI TEJA", "ANTARA | DINI TEJA": the reporter's name in capitals closing a Tempo story.
@@ -280,6 +290,8 @@ def _repeated_labels(lines: list[str]) -> set[str]:
 
 def _is_boilerplate_line(line: str) -> bool:
     """A whole line of promo link, ad marker, pager, widget, embed, caption, byline or the like."""
+    if not any(ch.isalnum() for ch in line):  # "#", "—", "* * *": marks, not words
+        return True
     promo = _PROMO_START.match(line)
     if promo:
         return len(line) <= PROMO_MAX_CHARS or bool(re.match(r"\s*[:\-–—]", line[promo.end():]))

@@ -166,6 +166,21 @@ DROPPED = [
     ("channel promo: langganan newsletter", "Langganan newsletter kami"),
     ("pager: halaman alone", "Halaman"),
     ("pager: a lone page number", "2"),
+    ("share: a network's name alone", "WhatsApp"),
+    ("share: bagikan ke a network", "Bagikan ke Facebook"),
+    ("tools: print", "Cetak"),
+    ("tools: font size", "A- A+"),
+    ("comments: login prompt", "Masuk untuk berkomentar"),
+    ("comments: none yet", "Belum ada komentar"),
+    ("sponsor label", "Konten Bersponsor"),
+    ("photo button: lihat foto", "Lihat Foto"),
+    ("widget: selengkapnya alone", "Selengkapnya"),
+    ("widget: pilihan untukmu", "Pilihan Untukmu"),
+    ("widget: terpopuler minggu ini", "Terpopuler Minggu Ini"),
+    ("channel promo: fewer ads", "Baca berita dengan sedikit iklan, klik di sini"),
+    ("credit: contributor and editor in parentheses", "(Kontributor: Rina Marlina/Editor: Andi Pratama)"),
+    ("label: laporan wartawan without a comma", "Laporan wartawan Kabaruji.com Andi Pratama"),
+    ("marks only", "#"),
     ("channel promo: starred fact-check prompt", "* Fakta atau Hoaks? Untuk mengetahui kebenaran informasi yang "
                                                  "beredar, silakan WhatsApp ke nomor Cek Fakta Kabar Uji 0811 0000 000."),
 ]
@@ -205,6 +220,10 @@ KEPT = [
     ("a broadcast time", "Tayang pukul 20.00 WIB di kanal televisi daerah."),
     ("a web address in parentheses", "Pendaftaran dibuka melalui laman resmi. ( www.kemenag.go.id )"),
     ("a starred list item", "* Jemaah wajib membawa paspor dan buku kesehatan."),
+    ("suka opening a sentence", "Suka atau tidak, kebijakan itu tetap berlaku mulai tahun depan."),
+    ("a network as the subject", "Facebook menghapus akun penyebar hoaks tentang jadwal haji itu."),
+    ("cetak biru", "Cetak biru pembangunan madrasah disusun tahun ini oleh kantor wilayah."),
+    ("selengkapnya opening a sentence", "Selengkapnya, jadwal pendaftaran diumumkan di laman resmi kementerian."),
 ]
 
 
